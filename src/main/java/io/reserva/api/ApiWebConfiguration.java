@@ -1,0 +1,57 @@
+package io.reserva.api;
+
+import io.reserva.shared.web.FilterOrder;
+import jakarta.validation.Validator;
+import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Registers the filters every request passes, in {@link FilterOrder}, and the PATCH binding. */
+@Configuration(proxyBeanMethods = false)
+class ApiWebConfiguration implements WebMvcConfigurer {
+
+    private final JsonMapper json;
+    private final Validator validator;
+
+    ApiWebConfiguration(JsonMapper json, Validator validator) {
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(FilterOrder.REQUEST_ID);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(ApiProperties properties) {
+        var registration = new FilterRegistrationBean<>(new RateLimitFilter(properties, json));
+        registration.setOrder(FilterOrder.RATE_LIMIT);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(ApiProperties properties) {
+        var registration = new FilterRegistrationBean<>(new BodyLimitFilter(properties.maxBodyBytes(), json));
+        registration.setOrder(FilterOrder.BODY_LIMIT);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ApiProperties properties) {
+        var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, properties, json));
+        registration.setOrder(FilterOrder.IDEMPOTENCY);
+        return registration;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new PatchArgumentResolver(json, validator));
+    }
+}

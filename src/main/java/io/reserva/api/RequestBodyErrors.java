@@ -1,0 +1,136 @@
+package io.reserva.api;
+
+import io.reserva.shared.ErrorCode;
+import io.reserva.shared.FieldError;
+import io.reserva.shared.ReservaException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Turns a body that could not be read into a problem that names the field and says what was expected. */
+final class RequestBodyErrors {
+
+    private RequestBodyErrors() {}
+
+    static boolean isBodyTooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyLimitFilter.BodyTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static ReservaException translate(Throwable failure, HttpServletRequest request) {
+        if (isBodyTooLarge(failure)) {
+            return new ReservaException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large");
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                String field = path(unknown);
+                return field(field, "is not a known field");
+            }
+            if (cause instanceof InvalidFormatException format) {
+                return field(path(format), expected(format.getTargetType()));
+            }
+            if (cause instanceof MismatchedInputException mismatch
+                    && !mismatch.getPath().isEmpty()) {
+                return field(path(mismatch), expected(mismatch.getTargetType()));
+            }
+            if (cause instanceof DatabindException databind
+                    && !databind.getPath().isEmpty()) {
+                String message = databind.getCause() instanceof IllegalArgumentException illegal
+                        ? illegal.getMessage()
+                        : "is not valid";
+                return field(path(databind), message);
+            }
+            if (cause instanceof StreamReadException) {
+                return new ReservaException(
+                        ErrorCode.MALFORMED_REQUEST, "The body is not valid JSON: " + firstLine(cause.getMessage()));
+            }
+        }
+        if (failure instanceof JacksonException
+                || failure.getMessage() == null
+                || failure.getMessage().startsWith("Required request body is missing")) {
+            return new ReservaException(ErrorCode.MALFORMED_REQUEST, "A JSON object body is required");
+        }
+        return new ReservaException(ErrorCode.MALFORMED_REQUEST, "The body could not be read as JSON");
+    }
+
+    private static ReservaException field(String field, String message) {
+        return new ReservaException(
+                ErrorCode.VALIDATION_FAILED, field + " " + message, List.of(new FieldError(field, message)));
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type.isEnum()) {
+            return "must be one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(constant -> constant.toString().toLowerCase(java.util.Locale.ROOT))
+                            .collect(Collectors.joining(", "));
+        }
+        if (type == java.util.UUID.class) {
+            return "must be a UUID";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "must be an ISO 8601 date-time such as 2027-03-28T18:30:00Z";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "must be a date, YYYY-MM-DD";
+        }
+        if (type == java.time.LocalTime.class) {
+            return "must be a time, HH:mm";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be an array";
+        }
+        return "must be an object";
+    }
+
+    private static String path(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Java property paths (createdAt, contact.firstName) in the API's spelling (created_at, contact.first_name). */
+    static String snakeCase(String path) {
+        return path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

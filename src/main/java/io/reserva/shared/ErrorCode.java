@@ -1,0 +1,49 @@
+package io.reserva.shared;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The stable error codes a client can program against; each knows its HTTP status and a short title.
+ *
+ * <p>The code strings are part of the public API: never rename one, only add.
+ */
+public enum ErrorCode {
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "The request body could not be read"),
+    INVALID_QUERY(HttpStatus.BAD_REQUEST, "The query parameters are not valid"),
+    INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "A path or header parameter is not valid"),
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Missing or invalid API key"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "This API key may not do that"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "No acceptable representation"),
+    CONFLICT(HttpStatus.CONFLICT, "The request conflicts with the current state"),
+    IDEMPOTENCY_CONFLICT(HttpStatus.CONFLICT, "Idempotency key reused with a different request"),
+    IDEMPOTENCY_IN_PROGRESS(HttpStatus.CONFLICT, "A request with this idempotency key is still being processed"),
+    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type"),
+    VALIDATION_FAILED(HttpStatus.UNPROCESSABLE_CONTENT, "The request is not valid"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
+
+    private final HttpStatus status;
+    private final String title;
+
+    ErrorCode(HttpStatus status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The wire form, e.g. {@code validation_failed}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,15 @@
+package io.reserva.shared.web;
+
+import org.springframework.core.Ordered;
+
+/** The order of the servlet filters every request passes, outermost first. */
+public final class FilterOrder {
+
+    public static final int REQUEST_ID = Ordered.HIGHEST_PRECEDENCE;
+    public static final int AUTHENTICATION = Ordered.HIGHEST_PRECEDENCE + 10;
+    public static final int RATE_LIMIT = Ordered.HIGHEST_PRECEDENCE + 20;
+    public static final int BODY_LIMIT = Ordered.HIGHEST_PRECEDENCE + 30;
+    public static final int IDEMPOTENCY = Ordered.HIGHEST_PRECEDENCE + 40;
+
+    private FilterOrder() {}
+}

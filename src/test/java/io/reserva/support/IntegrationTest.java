@@ -1,0 +1,25 @@
+package io.reserva.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a random port, on the throwaway embedded PostgreSQL shared by the test JVM. Tests
+ * create their own organizations, so they run in any order without cleaning up.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "reserva.database.embedded-ephemeral=true",
+            "reserva.demo=false",
+            "reserva.bootstrap-admin-key=" + TestApi.PLATFORM_KEY,
+            "reserva.data-dir=${java.io.tmpdir}/reserva-tests",
+            "reserva.api.rate-limit-per-key=1000000",
+            "reserva.api.rate-limit-per-ip=1000000"
+        })
+public @interface IntegrationTest {}
