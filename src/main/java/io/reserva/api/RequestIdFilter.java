@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,6 +21,9 @@ class RequestIdFilter extends OncePerRequestFilter {
 
     private static final Pattern SANE = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
 
+    /** One line per request, off by default: {@code LOGGING_LEVEL_IO_RESERVA_ACCESS=INFO} turns it on. */
+    private static final Logger access = LoggerFactory.getLogger("io.reserva.access");
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -29,9 +34,18 @@ class RequestIdFilter extends OncePerRequestFilter {
         request.setAttribute(RequestIds.ATTRIBUTE, id);
         response.setHeader(RequestIds.HEADER, id);
         MDC.put(RequestIds.MDC_KEY, id);
+        long started = System.nanoTime();
         try {
             chain.doFilter(request, response);
         } finally {
+            if (access.isInfoEnabled()) {
+                access.info(
+                        "{} {} {} {} ms",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        response.getStatus(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
             MDC.remove(RequestIds.MDC_KEY);
         }
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,6 +41,7 @@ class InstallationBootstrap implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final String baseUrl;
 
     InstallationBootstrap(
             BootstrapProperties properties,
@@ -48,7 +50,8 @@ class InstallationBootstrap implements ApplicationRunner {
             OrganizationManagement organizations,
             JdbcClient jdbc,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            @Value("${local.server.port:${server.port:8080}}") int port) {
         this.properties = properties;
         this.database = database;
         this.apiKeys = apiKeys;
@@ -56,6 +59,7 @@ class InstallationBootstrap implements ApplicationRunner {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.baseUrl = "http://localhost:" + port;
     }
 
     @Override
@@ -136,9 +140,9 @@ class InstallationBootstrap implements ApplicationRunner {
                  Demo organization "{}" (id {}) created.
                  Its admin API key (also saved in {}):
                    {}
-                 Try:  curl -H "Authorization: Bearer <key>" http://localhost:8080/organizations/{}
+                 Try:  curl -H "Authorization: Bearer <key>" {}/organizations/{}
                  (RESERVA_DEMO=false starts without it.)
-                ==================================================================================""", demo.name(), demo.id(), file, key.secret(), demo.id());
+                ==================================================================================""", demo.name(), demo.id(), file, key.secret(), baseUrl, demo.id());
     }
 
     private boolean installationFact(String name) {
