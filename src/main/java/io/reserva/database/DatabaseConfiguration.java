@@ -30,9 +30,8 @@ class DatabaseConfiguration {
                     environment.getProperty("spring.datasource.username"),
                     environment.getProperty("spring.datasource.password")));
         }
-        EmbeddedPostgresServer server = properties.embeddedEphemeral()
-                ? EmbeddedPostgresServer.ephemeral()
-                : EmbeddedPostgresServer.durable(dataDirectory, properties.embeddedPort());
+        EmbeddedPostgresServer server =
+                EarlyDatabaseStart.join(properties.embeddedEphemeral(), dataDirectory, properties.embeddedPort());
         return DatabaseTarget.embedded(server);
     }
 
@@ -90,6 +89,7 @@ class DatabaseConfiguration {
         public void close() {
             if (embedded != null) {
                 embedded.close();
+                EarlyDatabaseStart.forget(embedded);
             }
         }
     }

@@ -1,0 +1,216 @@
+package io.reserva.availability;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Existing occupancies of the asked span, indexed two ways: per resource unit sorted by time, to answer "is
+ * this unit free for this window" by binary search, and per start instant of this service, to count parties.
+ */
+final class OccupancyIndex {
+
+    private static final Comparator<Occupancy> BY_OCCUPIED_FROM =
+            (a, b) -> a.occupiedFrom().compareTo(b.occupiedFrom());
+
+    private final Map<UUID, ResourceTimeline> timelinesByResource;
+    private final Map<Instant, PartiesAtStart> partiesByStart;
+
+    private OccupancyIndex(
+            Map<UUID, ResourceTimeline> timelinesByResource, Map<Instant, PartiesAtStart> partiesByStart) {
+        this.timelinesByResource = timelinesByResource;
+        this.partiesByStart = partiesByStart;
+    }
+
+    static OccupancyIndex empty() {
+        return new OccupancyIndex(Map.of(), Map.of());
+    }
+
+    /**
+     * Keeps rows on the given resources that overlap {@code span}, and this service's rows that start in it
+     * (for party counts); everything else cannot matter to the asked dates.
+     */
+    static OccupancyIndex of(List<Occupancy> occupancies, UUID serviceId, Set<UUID> resourceIds, Interval span) {
+        Instant spanFrom = span.from();
+        Instant spanUntil = span.until();
+        Map<UUID, List<List<Occupancy>>> rowsByResourceUnit = new HashMap<>();
+        Map<Instant, Map<UUID, Occupancy>> serviceRowsByStart = new HashMap<>();
+        Map<Instant, Set<UUID>> serviceResourcesByStart = new HashMap<>();
+        for (Occupancy row : occupancies) {
+            // A row that misses the span cannot start inside it either (its start lies within its occupied
+            // interval), and skipping it early spares most of the memory reads of a long list.
+            if (!row.occupiedFrom().isBefore(spanUntil) || !spanFrom.isBefore(row.occupiedUntil())) {
+                continue;
+            }
+            if (row.resourceId() != null && resourceIds.contains(row.resourceId())) {
+                List<List<Occupancy>> units =
+                        rowsByResourceUnit.computeIfAbsent(row.resourceId(), id -> new ArrayList<>());
+                while (units.size() <= row.unitIndex()) {
+                    units.add(new ArrayList<>());
+                }
+                units.get(row.unitIndex()).add(row);
+            }
+            if (row.serviceId().equals(serviceId)
+                    && !row.start().isBefore(spanFrom)
+                    && row.start().isBefore(spanUntil)) {
+                serviceRowsByStart
+                        .computeIfAbsent(row.start(), t -> new LinkedHashMap<>())
+                        .putIfAbsent(row.reservationId(), row);
+                if (row.resourceId() != null) {
+                    serviceResourcesByStart
+                            .computeIfAbsent(row.start(), t -> new LinkedHashSet<>())
+                            .add(row.resourceId());
+                }
+            }
+        }
+        Map<UUID, ResourceTimeline> timelines = new HashMap<>();
+        rowsByResourceUnit.forEach(
+                (resourceId, rowsByUnit) -> timelines.put(resourceId, ResourceTimeline.of(rowsByUnit)));
+        Map<Instant, PartiesAtStart> parties = new HashMap<>();
+        serviceRowsByStart.forEach((start, rowsByReservation) -> parties.put(
+                start,
+                PartiesAtStart.of(rowsByReservation.values(), serviceResourcesByStart.getOrDefault(start, Set.of()))));
+        return new OccupancyIndex(timelines, parties);
+    }
+
+    /** The rows of one resource; a resource without rows gets an always-free timeline. */
+    ResourceTimeline timelineOf(UUID resourceId) {
+        return timelinesByResource.getOrDefault(resourceId, ResourceTimeline.FREE);
+    }
+
+    PartiesAtStart partiesStartingAt(Instant start) {
+        return partiesByStart.getOrDefault(start, PartiesAtStart.NONE);
+    }
+
+    /** The reservations of this service that start at one instant. */
+    record PartiesAtStart(List<UUID> reservationIds, int participants, List<UUID> resourceIds) {
+
+        static final PartiesAtStart NONE = new PartiesAtStart(List.of(), 0, List.of());
+
+        static PartiesAtStart of(Iterable<Occupancy> oneRowPerReservation, Set<UUID> resourceIds) {
+            List<UUID> reservations = new ArrayList<>();
+            int participants = 0;
+            for (Occupancy row : oneRowPerReservation) {
+                reservations.add(row.reservationId());
+                participants += row.partySize();
+            }
+            return new PartiesAtStart(List.copyOf(reservations), participants, List.copyOf(resourceIds));
+        }
+
+        int count() {
+            return reservationIds.size();
+        }
+    }
+
+    /** The occupied intervals of each unit of one resource. */
+    static final class ResourceTimeline {
+
+        static final ResourceTimeline FREE = new ResourceTimeline(new UnitTimeline[0]);
+
+        private final UnitTimeline[] units;
+
+        private ResourceTimeline(UnitTimeline[] units) {
+            this.units = units;
+        }
+
+        static ResourceTimeline of(List<List<Occupancy>> rowsByUnit) {
+            UnitTimeline[] units = new UnitTimeline[rowsByUnit.size()];
+            for (int unit = 0; unit < units.length; unit++) {
+                List<Occupancy> rows = rowsByUnit.get(unit);
+                rows.sort(BY_OCCUPIED_FROM);
+                units[unit] = rows.isEmpty() ? null : UnitTimeline.of(rows);
+            }
+            return new ResourceTimeline(units);
+        }
+
+        /** Per unit index, as the database's exclusion constraint is: one overlapping row makes the unit busy. */
+        boolean unitFree(int unit, Instant from, Instant until) {
+            return unit >= units.length || units[unit] == null || !units[unit].overlaps(from, until);
+        }
+
+        /** Load for best fit: seconds the resource is occupied, on any unit, within [from, until). */
+        long occupiedSeconds(Instant from, Instant until) {
+            long total = 0;
+            for (UnitTimeline timeline : units) {
+                if (timeline != null) {
+                    total += timeline.occupiedSeconds(from, until);
+                }
+            }
+            return total;
+        }
+    }
+
+    /** One unit's occupied intervals sorted by start; a running maximum of ends keeps overlaps findable. */
+    private static final class UnitTimeline {
+
+        private final Instant[] starts;
+        private final Instant[] ends;
+        private final Instant[] latestEndSoFar;
+        private final Duration longest;
+
+        private UnitTimeline(Instant[] starts, Instant[] ends, Instant[] latestEndSoFar, Duration longest) {
+            this.starts = starts;
+            this.ends = ends;
+            this.latestEndSoFar = latestEndSoFar;
+            this.longest = longest;
+        }
+
+        /** The rows must already be sorted by the start of their occupied interval. */
+        static UnitTimeline of(List<Occupancy> rows) {
+            int size = rows.size();
+            Instant[] starts = new Instant[size];
+            Instant[] ends = new Instant[size];
+            Instant[] latest = new Instant[size];
+            Duration longest = Duration.ZERO;
+            for (int i = 0; i < size; i++) {
+                starts[i] = rows.get(i).occupiedFrom();
+                ends[i] = rows.get(i).occupiedUntil();
+                latest[i] = i == 0 || ends[i].isAfter(latest[i - 1]) ? ends[i] : latest[i - 1];
+                Duration length = Duration.between(starts[i], ends[i]);
+                longest = length.compareTo(longest) > 0 ? length : longest;
+            }
+            return new UnitTimeline(starts, ends, latest, longest);
+        }
+
+        boolean overlaps(Instant from, Instant until) {
+            int startingBefore = countStartingBefore(until);
+            return startingBefore > 0 && latestEndSoFar[startingBefore - 1].isAfter(from);
+        }
+
+        long occupiedSeconds(Instant from, Instant until) {
+            long total = 0;
+            for (int i = countStartingBefore(from.minus(longest));
+                    i < starts.length && starts[i].isBefore(until);
+                    i++) {
+                Instant overlapFrom = starts[i].isAfter(from) ? starts[i] : from;
+                Instant overlapUntil = ends[i].isBefore(until) ? ends[i] : until;
+                if (overlapFrom.isBefore(overlapUntil)) {
+                    total += overlapUntil.getEpochSecond() - overlapFrom.getEpochSecond();
+                }
+            }
+            return total;
+        }
+
+        private int countStartingBefore(Instant instant) {
+            int low = 0;
+            int high = starts.length;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (starts[middle].isBefore(instant)) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.reserva.availability;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Places one party on a ledger: required units first (they have no alternative), then each any_available
+ * group from its best-fit candidates, then optional units if they happen to be free.
+ */
+final class PartyPlacement {
+
+    private PartyPlacement() {}
+
+    /** The units taken, or null when a required or any_available need cannot be met (nothing stays taken). */
+    static List<AllocatedUnit> place(ResourcePlan plan, UnitLedger ledger, Integer preferredResource) {
+        List<AllocatedUnit> placed = new ArrayList<>();
+        for (ResourcePlan.Need need : plan.required()) {
+            if (ledger.available(need.resource()) < need.quantity()) {
+                return rollBack(plan, ledger, placed);
+            }
+            takeUnits(plan, ledger, need.resource(), need.quantity(), AssignmentMode.REQUIRED, placed);
+        }
+        for (ResourcePlan.Group group : plan.groups()) {
+            if (!placeGroup(plan, ledger, group, preferredResource, placed)) {
+                return rollBack(plan, ledger, placed);
+            }
+        }
+        for (ResourcePlan.Need need : plan.optional()) {
+            if (ledger.available(need.resource()) >= need.quantity()) {
+                takeUnits(plan, ledger, need.resource(), need.quantity(), AssignmentMode.OPTIONAL, placed);
+            }
+        }
+        return placed;
+    }
+
+    private static boolean placeGroup(
+            ResourcePlan plan,
+            UnitLedger ledger,
+            ResourcePlan.Group group,
+            Integer preferred,
+            List<AllocatedUnit> placed) {
+        int chosen = 0;
+        int chosenPreferred = -1;
+        if (preferred != null && contains(group.candidates(), preferred) && ledger.available(preferred) > 0) {
+            takeUnits(plan, ledger, preferred, 1, AssignmentMode.ANY_AVAILABLE, placed);
+            chosenPreferred = preferred;
+            chosen++;
+        }
+        for (int candidate : group.candidates()) {
+            if (chosen == group.quantity()) {
+                break;
+            }
+            if (candidate != chosenPreferred && ledger.available(candidate) > 0) {
+                takeUnits(plan, ledger, candidate, 1, AssignmentMode.ANY_AVAILABLE, placed);
+                chosen++;
+            }
+        }
+        return chosen == group.quantity();
+    }
+
+    private static void takeUnits(
+            ResourcePlan plan,
+            UnitLedger ledger,
+            int resource,
+            int count,
+            AssignmentMode mode,
+            List<AllocatedUnit> placed) {
+        for (int unit : ledger.take(resource, count)) {
+            placed.add(new AllocatedUnit(plan.resource(resource).id(), unit, mode));
+        }
+    }
+
+    private static List<AllocatedUnit> rollBack(ResourcePlan plan, UnitLedger ledger, List<AllocatedUnit> placed) {
+        for (AllocatedUnit unit : placed) {
+            ledger.release(plan.numberOf(unit.resourceId()), 1);
+        }
+        return null;
+    }
+
+    private static boolean contains(int[] candidates, int resource) {
+        for (int candidate : candidates) {
+            if (candidate == resource) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,76 @@
+package io.reserva.availability;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A person, room, table or piece of equipment that reservations occupy (PRODUCT.md §3, "Resource").
+ *
+ * @param capacity the largest party it serves; null when not applicable
+ * @param minPartySize the smallest party it serves; null when any party will do
+ * @param units how many allocations it holds at once; they are numbered 0 to units − 1
+ * @param hours its own hours in its own zone; no weekly windows means it follows the organization
+ */
+public record Resource(
+        UUID id,
+        String name,
+        String type,
+        Integer capacity,
+        Integer minPartySize,
+        int units,
+        boolean active,
+        OpeningHours hours) {
+
+    public Resource {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(hours, "hours");
+        if (units < 1) {
+            throw new IllegalArgumentException("units must be at least 1");
+        }
+    }
+
+    /** An active single-unit resource that follows the organization's hours and takes any party. */
+    public static Resource of(UUID id, String name, String type, ZoneId zone) {
+        return new Resource(id, name, type, null, null, 1, true, OpeningHours.none(zone));
+    }
+
+    public ZoneId zone() {
+        return hours.zone();
+    }
+
+    public boolean seats(int partySize) {
+        return (capacity == null || capacity >= partySize) && (minPartySize == null || minPartySize <= partySize);
+    }
+
+    public Resource withCapacity(Integer maxParty, Integer minParty) {
+        return new Resource(id, name, type, maxParty, minParty, units, active, hours);
+    }
+
+    public Resource withUnits(int newUnits) {
+        return new Resource(id, name, type, capacity, minPartySize, newUnits, active, hours);
+    }
+
+    public Resource withHours(List<WeeklyWindow> weekly) {
+        return new Resource(
+                id,
+                name,
+                type,
+                capacity,
+                minPartySize,
+                units,
+                active,
+                new OpeningHours(hours.zone(), weekly, hours.exceptions()));
+    }
+
+    public Resource withExceptions(List<HoursException> exceptions) {
+        return new Resource(id, name, type, capacity, minPartySize, units, active, hours.withExceptions(exceptions));
+    }
+
+    public Resource inactive() {
+        return new Resource(id, name, type, capacity, minPartySize, units, false, hours);
+    }
+}

@@ -1,0 +1,128 @@
+package io.reserva.availability;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What one party of one size needs on one date: the required units, the any_available groups with their
+ * candidates in best-fit order, and the optional extras. Resources are numbered so a {@link UnitLedger} can
+ * track them in arrays.
+ */
+final class ResourcePlan {
+
+    private final List<Resource> resources = new ArrayList<>();
+    private final Map<UUID, Integer> numberById = new HashMap<>();
+    private final List<Need> required = new ArrayList<>();
+    private final List<Group> groups = new ArrayList<>();
+    private final List<Need> optional = new ArrayList<>();
+    private boolean satisfiable = true;
+
+    private ResourcePlan() {}
+
+    /**
+     * Best fit: the smallest capacity that seats the party (no capacity sorts last), then the least occupied
+     * on the date, then name, then id (as text, which is the database's uuid order).
+     */
+    static ResourcePlan forParty(
+            ScheduleSnapshot schedule, Map<UUID, Resource> resourcesById, int partySize, LoadOnDate load) {
+        ResourcePlan plan = new ResourcePlan();
+        for (ResourceLink link : schedule.links()) {
+            switch (link.mode()) {
+                case REQUIRED -> {
+                    Resource resource = resourcesById.get(link.resourceId());
+                    if (resource == null
+                            || !resource.active()
+                            || !resource.seats(partySize)
+                            || resource.units() < link.quantity()) {
+                        plan.satisfiable = false;
+                    } else {
+                        plan.required.add(new Need(plan.number(resource), link.quantity()));
+                    }
+                }
+                case OPTIONAL -> {
+                    Resource resource = resourcesById.get(link.resourceId());
+                    if (resource != null && resource.active() && resource.seats(partySize)) {
+                        plan.optional.add(new Need(plan.number(resource), link.quantity()));
+                    }
+                }
+                case ANY_AVAILABLE -> {
+                    Comparator<Resource> bestFit = Comparator.comparing(
+                                    Resource::capacity, Comparator.nullsLast(Comparator.naturalOrder()))
+                            .thenComparingLong(load::occupiedSeconds)
+                            .thenComparing(Resource::name)
+                            .thenComparing(resource -> resource.id().toString());
+                    int[] candidates = resourcesById.values().stream()
+                            .filter(resource ->
+                                    resource.active() && resource.type().equals(link.resourceType()))
+                            .filter(resource -> resource.seats(partySize))
+                            .sorted(bestFit)
+                            .mapToInt(plan::number)
+                            .toArray();
+                    plan.groups.add(new Group(link.quantity(), candidates));
+                }
+            }
+        }
+        return plan;
+    }
+
+    /** False when a required resource is missing, inactive, unfit for the party or has too few units. */
+    boolean satisfiable() {
+        return satisfiable;
+    }
+
+    /** Without required or any_available needs nothing can run out, so capacity is unlimited. */
+    boolean hasLimitingNeeds() {
+        return !required.isEmpty() || !groups.isEmpty();
+    }
+
+    int resourceCount() {
+        return resources.size();
+    }
+
+    Resource resource(int number) {
+        return resources.get(number);
+    }
+
+    Integer numberOf(UUID resourceId) {
+        return resourceId == null ? null : numberById.get(resourceId);
+    }
+
+    List<Need> required() {
+        return required;
+    }
+
+    List<Group> groups() {
+        return groups;
+    }
+
+    List<Need> optional() {
+        return optional;
+    }
+
+    private int number(Resource resource) {
+        return numberById.computeIfAbsent(resource.id(), id -> {
+            resources.add(resource);
+            return resources.size() - 1;
+        });
+    }
+
+    /** Units of one resource that must (required) or may (optional) be taken together. */
+    record Need(int resource, int quantity) {}
+
+    /** An any_available link: {@code quantity} distinct resources from the candidates, best fit first. */
+    record Group(int quantity, int[] candidates) {}
+
+    /** How long a resource is already occupied on the date being planned. */
+    interface LoadOnDate {
+        long occupiedSeconds(Resource resource);
+
+        static LoadOnDate of(OccupancyIndex index, Instant dayStart, Instant dayEnd) {
+            return resource -> index.timelineOf(resource.id()).occupiedSeconds(dayStart, dayEnd);
+        }
+    }
+}

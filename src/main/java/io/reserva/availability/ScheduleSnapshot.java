@@ -1,0 +1,32 @@
+package io.reserva.availability;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the engine reads about one service at one moment: its rules, links, the linked resources,
+ * the organization's business hours and the occupying allocations around the asked dates.
+ *
+ * @param resources the resources the links can reach (named ones and every resource of an any_available type)
+ * @param occupancies occupying allocations on those resources plus this service's reservations; extra rows
+ *     outside the asked dates are ignored
+ */
+public record ScheduleSnapshot(
+        ServiceRules service,
+        List<ResourceLink> links,
+        List<Resource> resources,
+        OpeningHours businessHours,
+        List<Occupancy> occupancies) {
+
+    public ScheduleSnapshot {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(businessHours, "businessHours");
+        links = List.copyOf(links);
+        resources = List.copyOf(resources);
+        occupancies = List.copyOf(occupancies);
+    }
+
+    public ScheduleSnapshot withOccupancies(List<Occupancy> newOccupancies) {
+        return new ScheduleSnapshot(service, links, resources, businessHours, newOccupancies);
+    }
+}

@@ -1,0 +1,186 @@
+package io.reserva.availability;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Decides one start of one date for one party size; the slots of a day and a booking both come from here,
+ * which is what keeps them in agreement.
+ */
+final class SlotEvaluator {
+
+    /** Counting further parties stops here; a slot that could take more still says this many. */
+    static final int REMAINING_CAPACITY_CAP = 100;
+
+    private final ScheduleIndex index;
+    private final ServiceRules service;
+    private final BookingWindow bookingWindow;
+    private final int partySize;
+    private final Instant dayStart;
+    private final Instant dayEnd;
+    private final List<Instant> grid;
+    private final ResourcePlan plan;
+
+    SlotEvaluator(ScheduleIndex index, LocalDate date, int partySize, BookingWindow bookingWindow) {
+        this.index = index;
+        this.service = index.service();
+        this.bookingWindow = bookingWindow;
+        this.partySize = partySize;
+        this.dayStart = date.atStartOfDay(service.zone()).toInstant();
+        this.dayEnd = date.plusDays(1).atStartOfDay(service.zone()).toInstant();
+        List<SlotGrid.AnchorWindow> anchors =
+                SlotGrid.anchorsAround(date, index.organization(), index.allocatableCalendars());
+        this.grid = SlotGrid.startsBetween(dayStart, dayEnd, service.slotInterval(), anchors);
+        this.plan = ResourcePlan.forParty(
+                index.schedule(),
+                index.resourcesById(),
+                partySize,
+                ResourcePlan.LoadOnDate.of(index.occupancies(), dayStart, dayEnd));
+    }
+
+    List<Instant> grid() {
+        return grid;
+    }
+
+    boolean onGrid(Instant start) {
+        return Collections.binarySearch(grid, start) >= 0;
+    }
+
+    boolean dayTouchesBookingWindow() {
+        return bookingWindow.overlaps(dayStart, dayEnd);
+    }
+
+    boolean inBookingWindow(Instant start) {
+        return bookingWindow.contains(start);
+    }
+
+    /**
+     * Checks a grid start in rule order. With {@code describe} the outcome also counts the remaining capacity
+     * and lists the assignable resources, which only the slots answer needs.
+     */
+    Outcome evaluate(Instant start, UUID preferredResourceId, OccupancyIndex occupancies, boolean describe) {
+        if (!bookingWindow.contains(start)) {
+            return Outcome.refused(RefusalReason.OUTSIDE_BOOKING_WINDOW);
+        }
+        Instant end = start.plus(service.durationFor(partySize));
+        Interval occupied = new Interval(start.minus(service.bufferBefore()), end.plus(service.bufferAfter()));
+        OpenIntervals organizationHours = index.organizationHours();
+        if (organizationHours != null && !organizationHours.covers(occupied.from(), occupied.until())) {
+            return Outcome.refused(RefusalReason.OUTSIDE_OPEN_HOURS);
+        }
+        OccupancyIndex.PartiesAtStart parties = occupancies.partiesStartingAt(start);
+        Integer partiesLeft = service.slotCapacity() == null ? null : service.slotCapacity() - parties.count();
+        if (partiesLeft != null && partiesLeft <= 0) {
+            return Outcome.refused(RefusalReason.SLOT_FULL);
+        }
+        if (service.seating() == Seating.SHARED && parties.count() > 0) {
+            return joinSharedStart(start, end, occupied, parties);
+        }
+        if (!plan.satisfiable()) {
+            return Outcome.refused(RefusalReason.RESOURCES_UNAVAILABLE);
+        }
+        UnitLedger ledger = new UnitLedger(plan, occupancies, index.resourceHours(), occupied);
+        List<AllocatedUnit> units = PartyPlacement.place(plan, ledger, plan.numberOf(preferredResourceId));
+        if (units == null) {
+            return Outcome.refused(RefusalReason.RESOURCES_UNAVAILABLE);
+        }
+        Allocation allocation = new Allocation(start, end, occupied.from(), occupied.until(), partySize, units, null);
+        if (!describe) {
+            return new Outcome(null, allocation, null, List.of());
+        }
+        Integer remaining = service.seating() == Seating.SHARED
+                ? service.maxParticipantsPerSlot()
+                : partiesThatFit(ledger, partiesLeft);
+        return new Outcome(null, allocation, remaining, assignableResources(units, ledger));
+    }
+
+    /** A party joins the parties already at this start without new resources while seats remain. */
+    private Outcome joinSharedStart(
+            Instant start, Instant end, Interval occupied, OccupancyIndex.PartiesAtStart parties) {
+        Integer seatsLeft = service.maxParticipantsPerSlot() == null
+                ? null
+                : service.maxParticipantsPerSlot() - parties.participants();
+        if (seatsLeft != null && seatsLeft < partySize) {
+            return Outcome.refused(RefusalReason.SLOT_FULL);
+        }
+        Allocation allocation = new Allocation(
+                start,
+                end,
+                occupied.from(),
+                occupied.until(),
+                partySize,
+                List.of(),
+                parties.reservationIds().get(0));
+        return new Outcome(null, allocation, seatsLeft, parties.resourceIds());
+    }
+
+    /**
+     * Greedy what-if on the same ledger: keep placing parties of this size, best fit first, until one does not
+     * fit, slot capacity is reached, or the cap is hit. Unlimited (null) when nothing can run out.
+     */
+    private Integer partiesThatFit(UnitLedger ledger, Integer partiesLeft) {
+        if (!plan.hasLimitingNeeds()) {
+            return partiesLeft;
+        }
+        int limit = partiesLeft == null ? REMAINING_CAPACITY_CAP : Math.min(partiesLeft, REMAINING_CAPACITY_CAP);
+        int parties = 1;
+        while (parties < limit && PartyPlacement.place(plan, ledger, null) != null) {
+            parties++;
+        }
+        return parties;
+    }
+
+    /** The chosen resources first, then every other free candidate of the any_available groups, best fit first. */
+    private List<UUID> assignableResources(List<AllocatedUnit> units, UnitLedger ledger) {
+        Set<UUID> resources = new LinkedHashSet<>();
+        for (AllocatedUnit unit : units) {
+            resources.add(unit.resourceId());
+        }
+        for (ResourcePlan.Group group : plan.groups()) {
+            for (int candidate : group.candidates()) {
+                if (ledger.wasFree(candidate)) {
+                    resources.add(plan.resource(candidate).id());
+                }
+            }
+        }
+        return new ArrayList<>(resources);
+    }
+
+    /** The decision for one start: a refusal, or an allocation with what the slots answer shows about it. */
+    record Outcome(RefusalReason refusal, Allocation allocation, Integer remainingCapacity, List<UUID> resourceIds) {
+
+        static Outcome refused(RefusalReason reason) {
+            return new Outcome(reason, null, null, List.of());
+        }
+
+        boolean allocated() {
+            return allocation != null;
+        }
+
+        /** Whether the resource is one of those this booking would take (or, joining a shared start, share). */
+        boolean uses(UUID resourceId) {
+            if (allocation == null) {
+                return false;
+            }
+            if (allocation.joinedReservationId() != null) {
+                return resourceIds.contains(resourceId);
+            }
+            for (AllocatedUnit unit : allocation.units()) {
+                if (unit.resourceId().equals(resourceId)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        AvailableSlot toSlot() {
+            return new AvailableSlot(allocation.start(), allocation.end(), remainingCapacity, resourceIds);
+        }
+    }
+}
