@@ -1,6 +1,7 @@
 package io.reserva.catalog;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -25,10 +26,11 @@ public record AvailabilityWindow(
         @Schema(description = "0 = Sunday ... 6 = Saturday", example = "5")
         int dayOfWeek,
 
-        @JsonFormat(pattern = "HH:mm") @Schema(type = "string", pattern = "^\\d{2}:\\d{2}$", example = "19:30")
+        @JsonFormat(pattern = "HH:mm", lenient = OptBoolean.FALSE)
+        @Schema(type = "string", pattern = "^\\d{2}:\\d{2}$", example = "19:30")
         LocalTime startTime,
 
-        @JsonFormat(pattern = "HH:mm")
+        @JsonFormat(pattern = "HH:mm", lenient = OptBoolean.FALSE)
         @Schema(
                 type = "string",
                 pattern = "^\\d{2}:\\d{2}$",

@@ -1,6 +1,7 @@
 package io.reserva.catalog;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.time.LocalTime;
@@ -19,11 +20,11 @@ public record NewAvailabilityWindow(
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "0 = Sunday ... 6 = Saturday", example = "5")
         Integer dayOfWeek,
 
-        @JsonFormat(pattern = "HH:mm")
+        @JsonFormat(pattern = "HH:mm", lenient = OptBoolean.FALSE)
         @Schema(requiredMode = RequiredMode.REQUIRED, type = "string", pattern = "^\\d{2}:\\d{2}$", example = "19:30")
         LocalTime startTime,
 
-        @JsonFormat(pattern = "HH:mm")
+        @JsonFormat(pattern = "HH:mm", lenient = OptBoolean.FALSE)
         @Schema(
                 requiredMode = RequiredMode.REQUIRED,
                 type = "string",

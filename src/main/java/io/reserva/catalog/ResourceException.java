@@ -1,6 +1,7 @@
 package io.reserva.catalog;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,11 +26,11 @@ public record ResourceException(
 
         @Schema(example = "special_hours") ExceptionType exceptionType,
 
-        @JsonFormat(pattern = "HH:mm")
+        @JsonFormat(pattern = "HH:mm", lenient = OptBoolean.FALSE)
         @Schema(type = "string", pattern = "^\\d{2}:\\d{2}$", description = "special_hours only", example = "10:00")
         LocalTime startTime,
 
-        @JsonFormat(pattern = "HH:mm")
+        @JsonFormat(pattern = "HH:mm", lenient = OptBoolean.FALSE)
         @Schema(
                 type = "string",
                 pattern = "^\\d{2}:\\d{2}$",

@@ -1,6 +1,7 @@
 package io.reserva.catalog;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -13,10 +14,12 @@ public record ResourceExceptionChanges(
         @Schema(example = "2027-12-24") LocalDate date,
         @Schema(example = "blocked") ExceptionType exceptionType,
 
-        @JsonFormat(pattern = "HH:mm") @Schema(type = "string", pattern = "^\\d{2}:\\d{2}$", example = "10:00")
+        @JsonFormat(pattern = "HH:mm", lenient = OptBoolean.FALSE)
+        @Schema(type = "string", pattern = "^\\d{2}:\\d{2}$", example = "10:00")
         LocalTime startTime,
 
-        @JsonFormat(pattern = "HH:mm") @Schema(type = "string", pattern = "^\\d{2}:\\d{2}$", example = "14:00")
+        @JsonFormat(pattern = "HH:mm", lenient = OptBoolean.FALSE)
+        @Schema(type = "string", pattern = "^\\d{2}:\\d{2}$", example = "14:00")
         LocalTime endTime,
 
         @Schema(example = "Staff training") String reason,

@@ -1,6 +1,7 @@
 package io.reserva.catalog;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.time.LocalTime;
@@ -26,9 +27,11 @@ public record WeekReplacement(
             @Schema(description = "0 = Sunday ... 6 = Saturday", example = "2")
             Integer dayOfWeek,
 
-            @JsonFormat(pattern = "HH:mm") @Schema(type = "string", pattern = "^\\d{2}:\\d{2}$", example = "13:00")
+            @JsonFormat(pattern = "HH:mm", lenient = OptBoolean.FALSE)
+            @Schema(type = "string", pattern = "^\\d{2}:\\d{2}$", example = "13:00")
             LocalTime startTime,
 
-            @JsonFormat(pattern = "HH:mm") @Schema(type = "string", pattern = "^\\d{2}:\\d{2}$", example = "16:00")
+            @JsonFormat(pattern = "HH:mm", lenient = OptBoolean.FALSE)
+            @Schema(type = "string", pattern = "^\\d{2}:\\d{2}$", example = "16:00")
             LocalTime endTime) {}
 }
