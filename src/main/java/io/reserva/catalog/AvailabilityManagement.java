@@ -163,11 +163,11 @@ public class AvailabilityManagement {
         ReservaException.throwIfAny(errors);
         UUID resourceId = request.resourceId();
         lockOwner(organizationId, resourceId);
-        List<WeekReplacement.Window> windows = request.windows();
+        List<WeekReplacement.WeekWindow> windows = request.windows();
         List<Slot> valid = new ArrayList<>();
         List<Integer> validIndexes = new ArrayList<>();
         for (int i = 0; i < windows.size(); i++) {
-            WeekReplacement.Window window = windows.get(i);
+            WeekReplacement.WeekWindow window = windows.get(i);
             String prefix = "windows[" + i + "]";
             if (window == null) {
                 errors.add(new FieldError(prefix, "must be an object"));

@@ -14,6 +14,8 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +41,7 @@ class CatalogChangeListener implements SmartLifecycle {
     private final Catalog catalog;
     private volatile boolean running;
     private volatile boolean listening;
+    private volatile boolean closing;
     private volatile Thread thread;
 
     CatalogChangeListener(DataSource dataSource, Catalog catalog) {
@@ -86,6 +89,15 @@ class CatalogChangeListener implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
+    /**
+     * The application is closing: it keeps listening while the web server drains, but a connection lost now (the
+     * embedded database stops from its own shutdown hook) is not worth a warning or a reconnect.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closing() {
+        closing = true;
+    }
+
     /** Whether the listener holds a live connection that is listening. */
     boolean isListening() {
         return listening;
@@ -109,10 +121,10 @@ class CatalogChangeListener implements SmartLifecycle {
                 poll(connection);
             } catch (SQLException | RuntimeException e) {
                 listening = false;
-                if (!running) {
+                catalog.invalidateAll();
+                if (!running || closing) {
                     break;
                 }
-                catalog.invalidateAll();
                 log.warn(
                         "The catalog change listener lost its database connection ({}); reconnecting in {} ms",
                         e.getMessage(),

@@ -183,8 +183,8 @@ class DemoCatalog {
     }
 
     private void hours(UUID organization, UUID resource, List<Window> week) {
-        List<WeekReplacement.Window> windows = week.stream()
-                .map(w -> new WeekReplacement.Window(w.day(), LocalTime.parse(w.start()), LocalTime.parse(w.end())))
+        List<WeekReplacement.WeekWindow> windows = week.stream()
+                .map(w -> new WeekReplacement.WeekWindow(w.day(), LocalTime.parse(w.start()), LocalTime.parse(w.end())))
                 .toList();
         weeklyHours.replaceWeek(
                 SYSTEM,

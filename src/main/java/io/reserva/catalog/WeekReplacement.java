@@ -20,10 +20,10 @@ public record WeekReplacement(
         UUID resourceId,
 
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "The new week; an empty list closes every day")
-        List<Window> windows) {
+        List<WeekWindow> windows) {
 
     /** One window of the new week. */
-    public record Window(
+    public record WeekWindow(
             @Schema(description = "0 = Sunday ... 6 = Saturday", example = "2")
             Integer dayOfWeek,
 

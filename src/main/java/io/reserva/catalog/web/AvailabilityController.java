@@ -10,6 +10,9 @@ import io.reserva.shared.Patch;
 import io.reserva.shared.query.Page;
 import io.reserva.tenancy.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
@@ -72,6 +75,28 @@ class AvailabilityController {
     }
 
     @PutMapping("/week")
+    @ApiResponse(responseCode = "200", description = "The new week, sorted by day and start time")
+    @ApiResponse(
+            responseCode = "400",
+            description = "The body is not valid JSON",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "404",
+            description = "The resource is not this organization's",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "422",
+            description = "A window is invalid or overlaps another; nothing changed",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(
             summary = "Replace the whole week of a resource, or with resource_id null the business hours (admin and"
                     + " staff keys); all windows are checked first and nothing changes if one is invalid",
