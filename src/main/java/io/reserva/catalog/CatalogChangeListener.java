@@ -8,6 +8,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -36,13 +39,17 @@ class CatalogChangeListener implements SmartLifecycle {
     private static final Duration HEALTH_CHECK_EVERY = Duration.ofSeconds(30);
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+    private static final Duration FIRST_CONNECT_WAIT = Duration.ofSeconds(10);
 
     private final DataSource dataSource;
     private final Catalog catalog;
     private volatile boolean running;
     private volatile boolean listening;
     private volatile boolean closing;
+    private final AtomicInteger connections = new AtomicInteger();
+    private volatile String lastPayload;
     private volatile Thread thread;
+    private volatile CountDownLatch firstAttempt = new CountDownLatch(1);
 
     CatalogChangeListener(DataSource dataSource, Catalog catalog) {
         this.dataSource = dataSource;
@@ -55,10 +62,20 @@ class CatalogChangeListener implements SmartLifecycle {
             return;
         }
         running = true;
+        firstAttempt = new CountDownLatch(1);
         Thread listener = new Thread(this::run, "catalog-change-listener");
         listener.setDaemon(true);
         thread = listener;
         listener.start();
+        try {
+            // Listen before serving, so nothing this node caches can miss a change; a database that is not there
+            // yet does not hold up the start for long (the listener keeps retrying).
+            if (!firstAttempt.await(FIRST_CONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("The catalog change listener is not connected yet; it keeps trying in the background");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -103,6 +120,11 @@ class CatalogChangeListener implements SmartLifecycle {
         return listening;
     }
 
+    /** How many times the listener has connected and started listening (a reconnect counts again). */
+    int connections() {
+        return connections.get();
+    }
+
     private void run() {
         Duration retry = FIRST_RETRY;
         boolean reconnecting = false;
@@ -111,17 +133,20 @@ class CatalogChangeListener implements SmartLifecycle {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen " + CatalogChanges.CHANNEL);
                 }
-                listening = true;
                 // Changes committed while nobody listened were announced to no one.
                 catalog.invalidateAll();
+                connections.incrementAndGet();
+                listening = true;
                 if (reconnecting) {
                     log.info("Listening for catalog changes again");
                 }
                 retry = FIRST_RETRY;
+                firstAttempt.countDown();
                 poll(connection);
             } catch (SQLException | RuntimeException e) {
                 listening = false;
                 catalog.invalidateAll();
+                firstAttempt.countDown();
                 if (!running || closing) {
                     break;
                 }
@@ -160,7 +185,23 @@ class CatalogChangeListener implements SmartLifecycle {
         }
     }
 
+    /**
+     * The payload of the last notification handled. Notifications arrive in commit order, so once a marker sent
+     * after some commits shows up here, those commits' notifications have been handled too.
+     */
+    String lastPayload() {
+        return lastPayload;
+    }
+
     private void invalidate(String payload) {
+        try {
+            drop(payload);
+        } finally {
+            lastPayload = payload;
+        }
+    }
+
+    private void drop(String payload) {
         if ("*".equals(payload)) {
             catalog.invalidateAll();
             return;
