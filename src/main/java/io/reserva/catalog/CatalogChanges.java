@@ -1,0 +1,66 @@
+package io.reserva.catalog;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Announces that an organization's catalog changed: a notification on the {@value #CHANNEL} channel, which
+ * PostgreSQL delivers to every node when (and only if) the transaction commits, and an invalidation of this
+ * node's cache right after the commit.
+ */
+@Component
+class CatalogChanges {
+
+    static final String CHANNEL = "reserva_catalog";
+
+    /** The organizations whose catalog the current transaction changed. */
+    private static final Object CHANGED_IN_TRANSACTION = new Object();
+
+    private final JdbcClient jdbc;
+    private final Catalog catalog;
+
+    CatalogChanges(JdbcClient jdbc, Catalog catalog) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+    }
+
+    /** Call from inside the writing transaction, after the write. */
+    void changed(UUID organizationId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("Catalog writes must run in a transaction");
+        }
+        @SuppressWarnings("unchecked")
+        Set<UUID> changed = (Set<UUID>) TransactionSynchronizationManager.getResource(CHANGED_IN_TRANSACTION);
+        if (changed == null) {
+            Set<UUID> organizations = new HashSet<>();
+            changed = organizations;
+            TransactionSynchronizationManager.bindResource(CHANGED_IN_TRANSACTION, organizations);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CHANGED_IN_TRANSACTION);
+                    if (status == STATUS_COMMITTED) {
+                        organizations.forEach(catalog::invalidate);
+                    }
+                }
+            });
+        }
+        if (changed.add(organizationId)) {
+            jdbc.sql("select pg_notify(:channel, :organization)")
+                    .param("channel", CHANNEL)
+                    .param("organization", organizationId.toString())
+                    .query()
+                    .singleRow();
+        }
+    }
+
+    static boolean changedInCurrentTransaction(UUID organizationId) {
+        Object changed = TransactionSynchronizationManager.getResource(CHANGED_IN_TRANSACTION);
+        return changed instanceof Set<?> organizations && organizations.contains(organizationId);
+    }
+}

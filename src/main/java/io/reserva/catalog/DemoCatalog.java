@@ -1,0 +1,250 @@
+package io.reserva.catalog;
+
+import io.reserva.shared.Patch;
+import io.reserva.tenancy.Caller;
+import io.reserva.tenancy.DemoOrganizationCreated;
+import io.reserva.tenancy.OrganizationManagement;
+import io.reserva.tenancy.Role;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives the demo organization something to book: a restaurant (six tables, dinner with turn times by party size,
+ * late closing on Friday and Saturday) and a salon (three stylists and a colour room). It runs inside the
+ * transaction that creates the organization, through the same services and checks as the API.
+ */
+@Component
+class DemoCatalog {
+
+    private static final Caller SYSTEM = new Caller(null, null, Role.PLATFORM_ADMIN);
+    private static final int SUNDAY = 0;
+    private static final int MONDAY = 1;
+    private static final int TUESDAY = 2;
+    private static final int THURSDAY = 4;
+    private static final int FRIDAY = 5;
+    private static final int SATURDAY = 6;
+
+    private final ServiceManagement services;
+    private final ResourceManagement resources;
+    private final LinkManagement links;
+    private final AvailabilityManagement weeklyHours;
+    private final ExceptionManagement exceptions;
+    private final OrganizationManagement organizations;
+    private final Clock clock;
+
+    DemoCatalog(
+            ServiceManagement services,
+            ResourceManagement resources,
+            LinkManagement links,
+            AvailabilityManagement weeklyHours,
+            ExceptionManagement exceptions,
+            OrganizationManagement organizations,
+            Clock clock) {
+        this.services = services;
+        this.resources = resources;
+        this.links = links;
+        this.weeklyHours = weeklyHours;
+        this.exceptions = exceptions;
+        this.organizations = organizations;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(DemoOrganizationCreated event) {
+        fill(event.organizationId());
+    }
+
+    void fill(UUID organization) {
+        restaurant(organization);
+        salon(organization);
+        ZoneId zone = ZoneId.of(organizations.find(organization).orElseThrow().timezone());
+        exceptions.create(
+                SYSTEM,
+                new NewResourceException(
+                        organization,
+                        null,
+                        nextChristmas(LocalDate.now(clock.withZone(zone))),
+                        ExceptionType.BLOCKED,
+                        null,
+                        null,
+                        "Christmas",
+                        true));
+    }
+
+    private void restaurant(UUID organization) {
+        int[] seats = {2, 2, 4, 4, 6, 6};
+        int[] smallestParty = {1, 1, 3, 3, 5, 5};
+        List<Window> week = new ArrayList<>();
+        for (int day = TUESDAY; day <= THURSDAY; day++) {
+            week.add(new Window(day, "13:00", "16:00"));
+            week.add(new Window(day, "19:30", "23:30"));
+        }
+        for (int day = FRIDAY; day <= SATURDAY; day++) {
+            week.add(new Window(day, "13:00", "16:00"));
+            week.add(new Window(day, "19:30", "02:00"));
+        }
+        week.add(new Window(SUNDAY, "13:00", "16:30"));
+        UUID firstTable = null;
+        for (int i = 0; i < seats.length; i++) {
+            UUID table = resource(organization, "Table " + (i + 1), "table", seats[i], smallestParty[i]);
+            hours(organization, table, week);
+            firstTable = firstTable == null ? table : firstTable;
+        }
+        ReservationService dinner = services.create(
+                SYSTEM,
+                service(
+                        organization,
+                        "Dinner",
+                        "A table for dinner; larger parties stay longer",
+                        90,
+                        0,
+                        15,
+                        15,
+                        6,
+                        List.of(
+                                new PartySizeDuration(2, 90),
+                                new PartySizeDuration(4, 120),
+                                new PartySizeDuration(6, 150)),
+                        60,
+                        1,
+                        null));
+        link(organization, dinner.id(), firstTable, AssignmentMode.ANY_AVAILABLE);
+    }
+
+    private void salon(UUID organization) {
+        List<Window> nineToSix = mondayToSaturday("09:00", "18:00");
+        UUID ana = resource(organization, "Ana", "person", null, null);
+        hours(organization, ana, nineToSix);
+        UUID bruno = resource(organization, "Bruno", "person", null, null);
+        hours(organization, bruno, nineToSix);
+        UUID carla = resource(organization, "Carla", "person", null, null);
+        hours(organization, carla, mondayToSaturday("10:00", "19:00"));
+        UUID colorRoom = resource(organization, "Color room", "room", null, null);
+        hours(organization, colorRoom, mondayToSaturday("09:00", "19:00"));
+
+        ReservationService cutAndColor = services.create(
+                SYSTEM,
+                service(
+                        organization,
+                        "Cut & color",
+                        "Cut, colour and blow-dry with one of our stylists",
+                        60,
+                        10,
+                        15,
+                        30,
+                        1,
+                        List.of(),
+                        null,
+                        0,
+                        new BigDecimal("65.00")));
+        link(organization, cutAndColor.id(), ana, AssignmentMode.ANY_AVAILABLE);
+        link(organization, cutAndColor.id(), colorRoom, AssignmentMode.REQUIRED);
+        ReservationService haircut = services.create(
+                SYSTEM,
+                service(
+                        organization,
+                        "Haircut",
+                        "Wash, cut and style",
+                        30,
+                        0,
+                        0,
+                        15,
+                        1,
+                        List.of(),
+                        null,
+                        0,
+                        new BigDecimal("25.00")));
+        link(organization, haircut.id(), ana, AssignmentMode.ANY_AVAILABLE);
+    }
+
+    /** The coming 25 December: this year's unless it has passed. */
+    static LocalDate nextChristmas(LocalDate today) {
+        LocalDate christmas = MonthDay.of(12, 25).atYear(today.getYear());
+        return christmas.isBefore(today) ? christmas.plusYears(1) : christmas;
+    }
+
+    private UUID resource(UUID organization, String name, String type, Integer capacity, Integer minPartySize) {
+        return resources
+                .create(
+                        SYSTEM,
+                        new NewReservationResource(
+                                organization, name, null, type, capacity, minPartySize, 1, null, null, true))
+                .id();
+    }
+
+    private void hours(UUID organization, UUID resource, List<Window> week) {
+        List<WeekReplacement.WeekWindow> windows = week.stream()
+                .map(w -> new WeekReplacement.WeekWindow(w.day(), LocalTime.parse(w.start()), LocalTime.parse(w.end())))
+                .toList();
+        weeklyHours.replaceWeek(
+                SYSTEM,
+                new Patch<>(
+                        new WeekReplacement(organization, resource, windows),
+                        Set.of("organization_id", "resource_id", "windows")));
+    }
+
+    private void link(UUID organization, UUID service, UUID resource, AssignmentMode mode) {
+        links.create(SYSTEM, new NewServiceResourceLink(organization, service, resource, mode, 1));
+    }
+
+    private static List<Window> mondayToSaturday(String start, String end) {
+        List<Window> week = new ArrayList<>();
+        for (int day = MONDAY; day <= SATURDAY; day++) {
+            week.add(new Window(day, start, end));
+        }
+        return week;
+    }
+
+    private static NewReservationService service(
+            UUID organization,
+            String name,
+            String description,
+            int duration,
+            int bufferBefore,
+            int bufferAfter,
+            int slotInterval,
+            int maxPartySize,
+            List<PartySizeDuration> turnTimes,
+            Integer maxAdvanceDays,
+            int minAdvanceHours,
+            BigDecimal price) {
+        return new NewReservationService(
+                organization,
+                name,
+                description,
+                duration,
+                bufferBefore,
+                bufferAfter,
+                slotInterval,
+                null,
+                maxPartySize,
+                1,
+                turnTimes,
+                Seating.SEPARATE,
+                null,
+                price,
+                null,
+                maxAdvanceDays,
+                minAdvanceHours,
+                false,
+                true,
+                null,
+                true,
+                true,
+                null,
+                null,
+                null);
+    }
+
+    private record Window(int day, String start, String end) {}
+}

@@ -1,0 +1,78 @@
+package io.reserva.catalog.web;
+
+import io.reserva.catalog.ExceptionManagement;
+import io.reserva.catalog.NewResourceException;
+import io.reserva.catalog.ResourceException;
+import io.reserva.catalog.ResourceExceptionChanges;
+import io.reserva.shared.Patch;
+import io.reserva.shared.query.Page;
+import io.reserva.tenancy.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/reservation-resource-exceptions")
+@Tag(
+        name = "Reservation resource exceptions",
+        description = "Closed dates and special hours, for a resource or the whole organization")
+class ResourceExceptionController {
+
+    private final ExceptionManagement management;
+
+    ResourceExceptionController(ExceptionManagement management) {
+        this.management = management;
+    }
+
+    @GetMapping
+    @Operation(summary = "List exceptions (any key of the organization)")
+    Page<ResourceException> list(Caller caller, HttpServletRequest request) {
+        return management.list(caller, ExceptionManagement.QUERY.parse(request.getParameterMap()));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get ResourceExceptionController0")
+    ResourceException get(Caller caller, @PathVariable UUID id) {
+        return management.get(caller, id);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create ResourceExceptionController0 (ResourceExceptionController1)")
+    ResourceException create(Caller caller, @RequestBody NewResourceException request) {
+        return management.create(caller, request);
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(
+            summary = "Change ResourceExceptionController0 (ResourceExceptionController1); fields left out are kept",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @io.swagger.v3.oas.annotations.media.Content(
+                                            schema =
+                                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                                            implementation = ResourceExceptionChanges.class))))
+    ResourceException update(Caller caller, @PathVariable UUID id, Patch<ResourceExceptionChanges> patch) {
+        return management.update(caller, id, patch);
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(
+            summary =
+                    "Delete ResourceExceptionController0 (ResourceExceptionController1)ResourceExceptionController2; answers it as it was")
+    ResourceException delete(Caller caller, @PathVariable UUID id) {
+        return management.delete(caller, id);
+    }
+}
