@@ -1,0 +1,99 @@
+package io.reserva.availability;
+
+import io.reserva.catalog.CatalogSnapshot;
+import io.reserva.catalog.ReservationResource;
+import io.reserva.catalog.ReservationService;
+import io.reserva.catalog.ServiceResourceLink;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Translates the catalogue's rows into the engine's immutable inputs for one service. */
+final class ScheduleAssembler {
+
+    private ScheduleAssembler() {}
+
+    static ScheduleSnapshot assemble(CatalogSnapshot catalog, ReservationService service, List<Occupancy> occupancies) {
+        Map<UUID, ReservationResource> resources =
+                catalog.resources().stream().collect(Collectors.toMap(ReservationResource::id, Function.identity()));
+        List<ResourceLink> links = new ArrayList<>();
+        for (ServiceResourceLink link : catalog.linksOf(service.id())) {
+            ReservationResource resource = resources.get(link.resourceId());
+            if (resource == null) {
+                continue;
+            }
+            links.add(
+                    switch (link.assignmentMode()) {
+                        case REQUIRED ->
+                            new ResourceLink(AssignmentMode.REQUIRED, resource.id(), null, link.quantity());
+                        case OPTIONAL ->
+                            new ResourceLink(AssignmentMode.OPTIONAL, resource.id(), null, link.quantity());
+                        // The linked resource stands for its type: any active resource of that type may serve.
+                        case ANY_AVAILABLE ->
+                            new ResourceLink(
+                                    AssignmentMode.ANY_AVAILABLE, null, resource.resourceType(), link.quantity());
+                    });
+        }
+        List<Resource> engineResources = catalog.resources().stream()
+                .map(resource -> new Resource(
+                        resource.id(),
+                        resource.name(),
+                        resource.resourceType(),
+                        resource.capacity(),
+                        resource.minPartySize(),
+                        resource.units(),
+                        resource.isActive(),
+                        hoursOf(catalog, resource.id(), ZoneId.of(resource.timezone()))))
+                .toList();
+        return new ScheduleSnapshot(
+                rules(service),
+                links,
+                engineResources,
+                hoursOf(catalog, null, ZoneId.of(catalog.organizationTimezone())),
+                occupancies);
+    }
+
+    static ServiceRules rules(ReservationService service) {
+        return new ServiceRules(
+                service.id(),
+                ZoneId.of(service.timezone()),
+                service.isActive(),
+                service.durationMinutes(),
+                service.bufferBeforeMinutes(),
+                service.bufferAfterMinutes(),
+                service.slotInterval(),
+                service.slotCapacity(),
+                service.minPartySize(),
+                service.maxPartySize(),
+                service.durationsByPartySize().stream()
+                        .map(turn -> new PartySizeDuration(turn.maxPartySize(), turn.durationMinutes()))
+                        .toList(),
+                Seating.valueOf(service.seating().name()),
+                service.maxParticipantsPerSlot(),
+                service.maxAdvanceDays(),
+                service.minAdvanceHours());
+    }
+
+    /** The weekly hours and exceptions of one owner: a resource, or (null) the organization. */
+    private static OpeningHours hoursOf(CatalogSnapshot catalog, UUID owner, ZoneId zone) {
+        List<WeeklyWindow> weekly = catalog.weeklyHours().stream()
+                .filter(window -> Objects.equals(window.resourceId(), owner))
+                .map(window -> new WeeklyWindow(window.dayOfWeek(), window.startTime(), window.endTime()))
+                .toList();
+        List<HoursException> exceptions = catalog.exceptions().stream()
+                .filter(exception -> Objects.equals(exception.resourceId(), owner))
+                .map(exception -> new HoursException(
+                        exception.date(),
+                        ExceptionType.valueOf(exception.exceptionType().name()),
+                        exception.startTime(),
+                        exception.endTime(),
+                        exception.isRecurringYearly()))
+                .toList();
+        return new OpeningHours(zone, weekly, exceptions);
+    }
+}

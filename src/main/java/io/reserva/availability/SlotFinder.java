@@ -1,0 +1,172 @@
+package io.reserva.availability;
+
+import io.reserva.catalog.Catalog;
+import io.reserva.catalog.CatalogSnapshot;
+import io.reserva.catalog.ReservationResource;
+import io.reserva.catalog.ReservationService;
+import io.reserva.shared.ErrorCode;
+import io.reserva.shared.FieldError;
+import io.reserva.shared.ReservaException;
+import io.reserva.tenancy.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers "when can this party come?" for the API, the booking pages and the assistants, with the same engine
+ * the booking path uses: the catalogue (cached per organization) and the occupying reservations go in, slots
+ * come out.
+ */
+@Service
+public class SlotFinder {
+
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final Catalog catalog;
+    private final AvailabilityEngine engine;
+    private final ObjectProvider<OccupancySource> occupancies;
+
+    SlotFinder(Catalog catalog, Clock clock, ObjectProvider<OccupancySource> occupancies) {
+        this.catalog = catalog;
+        this.engine = new AvailabilityEngine(clock);
+        this.occupancies = occupancies;
+    }
+
+    /** What the booking path needs: the service as configured and where the party goes, or why it cannot. */
+    public record BookingPlan(ReservationService service, CatalogSnapshot catalog, AllocationResult result) {}
+
+    /**
+     * Where a party would go at {@code start}: the same engine, catalogue and occupancies as {@link #find}, so a
+     * start is allocatable exactly when it is listed. The reservation being moved (if any) is left out of the
+     * occupancies, so it does not block its own new place.
+     */
+    public BookingPlan plan(
+            UUID organizationId,
+            UUID serviceId,
+            Instant start,
+            int partySize,
+            UUID preferredResourceId,
+            UUID movingReservationId) {
+        CatalogSnapshot snapshot = catalog.snapshot(organizationId);
+        ReservationService service = snapshot.service(serviceId)
+                .orElseThrow(() -> ReservaException.notFound("Reservation service", serviceId));
+        List<Occupancy> occupying =
+                occupancies(organizationId, start.minus(2, ChronoUnit.DAYS), start.plus(3, ChronoUnit.DAYS)).stream()
+                        .filter(row -> !row.reservationId().equals(movingReservationId))
+                        .toList();
+        ScheduleSnapshot schedule = ScheduleAssembler.assemble(snapshot, service, occupying);
+        return new BookingPlan(
+                service,
+                snapshot,
+                engine.allocate(new BookingRequest(schedule, start, partySize, preferredResourceId)));
+    }
+
+    /** Up to {@code count} bookable starts nearest to {@code around}, on its local day and the next. */
+    public List<Instant> nearestStarts(UUID organizationId, UUID serviceId, int partySize, Instant around, int count) {
+        CatalogSnapshot snapshot = catalog.snapshot(organizationId);
+        ReservationService service = snapshot.service(serviceId)
+                .orElseThrow(() -> ReservaException.notFound("Reservation service", serviceId));
+        ZoneId zone = ZoneId.of(service.timezone());
+        LocalDate day = around.atZone(zone).toLocalDate();
+        ScheduleSnapshot schedule = ScheduleAssembler.assemble(
+                snapshot,
+                service,
+                occupancies(
+                        organizationId,
+                        day.minusDays(1).atStartOfDay(zone).toInstant(),
+                        day.plusDays(3).atStartOfDay(zone).toInstant()));
+        return engine.slotsForRange(new SlotQuery(schedule, partySize, null), day, day.plusDays(1)).stream()
+                .flatMap(d -> d.slots().stream())
+                .map(AvailableSlot::start)
+                .sorted(java.util.Comparator.comparing((Instant start) ->
+                        java.time.Duration.between(around, start).abs()))
+                .limit(count)
+                .sorted()
+                .toList();
+    }
+
+    private List<Occupancy> occupancies(UUID organizationId, Instant from, Instant to) {
+        return occupancies.stream()
+                .flatMap(source -> source.between(organizationId, from, to).stream())
+                .toList();
+    }
+
+    public SlotSearchResult find(Caller caller, SlotSearch search) {
+        UUID organizationId = caller.organizationFor(search.organizationId());
+        if (search.endDate().isBefore(search.startDate())) {
+            throw invalid("end_date", "must not be before start_date");
+        }
+        if (ChronoUnit.DAYS.between(search.startDate(), search.endDate()) + 1 > AvailabilityEngine.MAX_RANGE_DAYS) {
+            throw invalid("end_date", "a range covers at most " + AvailabilityEngine.MAX_RANGE_DAYS + " days");
+        }
+        CatalogSnapshot snapshot = catalog.snapshot(organizationId);
+        ReservationService service = snapshot.service(search.serviceId())
+                .orElseThrow(() -> ReservaException.notFound("Reservation service", search.serviceId()));
+        if (search.resourceId() != null
+                && snapshot.resource(search.resourceId()).isEmpty()) {
+            throw ReservaException.notFound("Reservation resource", search.resourceId());
+        }
+        ZoneId zone = ZoneId.of(service.timezone());
+        // Windows of the day before can run past midnight, and buffers reach either side: load a margin.
+        List<Occupancy> occupying = occupancies(
+                organizationId,
+                search.startDate().minusDays(1).atStartOfDay(zone).toInstant(),
+                search.endDate().plusDays(2).atStartOfDay(zone).toInstant());
+        ScheduleSnapshot schedule = ScheduleAssembler.assemble(snapshot, service, occupying);
+        List<DayAvailability> days = engine.slotsForRange(
+                new SlotQuery(schedule, search.partySize(), search.resourceId()), search.startDate(), search.endDate());
+        Map<UUID, ReservationResource> resources =
+                snapshot.resources().stream().collect(Collectors.toMap(ReservationResource::id, Function.identity()));
+        List<SlotSearchResult.Day> views =
+                days.stream().map(day -> view(day, zone, resources)).toList();
+        return search.singleDate()
+                ? SlotSearchResult.singleDay(
+                        organizationId,
+                        service.id(),
+                        service.timezone(),
+                        search.partySize(),
+                        search.resourceId(),
+                        views.get(0))
+                : SlotSearchResult.range(
+                        organizationId,
+                        service.id(),
+                        service.timezone(),
+                        search.partySize(),
+                        search.resourceId(),
+                        views);
+    }
+
+    private static SlotSearchResult.Day view(
+            DayAvailability day, ZoneId zone, Map<UUID, ReservationResource> resources) {
+        return new SlotSearchResult.Day(
+                day.date(),
+                day.bookable(),
+                day.reason() == null ? null : day.reason().code(),
+                day.slots().stream()
+                        .map(slot -> new SlotSearchResult.Slot(
+                                slot.start(),
+                                slot.end(),
+                                LOCAL_TIME.format(slot.start().atZone(zone)),
+                                slot.remainingCapacity(),
+                                slot.resourceIds().stream()
+                                        .map(resources::get)
+                                        .map(r -> new SlotSearchResult.SlotResource(r.id(), r.name(), r.resourceType()))
+                                        .toList()))
+                        .toList());
+    }
+
+    private static ReservaException invalid(String field, String message) {
+        return new ReservaException(
+                ErrorCode.INVALID_QUERY, field + " " + message, List.of(new FieldError(field, message)));
+    }
+}

@@ -1,0 +1,17 @@
+package io.reserva.availability;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A question to the slots endpoint: one service, a party size, one local date or a range of them (service time
+ * zone), optionally one resource.
+ */
+public record SlotSearch(
+        UUID organizationId,
+        UUID serviceId,
+        LocalDate startDate,
+        LocalDate endDate,
+        int partySize,
+        UUID resourceId,
+        boolean singleDate) {}

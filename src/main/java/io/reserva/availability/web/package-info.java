@@ -1,0 +1,2 @@
+/** HTTP face of availability: the slots endpoint. */
+package io.reserva.availability.web;
