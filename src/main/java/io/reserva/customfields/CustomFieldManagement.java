@@ -130,7 +130,9 @@ public class CustomFieldManagement {
                 errors.add(new FieldError(required, "cannot be cleared"));
             }
         }
-        String label = patch.has("label") ? CustomFieldRules.normalizeLabel(sent.label(), errors) : current.label();
+        String label = patch.has("label") && sent.label() != null
+                ? CustomFieldRules.normalizeLabel(sent.label(), errors)
+                : current.label();
         CustomFieldType fieldType = patch.valueOr("field_type", sent.fieldType(), current.fieldType());
         List<String> options = CustomFieldRules.checkOptions(
                 fieldType, patch.valueOr("options", sent.options(), current.options()), errors);
