@@ -1,0 +1,20 @@
+package io.reserva.reservations;
+
+import java.util.Set;
+
+/**
+ * What happens to reservations, published inside the transaction that made it happen (the webhooks module
+ * stores them in its outbox).
+ */
+public final class ReservationEvents {
+
+    private ReservationEvents() {}
+
+    public record ReservationCreated(Reservation reservation) {}
+
+    public record ReservationUpdated(Reservation reservation, Set<String> changedFields) {}
+
+    public record ReservationStatusChanged(Reservation reservation, ReservationStatus from, ReservationStatus to) {}
+
+    public record ReservationResourcesAssigned(Reservation reservation) {}
+}

@@ -1,0 +1,398 @@
+package io.reserva.reservations;
+
+import io.reserva.availability.Occupancy;
+import io.reserva.shared.SqlTypes;
+import io.reserva.shared.query.ListQueries;
+import io.reserva.shared.query.ListQuery;
+import io.reserva.shared.query.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reservations and their allocations in PostgreSQL. */
+@Repository
+class ReservationRepository {
+
+    static final String COLUMNS = "r.id, r.organization_id, r.service_id, r.contact_id, r.party_size,"
+            + " r.start_datetime, r.end_datetime, r.occupied_from, r.occupied_until, r.status, r.source,"
+            + " r.customer_notes, r.internal_notes, r.deal_id, r.company_id, r.preferred_resource_id,"
+            + " r.custom_fields_by_key::text as custom_fields, r.confirmation_code, r.hold_expires_at,"
+            + " r.cancelled_at, r.cancelled_by, r.cancellation_reason, r.is_override, r.created_by_api_key_id,"
+            + " r.created_at, r.updated_at";
+
+    /** Contacts are joined for searchTerm (name, email, phone); a reservation without a contact still lists. */
+    static final String FROM =
+            "reservations r left join contacts c" + " on c.id = r.contact_id and c.organization_id = r.organization_id";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ReservationRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<ReservationRow> find(UUID organizationId, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from reservations r where r.id = :id and r.organization_id = :org")
+                .param("id", id)
+                .param("org", organizationId)
+                .query(this::map)
+                .optional();
+    }
+
+    /** The row, locked until the transaction ends: transitions of one reservation happen one at a time. */
+    Optional<ReservationRow> lock(UUID organizationId, UUID id) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from reservations r where r.id = :id and r.organization_id = :org for update")
+                .param("id", id)
+                .param("org", organizationId)
+                .query(this::map)
+                .optional();
+    }
+
+    Optional<UUID> organizationOf(UUID id) {
+        return jdbc.sql("select organization_id from reservations where id = :id")
+                .param("id", id)
+                .query(UUID.class)
+                .optional();
+    }
+
+    Page<ReservationRow> list(ListQuery query, Optional<UUID> organization, UUID resourceId) {
+        List<String> scope = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        organization.ifPresent(org -> {
+            scope.add("r.organization_id = :scope_org");
+            parameters.put("scope_org", org);
+        });
+        if (resourceId != null) {
+            scope.add("exists (select 1 from reservation_allocations a where a.reservation_id = r.id"
+                    + " and a.organization_id = r.organization_id and a.resource_id = :scope_resource)");
+            parameters.put("scope_resource", resourceId);
+        }
+        return ListQueries.run(
+                jdbc,
+                query,
+                COLUMNS,
+                FROM,
+                scope.isEmpty() ? "true" : String.join(" and ", scope),
+                parameters,
+                this::map);
+    }
+
+    boolean confirmationCodeTaken(UUID organizationId, String code) {
+        return jdbc.sql("select exists (select 1 from reservations where organization_id = :org"
+                        + " and confirmation_code = :code)")
+                .param("org", organizationId)
+                .param("code", code)
+                .query(Boolean.class)
+                .single();
+    }
+
+    void insert(ReservationRow row) {
+        jdbc.sql("""
+                        insert into reservations (id, organization_id, service_id, contact_id, party_size,
+                            start_datetime, end_datetime, occupied_from, occupied_until, status, source,
+                            customer_notes, internal_notes, deal_id, company_id, preferred_resource_id,
+                            custom_fields_by_key, confirmation_code, hold_expires_at, cancelled_at, cancelled_by,
+                            cancellation_reason, is_override, created_by_api_key_id, created_at, updated_at)
+                        values (:id, :organization_id, :service_id, :contact_id, :party_size, :start_datetime,
+                            :end_datetime, :occupied_from, :occupied_until, :status, :source, :customer_notes,
+                            :internal_notes, :deal_id, :company_id, :preferred_resource_id,
+                            cast(:custom_fields as jsonb), :confirmation_code, :hold_expires_at, :cancelled_at,
+                            :cancelled_by, :cancellation_reason, :is_override, :created_by_api_key_id,
+                            :created_at, :updated_at)
+                        """).params(parameters(row)).update();
+    }
+
+    void update(ReservationRow row) {
+        jdbc.sql("""
+                        update reservations set service_id = :service_id, contact_id = :contact_id,
+                            party_size = :party_size, start_datetime = :start_datetime,
+                            end_datetime = :end_datetime, occupied_from = :occupied_from,
+                            occupied_until = :occupied_until, status = :status, customer_notes = :customer_notes,
+                            internal_notes = :internal_notes, deal_id = :deal_id, company_id = :company_id,
+                            preferred_resource_id = :preferred_resource_id,
+                            custom_fields_by_key = cast(:custom_fields as jsonb), hold_expires_at = :hold_expires_at,
+                            cancelled_at = :cancelled_at, cancelled_by = :cancelled_by,
+                            cancellation_reason = :cancellation_reason, is_override = :is_override,
+                            updated_at = :updated_at
+                        where id = :id and organization_id = :organization_id
+                        """).params(parameters(row)).update();
+    }
+
+    /**
+     * Inserts the allocation rows. The exclusion constraint {@code reservation_allocations_no_overlap} is the
+     * final word: a unit already held over an overlapping interval fails the statement with SQLState 23P01.
+     */
+    void insertAllocations(UUID organizationId, List<AllocationRow> rows) {
+        for (AllocationRow row : rows) {
+            jdbc.sql("""
+                            insert into reservation_allocations (organization_id, reservation_id, resource_id,
+                                unit_index, assignment_mode, occupied)
+                            values (:org, :reservation, :resource, :unit, :mode, tstzrange(:from, :until, '[)'))
+                            """)
+                    .param("org", organizationId)
+                    .param("reservation", row.reservationId())
+                    .param("resource", row.resourceId())
+                    .param("unit", row.unitIndex())
+                    .param("mode", row.assignmentMode())
+                    .param("from", SqlTypes.timestamptz(row.occupiedFrom()))
+                    .param("until", SqlTypes.timestamptz(row.occupiedUntil()))
+                    .update();
+        }
+    }
+
+    void deleteAllocations(UUID organizationId, UUID reservationId) {
+        jdbc.sql("delete from reservation_allocations where organization_id = :org and reservation_id = :id")
+                .param("org", organizationId)
+                .param("id", reservationId)
+                .update();
+    }
+
+    /** Hands a shared-seating allocation over to another party of the same start, so it keeps its room. */
+    void moveAllocations(UUID organizationId, UUID from, UUID to) {
+        jdbc.sql("update reservation_allocations set reservation_id = :to"
+                        + " where organization_id = :org and reservation_id = :from")
+                .param("org", organizationId)
+                .param("from", from)
+                .param("to", to)
+                .update();
+    }
+
+    /** Ends the allocations at {@code until} when that is earlier: what a reservation completed early frees. */
+    void shortenAllocations(UUID organizationId, UUID reservationId, Instant until) {
+        jdbc.sql("""
+                        update reservation_allocations
+                           set occupied = tstzrange(lower(occupied), greatest(lower(occupied), :until), '[)')
+                         where organization_id = :org and reservation_id = :id and upper(occupied) > :until
+                        """)
+                .param("org", organizationId)
+                .param("id", reservationId)
+                .param("until", SqlTypes.timestamptz(until))
+                .update();
+    }
+
+    Map<UUID, List<AllocationRow>> allocationsOf(UUID organizationId, Collection<UUID> reservationIds) {
+        Map<UUID, List<AllocationRow>> byReservation = new LinkedHashMap<>();
+        if (reservationIds.isEmpty()) {
+            return byReservation;
+        }
+        jdbc.sql("""
+                        select reservation_id, resource_id, unit_index, assignment_mode,
+                               lower(occupied) as occupied_from, upper(occupied) as occupied_until
+                          from reservation_allocations
+                         where organization_id = :org and reservation_id in (:ids)
+                         order by reservation_id, assignment_mode, resource_id, unit_index
+                        """)
+                .param("org", organizationId)
+                .param("ids", reservationIds)
+                .query((rs, row) -> new AllocationRow(
+                        rs.getObject("reservation_id", UUID.class),
+                        rs.getObject("resource_id", UUID.class),
+                        rs.getInt("unit_index"),
+                        rs.getString("assignment_mode"),
+                        SqlTypes.instant(rs, "occupied_from"),
+                        SqlTypes.instant(rs, "occupied_until")))
+                .list()
+                .forEach(row -> byReservation
+                        .computeIfAbsent(row.reservationId(), k -> new ArrayList<>())
+                        .add(row));
+        return byReservation;
+    }
+
+    /** Another occupying party of the same shared start, to hand the allocation to. */
+    Optional<UUID> otherPartyAtStart(UUID organizationId, UUID serviceId, Instant start, UUID except, Instant now) {
+        return jdbc.sql("""
+                        select id from reservations
+                         where organization_id = :org and service_id = :service and start_datetime = :start
+                           and id <> :except and status in ('held', 'pending', 'confirmed', 'seated')
+                           and not (status = 'held' and hold_expires_at <= :now)
+                         order by created_at limit 1
+                        """)
+                .param("org", organizationId)
+                .param("service", serviceId)
+                .param("start", SqlTypes.timestamptz(start))
+                .param("except", except)
+                .param("now", SqlTypes.timestamptz(now))
+                .query(UUID.class)
+                .optional();
+    }
+
+    /**
+     * Marks the organization's lapsed holds expired and frees their allocations, so they cannot stand in the
+     * way of the booking that follows in the same transaction. Returns the ids it expired.
+     */
+    List<UUID> expireLapsedHolds(UUID organizationId, Instant now) {
+        List<UUID> expired = jdbc.sql("""
+                        update reservations set status = 'expired', hold_expires_at = null, updated_at = :now
+                         where organization_id = :org and status = 'held' and hold_expires_at <= :now
+                        returning id
+                        """)
+                .param("org", organizationId)
+                .param("now", SqlTypes.timestamptz(now))
+                .query(UUID.class)
+                .list();
+        if (!expired.isEmpty()) {
+            jdbc.sql("delete from reservation_allocations where organization_id = :org and reservation_id in (:ids)")
+                    .param("org", organizationId)
+                    .param("ids", expired)
+                    .update();
+        }
+        return expired;
+    }
+
+    /** Organizations with lapsed holds, for the sweeper. */
+    List<UUID> organizationsWithLapsedHolds(Instant now) {
+        return jdbc.sql("select distinct organization_id from reservations where status = 'held'"
+                        + " and hold_expires_at <= :now")
+                .param("now", SqlTypes.timestamptz(now))
+                .query(UUID.class)
+                .list();
+    }
+
+    /**
+     * Serializes bookings that count against one start of one service (slot capacity, shared seating): the
+     * row lock is held until the booking transaction ends.
+     */
+    void lockSlot(UUID organizationId, UUID serviceId, Instant start) {
+        jdbc.sql("""
+                        insert into reservation_slot_locks (organization_id, service_id, start_datetime)
+                        values (:org, :service, :start)
+                        on conflict (organization_id, service_id, start_datetime)
+                        do update set start_datetime = excluded.start_datetime
+                        """)
+                .param("org", organizationId)
+                .param("service", serviceId)
+                .param("start", SqlTypes.timestamptz(start))
+                .update();
+    }
+
+    /**
+     * What occupies the organization's resources over [from, to): one row per allocated unit, and one row
+     * without a resource for a reservation that holds none (it still counts against slot capacity). Holds
+     * that lapsed are left out even before the sweeper marks them.
+     */
+    List<Occupancy> occupancies(UUID organizationId, Instant from, Instant to, Instant now) {
+        return jdbc
+                .sql("""
+                        select r.id, r.service_id, a.resource_id, coalesce(a.unit_index, 0) as unit_index,
+                               r.start_datetime, r.end_datetime,
+                               coalesce(lower(a.occupied), r.occupied_from) as occupied_from,
+                               coalesce(upper(a.occupied), r.occupied_until) as occupied_until, r.party_size
+                          from reservations r
+                          left join reservation_allocations a
+                            on a.reservation_id = r.id and a.organization_id = r.organization_id
+                         where r.organization_id = :org
+                           and r.status in ('held', 'pending', 'confirmed', 'seated', 'completed')
+                           and not (r.status = 'held' and r.hold_expires_at <= :now)
+                           and r.occupied_from < :to and r.occupied_until > :from
+                        """)
+                .param("org", organizationId)
+                .param("from", SqlTypes.timestamptz(from))
+                .param("to", SqlTypes.timestamptz(to))
+                .param("now", SqlTypes.timestamptz(now))
+                .query((rs, row) -> occupancy(rs))
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    private static Occupancy occupancy(ResultSet rs) throws SQLException {
+        Instant start = SqlTypes.instant(rs, "start_datetime");
+        Instant occupiedFrom = SqlTypes.instant(rs, "occupied_from");
+        Instant occupiedUntil = SqlTypes.instant(rs, "occupied_until");
+        // A reservation completed early occupies only until it was completed (plus its buffer).
+        Instant end = SqlTypes.instant(rs, "end_datetime");
+        Instant effectiveEnd = end.isAfter(occupiedUntil) ? occupiedUntil : end;
+        if (!start.isBefore(effectiveEnd) || occupiedFrom.isAfter(start)) {
+            return null;
+        }
+        return new Occupancy(
+                rs.getObject("id", UUID.class),
+                rs.getObject("service_id", UUID.class),
+                rs.getObject("resource_id", UUID.class),
+                rs.getInt("unit_index"),
+                start,
+                effectiveEnd,
+                occupiedFrom,
+                occupiedUntil,
+                rs.getInt("party_size"));
+    }
+
+    private Map<String, Object> parameters(ReservationRow row) {
+        Map<String, Object> map = new HashMap<>();
+        map.put("id", row.id());
+        map.put("organization_id", row.organizationId());
+        map.put("service_id", row.serviceId());
+        map.put("contact_id", row.contactId());
+        map.put("party_size", row.partySize());
+        map.put("start_datetime", SqlTypes.timestamptz(row.startDatetime()));
+        map.put("end_datetime", SqlTypes.timestamptz(row.endDatetime()));
+        map.put("occupied_from", SqlTypes.timestamptz(row.occupiedFrom()));
+        map.put("occupied_until", SqlTypes.timestamptz(row.occupiedUntil()));
+        map.put("status", row.status().wire());
+        map.put("source", row.source().wire());
+        map.put("customer_notes", row.customerNotes());
+        map.put("internal_notes", row.internalNotes());
+        map.put("deal_id", row.dealId());
+        map.put("company_id", row.companyId());
+        map.put("preferred_resource_id", row.preferredResourceId());
+        map.put("custom_fields", json.writeValueAsString(row.customFieldsByKey()));
+        map.put("confirmation_code", row.confirmationCode());
+        map.put("hold_expires_at", SqlTypes.timestamptz(row.holdExpiresAt()));
+        map.put("cancelled_at", SqlTypes.timestamptz(row.cancelledAt()));
+        map.put(
+                "cancelled_by",
+                row.cancelledBy() == null ? null : row.cancelledBy().wire());
+        map.put("cancellation_reason", row.cancellationReason());
+        map.put("is_override", row.isOverride());
+        map.put("created_by_api_key_id", row.createdByApiKeyId());
+        map.put("created_at", SqlTypes.timestamptz(row.createdAt()));
+        map.put("updated_at", SqlTypes.timestamptz(row.updatedAt()));
+        return map;
+    }
+
+    private ReservationRow map(ResultSet rs, int row) throws SQLException {
+        String cancelledBy = rs.getString("cancelled_by");
+        return new ReservationRow(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                rs.getObject("service_id", UUID.class),
+                rs.getObject("contact_id", UUID.class),
+                rs.getInt("party_size"),
+                SqlTypes.instant(rs, "start_datetime"),
+                SqlTypes.instant(rs, "end_datetime"),
+                SqlTypes.instant(rs, "occupied_from"),
+                SqlTypes.instant(rs, "occupied_until"),
+                ReservationStatus.fromWire(rs.getString("status")),
+                ReservationSource.fromWire(rs.getString("source")),
+                rs.getString("customer_notes"),
+                rs.getString("internal_notes"),
+                rs.getObject("deal_id", UUID.class),
+                rs.getObject("company_id", UUID.class),
+                rs.getObject("preferred_resource_id", UUID.class),
+                json.readValue(rs.getString("custom_fields"), new TypeReference<Map<String, Object>>() {}),
+                rs.getString("confirmation_code"),
+                SqlTypes.instant(rs, "hold_expires_at"),
+                SqlTypes.instant(rs, "cancelled_at"),
+                cancelledBy == null ? null : CancelledBy.fromWire(cancelledBy),
+                rs.getString("cancellation_reason"),
+                rs.getBoolean("is_override"),
+                rs.getObject("created_by_api_key_id", UUID.class),
+                SqlTypes.instant(rs, "created_at"),
+                SqlTypes.instant(rs, "updated_at"));
+    }
+}

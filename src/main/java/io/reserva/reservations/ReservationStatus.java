@@ -1,0 +1,57 @@
+package io.reserva.reservations;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Where a reservation stands, and where it may go next. */
+public enum ReservationStatus {
+    HELD,
+    PENDING,
+    CONFIRMED,
+    SEATED,
+    COMPLETED,
+    CANCELLED,
+    NO_SHOW,
+    EXPIRED;
+
+    private static final Map<ReservationStatus, Set<ReservationStatus>> NEXT = Map.of(
+            HELD, Set.of(PENDING, CONFIRMED, CANCELLED, EXPIRED),
+            PENDING, Set.of(CONFIRMED, CANCELLED),
+            CONFIRMED, Set.of(SEATED, COMPLETED, NO_SHOW, CANCELLED),
+            SEATED, Set.of(COMPLETED),
+            COMPLETED, Set.of(),
+            CANCELLED, Set.of(),
+            NO_SHOW, Set.of(),
+            EXPIRED, Set.of());
+
+    public boolean canMoveTo(ReservationStatus next) {
+        return NEXT.get(this).contains(next);
+    }
+
+    /** Whether a reservation in this status holds its place: held, pending, confirmed and seated do. */
+    public boolean occupies() {
+        return this == HELD || this == PENDING || this == CONFIRMED || this == SEATED;
+    }
+
+    public boolean isFinal() {
+        return NEXT.get(this).isEmpty();
+    }
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static ReservationStatus fromWire(String wire) {
+        return Arrays.stream(values())
+                .filter(status -> status.wire().equals(wire))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "must be one of held, pending, confirmed, seated, completed, cancelled, no_show, expired"));
+    }
+}

@@ -1,0 +1,85 @@
+package io.reserva.reservations;
+
+import io.reserva.catalog.Catalog;
+import io.reserva.catalog.CatalogSnapshot;
+import io.reserva.catalog.ReservationResource;
+import io.reserva.shared.query.Page;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Turns rows into what the API shows: the reservation with the resources it holds, by name. */
+@Component
+class ReservationViews {
+
+    private final ReservationRepository reservations;
+    private final Catalog catalog;
+
+    ReservationViews(ReservationRepository reservations, Catalog catalog) {
+        this.reservations = reservations;
+        this.catalog = catalog;
+    }
+
+    Reservation of(ReservationRow row) {
+        return of(row, reservations.allocationsOf(row.organizationId(), List.of(row.id())), new HashMap<>());
+    }
+
+    Page<Reservation> of(Page<ReservationRow> page) {
+        Map<UUID, CatalogSnapshot> snapshots = new HashMap<>();
+        Map<UUID, List<AllocationRow>> allocations = new HashMap<>();
+        page.data().stream()
+                .map(ReservationRow::organizationId)
+                .distinct()
+                .forEach(org -> allocations.putAll(reservations.allocationsOf(
+                        org,
+                        page.data().stream()
+                                .filter(row -> row.organizationId().equals(org))
+                                .map(ReservationRow::id)
+                                .toList())));
+        return page.map(row -> of(row, allocations, snapshots));
+    }
+
+    private Reservation of(
+            ReservationRow row, Map<UUID, List<AllocationRow>> allocations, Map<UUID, CatalogSnapshot> snapshots) {
+        CatalogSnapshot snapshot = snapshots.computeIfAbsent(row.organizationId(), catalog::snapshot);
+        List<AssignedResource> assigned = allocations.getOrDefault(row.id(), List.of()).stream()
+                .map(unit -> {
+                    ReservationResource resource =
+                            snapshot.resource(unit.resourceId()).orElse(null);
+                    return new AssignedResource(
+                            unit.resourceId(),
+                            resource == null ? null : resource.name(),
+                            resource == null ? null : resource.resourceType(),
+                            unit.unitIndex(),
+                            unit.assignmentMode());
+                })
+                .toList();
+        return new Reservation(
+                row.id(),
+                row.organizationId(),
+                row.serviceId(),
+                row.contactId(),
+                row.partySize(),
+                row.startDatetime(),
+                row.endDatetime(),
+                row.status(),
+                row.source(),
+                row.customerNotes(),
+                row.internalNotes(),
+                row.dealId(),
+                row.companyId(),
+                row.preferredResourceId(),
+                assigned,
+                row.customFieldsByKey(),
+                row.confirmationCode(),
+                row.holdExpiresAt(),
+                row.cancelledAt(),
+                row.cancelledBy(),
+                row.cancellationReason(),
+                row.isOverride(),
+                row.createdAt(),
+                row.updatedAt());
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP face of reservations. */
+package io.reserva.reservations.web;

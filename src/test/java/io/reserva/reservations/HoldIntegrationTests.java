@@ -1,0 +1,173 @@
+package io.reserva.reservations;
+
+import static io.reserva.support.TestApi.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reserva.support.CatalogFixtures;
+import io.reserva.support.IntegrationTest;
+import io.reserva.support.MutableClock;
+import io.reserva.support.TestApi;
+import io.reserva.support.TestApi.Response;
+import io.reserva.support.TestApi.Tenant;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/** Holds: a place kept for minutes, confirmed in time or lost, and never in anyone's way once lapsed. */
+@IntegrationTest
+@TestPropertySource(properties = "reserva.reservations.hold-sweep-interval=PT1H")
+class HoldIntegrationTests {
+
+    static final LocalDate DAY = LocalDate.of(2027, 5, 3);
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.now());
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    Clock applicationClock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestApi api;
+    String key;
+    String service;
+
+    @BeforeEach
+    void setUp() {
+        api = new TestApi(port);
+        Tenant tenant = api.newTenant();
+        key = tenant.adminKey();
+        CatalogFixtures catalog = new CatalogFixtures(api, key);
+        service = catalog.service(fields("name", "Massage", "duration_minutes", 60));
+        String room = catalog.resource("Room", "room", null);
+        catalog.link(service, room, "required");
+        catalog.everyDay(room, "10:00", "11:00");
+    }
+
+    @Test
+    void theApplicationRunsOnTheTestClock() {
+        assertThat(applicationClock).isSameAs(clock);
+    }
+
+    @Test
+    void aHoldConfirmedInTimeBecomesABooking() {
+        Response held = hold(10);
+        assertThat(held.get("status")).isEqualTo("held");
+        assertThat(Instant.parse(held.get("hold_expires_at")))
+                .isEqualTo(clock.instant()
+                        .truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+                        .plus(Duration.ofMinutes(10)));
+        assertThat(book().status()).as("held places are taken").isEqualTo(409);
+
+        clock.advance(Duration.ofMinutes(9));
+        Response confirmed = api.patch(key, "/reservations/" + held.get("id"), fields("status", "confirmed"));
+        assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
+        assertThat(confirmed.get("status")).isEqualTo("confirmed");
+        assertThat(confirmed.body().get("hold_expires_at").isNull()).isTrue();
+    }
+
+    @Test
+    void aLapsedHoldBlocksNothingEvenBeforeTheSweeperAndCannotBeConfirmed() {
+        Response held = hold(5);
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+
+        assertThat(statusInDatabase(held)).as("not swept yet").isEqualTo("held");
+        assertThat(api.get(key, "/reservation-available-slots?service_id=" + service + "&date=" + DAY)
+                        .body()
+                        .get("bookable")
+                        .asBoolean())
+                .isTrue();
+
+        Response late = api.patch(key, "/reservations/" + held.get("id"), fields("status", "confirmed"));
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.code()).isEqualTo("hold_expired");
+
+        assertThat(book().status()).as("someone else takes the place").isEqualTo(201);
+        assertThat(api.get(key, "/reservations/" + held.get("id")).get("status"))
+                .isEqualTo("expired");
+    }
+
+    @Test
+    void holdsLastAtMostThirtyMinutes() {
+        Response tooLong = api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        service,
+                        "party_size",
+                        1,
+                        "start_datetime",
+                        start(),
+                        "status",
+                        "held",
+                        "hold_minutes",
+                        31));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.body().get("errors").get(0).get("field").asString()).isEqualTo("hold_minutes");
+    }
+
+    private Response hold(int minutes) {
+        Response held = api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        service,
+                        "party_size",
+                        1,
+                        "start_datetime",
+                        start(),
+                        "status",
+                        "held",
+                        "hold_minutes",
+                        minutes));
+        TestApi.expect(held, 201);
+        return held;
+    }
+
+    private Response book() {
+        return api.post(
+                key, "/reservations", fields("service_id", service, "party_size", 1, "start_datetime", start()));
+    }
+
+    private String statusInDatabase(Response reservation) {
+        return jdbc.sql("select status from reservations where id = :id")
+                .param("id", UUID.fromString(reservation.get("id")))
+                .query(String.class)
+                .single();
+    }
+
+    private static String start() {
+        return DAY.atTime(LocalTime.of(10, 0))
+                .atZone(ZoneId.of("Europe/Berlin"))
+                .toInstant()
+                .toString();
+    }
+}
