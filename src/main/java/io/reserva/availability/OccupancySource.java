@@ -10,6 +10,17 @@ import java.util.UUID;
  */
 public interface OccupancySource {
 
-    /** Every occupancy of the organization whose occupied interval (buffers included) overlaps [from, to). */
+    /**
+     * Every occupancy of the organization whose occupied interval (buffers included) overlaps [from, to), read
+     * now. The booking path uses this: it decides inside its transaction.
+     */
     List<Occupancy> between(UUID organizationId, Instant from, Instant to);
+
+    /**
+     * The same, possibly from a cache a moment old, for answering questions (the slots list). A booking never
+     * relies on it.
+     */
+    default List<Occupancy> recent(UUID organizationId, Instant from, Instant to) {
+        return between(organizationId, from, to);
+    }
 }

@@ -61,7 +61,7 @@ public class SlotFinder {
         ReservationService service = snapshot.service(serviceId)
                 .orElseThrow(() -> ReservaException.notFound("Reservation service", serviceId));
         List<Occupancy> occupying =
-                occupancies(organizationId, start.minus(2, ChronoUnit.DAYS), start.plus(3, ChronoUnit.DAYS)).stream()
+                fresh(organizationId, start.minus(2, ChronoUnit.DAYS), start.plus(3, ChronoUnit.DAYS)).stream()
                         .filter(row -> !row.reservationId().equals(movingReservationId))
                         .toList();
         ScheduleSnapshot schedule = ScheduleAssembler.assemble(snapshot, service, occupying);
@@ -95,9 +95,15 @@ public class SlotFinder {
                 .toList();
     }
 
-    private List<Occupancy> occupancies(UUID organizationId, Instant from, Instant to) {
+    private List<Occupancy> fresh(UUID organizationId, Instant from, Instant to) {
         return occupancies.stream()
                 .flatMap(source -> source.between(organizationId, from, to).stream())
+                .toList();
+    }
+
+    private List<Occupancy> occupancies(UUID organizationId, Instant from, Instant to) {
+        return occupancies.stream()
+                .flatMap(source -> source.recent(organizationId, from, to).stream())
                 .toList();
     }
 

@@ -366,6 +366,76 @@ class ReservationLifecycleIntegrationTests {
     }
 
     @Test
+    void customFieldsAreCheckedAgainstTheirDefinitions() {
+        TestApi.expect(
+                api.post(
+                        key,
+                        "/custom-fields",
+                        fields(
+                                "entity_type",
+                                "reservation",
+                                "key",
+                                "occasion",
+                                "label",
+                                "Occasion",
+                                "field_type",
+                                "select",
+                                "options",
+                                List.of("birthday", "anniversary"),
+                                "is_required",
+                                true)),
+                201);
+        Response missing = book("19:00", 2);
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.body().get("errors").findValuesAsString("field")).contains("custom_fields_by_key.occasion");
+        Response unknown = api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        service,
+                        "party_size",
+                        2,
+                        "start_datetime",
+                        at("19:00"),
+                        "custom_fields_by_key",
+                        fields("occasion", "birthday", "colour", "red")));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body().get("errors").findValuesAsString("field")).contains("custom_fields_by_key.colour");
+        Response wrongOption = api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        service,
+                        "party_size",
+                        2,
+                        "start_datetime",
+                        at("19:00"),
+                        "custom_fields_by_key",
+                        fields("occasion", "wedding")));
+        assertThat(wrongOption.status()).isEqualTo(422);
+        Response good = api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        service,
+                        "party_size",
+                        2,
+                        "start_datetime",
+                        at("19:00"),
+                        "custom_fields_by_key",
+                        fields("occasion", "birthday")));
+        assertThat(good.status()).as(good.text()).isEqualTo(201);
+        assertThat(good.body().get("custom_fields_by_key").get("occasion").asString())
+                .isEqualTo("birthday");
+        Response cleared = api.patch(
+                key, "/reservations/" + good.get("id"), fields("custom_fields_by_key", fields("occasion", null)));
+        assertThat(cleared.status()).as("a required field cannot be removed").isEqualTo(422);
+    }
+
+    @Test
     void aRetriedCreateWithTheSameIdempotencyKeyBooksOnce() {
         String body = TestApi.json(fields("service_id", service, "party_size", 2, "start_datetime", at("19:00")));
         Response first = api.send(key, "POST", "/reservations", body, Map.of("Idempotency-Key", "book-1"));
