@@ -61,7 +61,9 @@ public class SlotFinder {
         ReservationService service = snapshot.service(serviceId)
                 .orElseThrow(() -> ReservaException.notFound("Reservation service", serviceId));
         List<Occupancy> occupying =
-                fresh(organizationId, start.minus(2, ChronoUnit.DAYS), start.plus(3, ChronoUnit.DAYS)).stream()
+                // What can matter to one start: its occupied window (duration and buffers are at most a day
+                // each) and its local day (the best-fit load), both inside [start - 1 day, start + 2 days).
+                fresh(organizationId, start.minus(1, ChronoUnit.DAYS), start.plus(2, ChronoUnit.DAYS)).stream()
                         .filter(row -> !row.reservationId().equals(movingReservationId))
                         .toList();
         ScheduleSnapshot schedule = ScheduleAssembler.assemble(snapshot, service, occupying);
