@@ -6,6 +6,7 @@ import io.reserva.shared.ErrorCode;
 import io.reserva.shared.FieldError;
 import io.reserva.shared.Ids;
 import io.reserva.shared.Patch;
+import io.reserva.shared.PhoneNumbers;
 import io.reserva.shared.ReservaException;
 import io.reserva.shared.query.FieldType;
 import io.reserva.shared.query.ListQuery;

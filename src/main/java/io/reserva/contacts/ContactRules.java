@@ -2,6 +2,7 @@ package io.reserva.contacts;
 
 import io.reserva.shared.ErrorCode;
 import io.reserva.shared.FieldError;
+import io.reserva.shared.PhoneNumbers;
 import io.reserva.shared.ReservaException;
 import io.reserva.tenancy.Caller;
 import io.reserva.tenancy.Role;

@@ -1,6 +1,7 @@
 package io.reserva.customfields;
 
 import io.reserva.shared.FieldError;
+import io.reserva.shared.PhoneNumbers;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;

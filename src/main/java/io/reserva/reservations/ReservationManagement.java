@@ -372,32 +372,15 @@ public class ReservationManagement {
                 row.id());
         reservations.deleteAllocations(row.organizationId(), row.id());
         insertAllocations(row.organizationId(), row.id(), placement.units());
-        return new ReservationRow(
-                row.id(),
-                row.organizationId(),
+        return row.withPlace(
                 serviceId,
-                row.contactId(),
                 partySize,
                 placement.start(),
                 placement.end(),
                 placement.occupiedFrom(),
                 placement.occupiedUntil(),
-                row.status(),
-                row.source(),
-                row.customerNotes(),
-                row.internalNotes(),
-                row.dealId(),
-                row.companyId(),
                 preferred,
-                row.customFieldsByKey(),
-                row.confirmationCode(),
-                row.holdExpiresAt(),
-                row.cancelledAt(),
-                row.cancelledBy(),
-                row.cancellationReason(),
-                row.isOverride() || override,
-                row.createdByApiKeyId(),
-                row.createdAt(),
+                override,
                 now);
     }
 
@@ -419,33 +402,14 @@ public class ReservationManagement {
                 changed.add(field);
             }
         }
-        return new ReservationRow(
-                row.id(),
-                row.organizationId(),
-                row.serviceId(),
+        return row.withDetails(
                 patch.valueOr("contact_id", sent.contactId(), row.contactId()),
-                row.partySize(),
-                row.startDatetime(),
-                row.endDatetime(),
-                row.occupiedFrom(),
-                row.occupiedUntil(),
-                row.status(),
-                row.source(),
                 patch.valueOr("customer_notes", sent.customerNotes(), row.customerNotes()),
                 patch.valueOr("internal_notes", sent.internalNotes(), row.internalNotes()),
                 patch.valueOr("deal_id", sent.dealId(), row.dealId()),
                 patch.valueOr("company_id", sent.companyId(), row.companyId()),
-                row.preferredResourceId(),
                 custom,
-                row.confirmationCode(),
-                row.holdExpiresAt(),
-                row.cancelledAt(),
-                row.cancelledBy(),
-                row.cancellationReason(),
-                row.isOverride(),
-                row.createdByApiKeyId(),
-                row.createdAt(),
-                changed.isEmpty() ? row.updatedAt() : now);
+                changed.isEmpty() ? null : now);
     }
 
     /** One status move, guarded by the status machine, with what it does to the places held. */
@@ -468,33 +432,7 @@ public class ReservationManagement {
                 }
                 release(row, now);
                 recordOutcome(row, VisitOutcome.CANCELLED);
-                moved = new ReservationRow(
-                        moved.id(),
-                        moved.organizationId(),
-                        moved.serviceId(),
-                        moved.contactId(),
-                        moved.partySize(),
-                        moved.startDatetime(),
-                        moved.endDatetime(),
-                        moved.occupiedFrom(),
-                        moved.occupiedUntil(),
-                        moved.status(),
-                        moved.source(),
-                        moved.customerNotes(),
-                        moved.internalNotes(),
-                        moved.dealId(),
-                        moved.companyId(),
-                        moved.preferredResourceId(),
-                        moved.customFieldsByKey(),
-                        moved.confirmationCode(),
-                        null,
-                        now,
-                        by,
-                        reason,
-                        moved.isOverride(),
-                        moved.createdByApiKeyId(),
-                        moved.createdAt(),
-                        now);
+                moved = moved.withCancellation(now, by, reason);
             }
             case NO_SHOW -> {
                 release(row, now);
@@ -509,33 +447,7 @@ public class ReservationManagement {
                     } else {
                         reservations.shortenAllocations(row.organizationId(), row.id(), freeFrom);
                     }
-                    moved = new ReservationRow(
-                            moved.id(),
-                            moved.organizationId(),
-                            moved.serviceId(),
-                            moved.contactId(),
-                            moved.partySize(),
-                            moved.startDatetime(),
-                            moved.endDatetime(),
-                            moved.occupiedFrom(),
-                            freeFrom.isAfter(moved.occupiedFrom()) ? freeFrom : moved.occupiedFrom(),
-                            moved.status(),
-                            moved.source(),
-                            moved.customerNotes(),
-                            moved.internalNotes(),
-                            moved.dealId(),
-                            moved.companyId(),
-                            moved.preferredResourceId(),
-                            moved.customFieldsByKey(),
-                            moved.confirmationCode(),
-                            null,
-                            moved.cancelledAt(),
-                            moved.cancelledBy(),
-                            moved.cancellationReason(),
-                            moved.isOverride(),
-                            moved.createdByApiKeyId(),
-                            moved.createdAt(),
-                            now);
+                    moved = moved.occupiedUntil(freeFrom);
                 }
                 recordOutcome(row, VisitOutcome.COMPLETED);
             }

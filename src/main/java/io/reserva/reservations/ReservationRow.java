@@ -38,6 +38,147 @@ record ReservationRow(
         return status == ReservationStatus.HELD && holdExpiresAt != null && !holdExpiresAt.isAfter(now);
     }
 
+    /** The reservation moved to another place: service, party size, times and preferred resource. */
+    ReservationRow withPlace(
+            UUID newServiceId,
+            int newPartySize,
+            Instant start,
+            Instant end,
+            Instant from,
+            Instant until,
+            UUID preferred,
+            boolean override,
+            Instant now) {
+        return new ReservationRow(
+                id,
+                organizationId,
+                newServiceId,
+                contactId,
+                newPartySize,
+                start,
+                end,
+                from,
+                until,
+                status,
+                source,
+                customerNotes,
+                internalNotes,
+                dealId,
+                companyId,
+                preferred,
+                customFieldsByKey,
+                confirmationCode,
+                holdExpiresAt,
+                cancelledAt,
+                cancelledBy,
+                cancellationReason,
+                isOverride || override,
+                createdByApiKeyId,
+                createdAt,
+                now);
+    }
+
+    /** Notes, references and custom fields as sent; {@code now} is null when nothing changed. */
+    ReservationRow withDetails(
+            UUID newContactId,
+            String newCustomerNotes,
+            String newInternalNotes,
+            UUID newDealId,
+            UUID newCompanyId,
+            Map<String, Object> newCustomFields,
+            Instant now) {
+        return new ReservationRow(
+                id,
+                organizationId,
+                serviceId,
+                newContactId,
+                partySize,
+                startDatetime,
+                endDatetime,
+                occupiedFrom,
+                occupiedUntil,
+                status,
+                source,
+                newCustomerNotes,
+                newInternalNotes,
+                newDealId,
+                newCompanyId,
+                preferredResourceId,
+                newCustomFields,
+                confirmationCode,
+                holdExpiresAt,
+                cancelledAt,
+                cancelledBy,
+                cancellationReason,
+                isOverride,
+                createdByApiKeyId,
+                createdAt,
+                now == null ? updatedAt : now);
+    }
+
+    /** Who cancelled, when and why. */
+    ReservationRow withCancellation(Instant at, CancelledBy by, String reason) {
+        return new ReservationRow(
+                id,
+                organizationId,
+                serviceId,
+                contactId,
+                partySize,
+                startDatetime,
+                endDatetime,
+                occupiedFrom,
+                occupiedUntil,
+                status,
+                source,
+                customerNotes,
+                internalNotes,
+                dealId,
+                companyId,
+                preferredResourceId,
+                customFieldsByKey,
+                confirmationCode,
+                null,
+                at,
+                by,
+                reason,
+                isOverride,
+                createdByApiKeyId,
+                createdAt,
+                at);
+    }
+
+    /** Occupies only until {@code until} (never before it started occupying). */
+    ReservationRow occupiedUntil(Instant until) {
+        Instant end = until.isAfter(occupiedFrom) ? until : occupiedFrom;
+        return new ReservationRow(
+                id,
+                organizationId,
+                serviceId,
+                contactId,
+                partySize,
+                startDatetime,
+                endDatetime,
+                occupiedFrom,
+                end,
+                status,
+                source,
+                customerNotes,
+                internalNotes,
+                dealId,
+                companyId,
+                preferredResourceId,
+                customFieldsByKey,
+                confirmationCode,
+                holdExpiresAt,
+                cancelledAt,
+                cancelledBy,
+                cancellationReason,
+                isOverride,
+                createdByApiKeyId,
+                createdAt,
+                updatedAt);
+    }
+
     ReservationRow withStatus(ReservationStatus next, Instant now) {
         return new ReservationRow(
                 id,

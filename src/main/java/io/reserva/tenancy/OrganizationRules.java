@@ -1,9 +1,7 @@
 package io.reserva.tenancy;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.reserva.shared.FieldError;
+import io.reserva.shared.PhoneNumbers;
 import java.net.URI;
 import java.text.Normalizer;
 import java.time.ZoneId;
@@ -106,21 +104,13 @@ final class OrganizationRules {
         if (phone == null) {
             return null;
         }
-        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-        try {
-            PhoneNumber number = util.parse(phone, country == null ? "ZZ" : country);
-            if (!util.isValidNumber(number)) {
-                errors.add(new FieldError("phone", "is not a valid phone number"));
-                return phone;
-            }
-            return util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
-        } catch (NumberParseException e) {
+        return PhoneNumbers.toE164(phone, country).orElseGet(() -> {
             errors.add(new FieldError(
                     "phone",
                     country == null
-                            ? "is not a phone number; without a country, give it in international form (+34 ...)"
-                            : "is not a phone number"));
+                            ? "is not a valid phone number; without a country, give it in international form (+34 ...)"
+                            : "is not a valid phone number"));
             return phone;
-        }
+        });
     }
 }

@@ -1,22 +1,17 @@
-package io.reserva.customfields;
+package io.reserva.shared;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Optional;
 
-/**
- * E.164 phone numbers. A number without a country prefix is read as one of the organization's country.
- *
- * <p>The same few lines live in tenancy and contacts: a shared home belongs in the kernel, which this module
- * does not change.
- */
-final class PhoneNumbers {
+/** E.164 phone numbers (libphonenumber). A number without a country prefix is read as one of the given country. */
+public final class PhoneNumbers {
 
     private PhoneNumbers() {}
 
     /** The number in E.164, or empty when it is not a valid phone number. */
-    static Optional<String> toE164(String raw, String country) {
+    public static Optional<String> toE164(String raw, String country) {
         if (raw == null || raw.length() > 50) {
             return Optional.empty();
         }
