@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -166,8 +167,17 @@ class ProblemAdvice {
         ReservaException problem = switch (state == null ? "" : state) {
             case "23505" -> new ReservaException(ErrorCode.CONFLICT, "This would duplicate an existing record");
             case "23P01" -> new ReservaException(ErrorCode.CONFLICT, "This overlaps an existing record");
+            // ON DELETE RESTRICT: rows still point at what was to be deleted.
+            case "23001" ->
+                new ReservaException(
+                        ErrorCode.CONFLICT, "This is still in use (for example by reservations) and stays");
+            // A delete blocked by rows that still point here, or a write pointing at something missing.
             case "23503" ->
-                new ReservaException(ErrorCode.VALIDATION_FAILED, "This refers to a record that does not exist");
+                "DELETE".equals(request.getMethod())
+                        ? new ReservaException(
+                                ErrorCode.CONFLICT, "This is still in use (for example by reservations) and stays")
+                        : new ReservaException(
+                                ErrorCode.VALIDATION_FAILED, "This refers to a record that does not exist");
             default -> new ReservaException(ErrorCode.VALIDATION_FAILED, "The data breaks a rule of the database");
         };
         log.info(
@@ -176,6 +186,28 @@ class ProblemAdvice {
                 problem.code().code(),
                 e.getMostSpecificCause().getMessage());
         return problem(problem, request);
+    }
+
+    /**
+     * A deadlock or serialization failure (SQLState 40P01, 40001) lost to a concurrent transaction: nothing was
+     * changed, and the same request is likely to succeed when sent again.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<Map<String, Object>> concurrency(ConcurrencyFailureException e, HttpServletRequest request) {
+        log.info(
+                "Concurrent transaction conflict on {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.getMostSpecificCause().getMessage());
+        var response = problem(
+                new ReservaException(
+                        ErrorCode.SERVICE_UNAVAILABLE,
+                        "A concurrent change got in the way and nothing was changed; send the request again"),
+                request);
+        return ResponseEntity.status(response.getStatusCode())
+                .headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(response.getBody());
     }
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class})

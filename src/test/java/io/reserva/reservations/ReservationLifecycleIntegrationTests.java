@@ -436,6 +436,15 @@ class ReservationLifecycleIntegrationTests {
     }
 
     @Test
+    void aServiceWithReservationsCannotBeDeleted() {
+        TestApi.expect(book("19:00", 2), 201);
+        Response deleted = api.delete(key, "/reservation-services/" + service);
+        assertThat(deleted.status()).as(deleted.text()).isEqualTo(409);
+        assertThat(deleted.code()).isEqualTo("conflict");
+        assertThat(api.get(key, "/reservation-services/" + service).status()).isEqualTo(200);
+    }
+
+    @Test
     void aRetriedCreateWithTheSameIdempotencyKeyBooksOnce() {
         String body = TestApi.json(fields("service_id", service, "party_size", 2, "start_datetime", at("19:00")));
         Response first = api.send(key, "POST", "/reservations", body, Map.of("Idempotency-Key", "book-1"));
