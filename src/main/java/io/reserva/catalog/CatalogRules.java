@@ -7,19 +7,14 @@ import io.reserva.shared.query.ListQuery;
 import io.reserva.tenancy.Caller;
 import io.reserva.tenancy.Role;
 import java.net.URI;
-import java.time.ZoneId;
-import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Field checks the catalog's services share; each adds a {@link FieldError} instead of throwing. */
 final class CatalogRules {
 
-    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
     private static final Pattern COLOR = Pattern.compile("^#[0-9A-Fa-f]{6}$");
 
     private CatalogRules() {}
@@ -69,22 +64,6 @@ final class CatalogRules {
             errors.add(new FieldError(
                     field,
                     max == Integer.MAX_VALUE ? "must be at least " + min : "must be between " + min + " and " + max));
-        }
-    }
-
-    static void timezone(String zone, List<FieldError> errors) {
-        // Region ids only: a fixed offset such as +02:00 would ignore daylight saving time.
-        if (zone == null || !ZONES.contains(zone)) {
-            errors.add(new FieldError("timezone", "must be an IANA time zone such as Europe/Madrid"));
-        }
-    }
-
-    static String currency(String currency, List<FieldError> errors) {
-        try {
-            return Currency.getInstance(currency.toUpperCase(Locale.ROOT)).getCurrencyCode();
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("currency", "must be an ISO 4217 code such as EUR"));
-            return currency;
         }
     }
 

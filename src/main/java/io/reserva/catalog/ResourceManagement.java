@@ -2,6 +2,7 @@ package io.reserva.catalog;
 
 import io.reserva.shared.ErrorCode;
 import io.reserva.shared.FieldError;
+import io.reserva.shared.FieldRules;
 import io.reserva.shared.Ids;
 import io.reserva.shared.Patch;
 import io.reserva.shared.ReservaException;
@@ -208,7 +209,7 @@ public class ResourceManagement {
             errors.add(new FieldError("min_party_size", "must not be larger than capacity"));
         }
         CatalogRules.range("units", resource.units(), 1, MAX_UNITS, errors);
-        CatalogRules.timezone(resource.timezone(), errors);
+        FieldRules.timezone(resource.timezone(), errors);
     }
 
     private Instant now() {

@@ -1,6 +1,7 @@
 package io.reserva.catalog;
 
 import io.reserva.shared.FieldError;
+import io.reserva.shared.FieldRules;
 import io.reserva.shared.Ids;
 import io.reserva.shared.Patch;
 import io.reserva.shared.ReservaException;
@@ -84,9 +85,8 @@ public class ServiceManagement {
         List<FieldError> errors = new ArrayList<>();
         CatalogRules.name("name", request.name(), errors);
         CatalogRules.require("duration_minutes", request.durationMinutes(), errors);
-        String currency = request.currency() == null
-                ? organization.currency()
-                : CatalogRules.currency(request.currency(), errors);
+        String currency =
+                request.currency() == null ? organization.currency() : FieldRules.currency(request.currency(), errors);
         Instant now = now();
         ReservationService service = new ReservationService(
                 Ids.newId(),
@@ -133,7 +133,7 @@ public class ServiceManagement {
         List<FieldError> errors = new ArrayList<>();
         String currency = CatalogRules.kept(patch, "currency", sent.currency(), current.currency(), errors);
         if (patch.has("currency") && sent.currency() != null) {
-            currency = CatalogRules.currency(sent.currency(), errors);
+            currency = FieldRules.currency(sent.currency(), errors);
         }
         ReservationService service = new ReservationService(
                 current.id(),
@@ -237,7 +237,7 @@ public class ServiceManagement {
         CatalogRules.range("cancellation_deadline_hours", service.cancellationDeadlineHours(), 0, 87_600, errors);
         CatalogRules.color(service.color(), errors);
         CatalogRules.httpUrl("image_url", service.imageUrl(), errors);
-        CatalogRules.timezone(service.timezone(), errors);
+        FieldRules.timezone(service.timezone(), errors);
     }
 
     private static void checkDurations(List<PartySizeDuration> durations, List<FieldError> errors) {

@@ -2,6 +2,7 @@ package io.reserva.contacts;
 
 import io.reserva.shared.ErrorCode;
 import io.reserva.shared.FieldError;
+import io.reserva.shared.FieldRules;
 import io.reserva.shared.PhoneNumbers;
 import io.reserva.shared.ReservaException;
 import io.reserva.tenancy.Caller;
@@ -9,7 +10,6 @@ import io.reserva.tenancy.Role;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -142,13 +142,7 @@ final class ContactRules {
         if (currency == null) {
             return fallback;
         }
-        try {
-            return Currency.getInstance(currency.strip().toUpperCase(Locale.ROOT))
-                    .getCurrencyCode();
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("currency", "must be an ISO 4217 code such as EUR"));
-            return currency;
-        }
+        return FieldRules.currency(currency.strip(), errors);
     }
 
     /** The fields whose values differ, in the API's spelling; what a {@link ContactUpdated} reports. */

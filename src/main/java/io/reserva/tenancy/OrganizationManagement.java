@@ -2,6 +2,7 @@ package io.reserva.tenancy;
 
 import io.reserva.shared.ErrorCode;
 import io.reserva.shared.FieldError;
+import io.reserva.shared.FieldRules;
 import io.reserva.shared.Ids;
 import io.reserva.shared.Patch;
 import io.reserva.shared.ReservaException;
@@ -67,7 +68,7 @@ public class OrganizationManagement {
         List<FieldError> errors = new ArrayList<>();
         String slug = request.slug() != null ? request.slug() : OrganizationRules.slugFrom(request.name());
         OrganizationRules.checkSlug(slug, errors);
-        OrganizationRules.checkTimezone(request.timezone(), errors);
+        FieldRules.timezone(request.timezone(), errors);
         String currency = OrganizationRules.normalizeCurrency(request.currency(), errors);
         String locale = OrganizationRules.normalizeLocale(request.locale(), errors);
         String country = OrganizationRules.normalizeCountry(request.country(), errors);
@@ -115,7 +116,7 @@ public class OrganizationManagement {
         String timezone = patch.valueOr("timezone", sent.timezone(), current.timezone());
         OrganizationRules.checkSlug(slug, errors);
         if (patch.has("timezone")) {
-            OrganizationRules.checkTimezone(timezone, errors);
+            FieldRules.timezone(timezone, errors);
         }
         String currency = patch.has("currency")
                 ? OrganizationRules.normalizeCurrency(sent.currency(), errors)

@@ -1,11 +1,10 @@
 package io.reserva.tenancy;
 
 import io.reserva.shared.FieldError;
+import io.reserva.shared.FieldRules;
 import io.reserva.shared.PhoneNumbers;
 import java.net.URI;
 import java.text.Normalizer;
-import java.time.ZoneId;
-import java.util.Currency;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +17,6 @@ final class OrganizationRules {
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
     private OrganizationRules() {}
 
@@ -36,24 +34,12 @@ final class OrganizationRules {
         }
     }
 
-    static void checkTimezone(String zone, List<FieldError> errors) {
-        // Region ids only: a fixed offset such as +02:00 would ignore daylight saving time.
-        if (zone == null || !ZONES.contains(zone)) {
-            errors.add(new FieldError("timezone", "must be an IANA time zone such as Europe/Madrid"));
-        }
-    }
-
     static String normalizeCurrency(String currency, List<FieldError> errors) {
         if (currency == null) {
             errors.add(new FieldError("currency", "is required"));
             return null;
         }
-        try {
-            return Currency.getInstance(currency.toUpperCase(Locale.ROOT)).getCurrencyCode();
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("currency", "must be an ISO 4217 code such as EUR"));
-            return currency;
-        }
+        return FieldRules.currency(currency, errors);
     }
 
     static String normalizeLocale(String locale, List<FieldError> errors) {
