@@ -175,7 +175,7 @@ public class ReservationManagement {
                                         request.contact().phone()))
                         .id();
         UUID id = Ids.newId();
-        ReservationRow created = withRetries(
+        Reservation created = withRetries(
                 organizationId,
                 request.serviceId(),
                 request.partySize(),
@@ -234,9 +234,9 @@ public class ReservationManagement {
                     if (!placement.units().isEmpty()) {
                         events.publishEvent(new ReservationEvents.ReservationResourcesAssigned(view));
                     }
-                    return row;
+                    return view;
                 }));
-        return views.of(created);
+        return created;
     }
 
     public Reservation update(Caller caller, UUID id, Patch<ReservationChanges> patch) {
@@ -273,7 +273,7 @@ public class ReservationManagement {
                 || patch.has("preferred_resource_id")
                 || patch.has("assigned_resources");
         ReservationRow current = reservations.find(organizationId, id).orElseThrow(() -> notFound(id));
-        ReservationRow updated = withRetries(
+        Reservation updated = withRetries(
                 organizationId,
                 patch.valueOr("service_id", sent.serviceId(), current.serviceId()),
                 patch.valueOr("party_size", sent.partySize(), current.partySize()),
@@ -328,9 +328,9 @@ public class ReservationManagement {
                     if (moves) {
                         events.publishEvent(new ReservationEvents.ReservationResourcesAssigned(view));
                     }
-                    return row;
+                    return view;
                 }));
-        return views.of(updated);
+        return updated;
     }
 
     /** Expires the organization's lapsed holds (the sweeper calls this; bookings do it inline too). */
@@ -600,8 +600,7 @@ public class ReservationManagement {
     }
 
     /** Runs an attempt; a unit lost to a concurrent booking means: plan again with what is now committed. */
-    private ReservationRow withRetries(
-            UUID organizationId, UUID serviceId, int partySize, Instant start, Supplier<ReservationRow> attempt) {
+    private <T> T withRetries(UUID organizationId, UUID serviceId, int partySize, Instant start, Supplier<T> attempt) {
         for (int i = 1; ; i++) {
             try {
                 return attempt.get();
@@ -697,7 +696,7 @@ public class ReservationManagement {
         }
 
         static Placement unassigned(ReservationService service, Instant start, int partySize) {
-            Instant end = start.plus(Duration.ofMinutes(durationFor(service, partySize)));
+            Instant end = start.plus(Duration.ofMinutes(service.durationFor(partySize)));
             return new Placement(
                     service,
                     start,
@@ -756,15 +755,6 @@ public class ReservationManagement {
                     unit.mode().name().toLowerCase(java.util.Locale.ROOT),
                     from,
                     until);
-        }
-
-        private static int durationFor(ReservationService service, int partySize) {
-            return service.durationsByPartySize().stream()
-                    .sorted(java.util.Comparator.comparingInt(io.reserva.catalog.PartySizeDuration::maxPartySize))
-                    .filter(turn -> turn.maxPartySize() >= partySize)
-                    .map(io.reserva.catalog.PartySizeDuration::durationMinutes)
-                    .findFirst()
-                    .orElse(service.durationMinutes());
         }
     }
 }
