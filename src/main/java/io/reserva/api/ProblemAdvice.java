@@ -127,16 +127,14 @@ class ProblemAdvice {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        var response = problem(
-                new ReservaException(ErrorCode.METHOD_NOT_ALLOWED, request.getMethod() + " is not supported here"),
-                request);
         String allowed = e.getSupportedHttpMethods() == null
                 ? ""
                 : e.getSupportedHttpMethods().stream().map(Object::toString).collect(Collectors.joining(", "));
-        return ResponseEntity.status(response.getStatusCode())
-                .headers(response.getHeaders())
-                .header(HttpHeaders.ALLOW, allowed)
-                .body(response.getBody());
+        return problem(
+                new ReservaException(ErrorCode.METHOD_NOT_ALLOWED, request.getMethod() + " is not supported here"),
+                request,
+                HttpHeaders.ALLOW,
+                allowed);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -199,15 +197,13 @@ class ProblemAdvice {
                 request.getMethod(),
                 request.getRequestURI(),
                 e.getMostSpecificCause().getMessage());
-        var response = problem(
+        return problem(
                 new ReservaException(
                         ErrorCode.SERVICE_UNAVAILABLE,
                         "A concurrent change got in the way and nothing was changed; send the request again"),
-                request);
-        return ResponseEntity.status(response.getStatusCode())
-                .headers(response.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(response.getBody());
+                request,
+                HttpHeaders.RETRY_AFTER,
+                "1");
     }
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class})
@@ -243,6 +239,14 @@ class ProblemAdvice {
             }
         }
         return null;
+    }
+
+    private static ResponseEntity<Map<String, Object>> problem(
+            ReservaException e, HttpServletRequest request, String header, String value) {
+        return ResponseEntity.status(e.code().status())
+                .contentType(Problems.MEDIA_TYPE)
+                .header(header, value)
+                .body(Problems.body(e, request));
     }
 
     static ResponseEntity<Map<String, Object>> problem(ReservaException e, HttpServletRequest request) {
