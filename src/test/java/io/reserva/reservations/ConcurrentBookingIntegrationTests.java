@@ -3,6 +3,7 @@ package io.reserva.reservations;
 import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reserva.support.AllocationAudit;
 import io.reserva.support.CatalogFixtures;
 import io.reserva.support.IntegrationTest;
 import io.reserva.support.TestApi;
@@ -67,7 +68,7 @@ class ConcurrentBookingIntegrationTests {
                         .get("total")
                         .asInt())
                 .isEqualTo(3);
-        assertThat(overlappingAllocations()).isZero();
+        assertThat(AllocationAudit.overlappingAllocations(jdbc)).isZero();
     }
 
     @Test
@@ -104,14 +105,5 @@ class ConcurrentBookingIntegrationTests {
         }
         pool.shutdown();
         return responses;
-    }
-
-    private long overlappingAllocations() {
-        return jdbc.sql("""
-                        select count(*) from reservation_allocations a join reservation_allocations b
-                          on a.organization_id = b.organization_id and a.resource_id = b.resource_id
-                         and a.unit_index = b.unit_index and a.reservation_id < b.reservation_id
-                         and a.occupied && b.occupied
-                        """).query(Long.class).single();
     }
 }

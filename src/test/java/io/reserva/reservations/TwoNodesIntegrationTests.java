@@ -4,6 +4,7 @@ import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reserva.ReservaApplication;
+import io.reserva.support.AllocationAudit;
 import io.reserva.support.CatalogFixtures;
 import io.reserva.support.IntegrationTest;
 import io.reserva.support.TestApi;
@@ -154,7 +155,9 @@ class TwoNodesIntegrationTests {
 
         assertThat(unexpected).as("only 2xx, 409 and 422 answers").isEmpty();
         assertThat(created).isNotEmpty();
-        assertThat(overlaps()).as("overlapping allocations").isZero();
+        assertThat(AllocationAudit.overlappingAllocations(jdbc))
+                .as("overlapping allocations")
+                .isZero();
         assertThat(stored(created)).as("every 201 is stored").isEqualTo(created.size());
         assertThat(maxPartiesPerTourStart(tenant.id(), tour))
                 .as("slot capacity")
@@ -168,15 +171,6 @@ class TwoNodesIntegrationTests {
                 .atZone(BERLIN)
                 .toInstant()
                 .toString();
-    }
-
-    private long overlaps() {
-        return jdbc.sql("""
-                        select count(*) from reservation_allocations a join reservation_allocations b
-                          on a.organization_id = b.organization_id and a.resource_id = b.resource_id
-                         and a.unit_index = b.unit_index and a.reservation_id < b.reservation_id
-                         and a.occupied && b.occupied
-                        """).query(Long.class).single();
     }
 
     private long stored(Set<String> ids) {
