@@ -10,4 +10,10 @@ record AllocationRow(
         int unitIndex,
         String assignmentMode,
         Instant occupiedFrom,
-        Instant occupiedUntil) {}
+        Instant occupiedUntil) {
+
+    /** The same unit, held by the given reservation. */
+    AllocationRow of(UUID reservation) {
+        return new AllocationRow(reservation, resourceId, unitIndex, assignmentMode, occupiedFrom, occupiedUntil);
+    }
+}

@@ -38,7 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -180,9 +180,13 @@ public class ReservationManagement {
                 request.serviceId(),
                 request.partySize(),
                 request.startDatetime(),
-                () -> transaction.execute(status -> {
+                afterConflict -> transaction.execute(status -> {
                     Instant now = now();
-                    reservations.expireLapsedHolds(organizationId, now);
+                    if (afterConflict) {
+                        // Planning already ignores lapsed holds, but their allocation rows still stand in the
+                        // exclusion constraint's way until they are expired.
+                        expireLapsed(organizationId, now);
+                    }
                     Placement placement = place(
                             organizationId,
                             request.serviceId(),
@@ -218,7 +222,7 @@ public class ReservationManagement {
                             request.companyId(),
                             request.preferredResourceId(),
                             custom,
-                            uniqueCode(organizationId),
+                            ConfirmationCodes.next(),
                             holdExpiresAt,
                             null,
                             null,
@@ -227,9 +231,10 @@ public class ReservationManagement {
                             caller.apiKeyId(),
                             now,
                             now);
-                    reservations.insert(row);
-                    insertAllocations(organizationId, id, placement.units());
-                    Reservation view = views.of(row);
+                    List<AllocationRow> units =
+                            placement.units().stream().map(unit -> unit.of(id)).toList();
+                    row = insertNew(row, units);
+                    Reservation view = views.of(row, units);
                     events.publishEvent(new ReservationEvents.ReservationCreated(view));
                     if (!placement.units().isEmpty()) {
                         events.publishEvent(new ReservationEvents.ReservationResourcesAssigned(view));
@@ -278,9 +283,9 @@ public class ReservationManagement {
                 patch.valueOr("service_id", sent.serviceId(), current.serviceId()),
                 patch.valueOr("party_size", sent.partySize(), current.partySize()),
                 patch.valueOr("start_datetime", sent.startDatetime(), current.startDatetime()),
-                () -> transaction.execute(status -> {
+                afterConflict -> transaction.execute(status -> {
                     Instant now = now();
-                    reservations.expireLapsedHolds(organizationId, now);
+                    expireLapsed(organizationId, now);
                     ReservationRow row = reservations.lock(organizationId, id).orElseThrow(() -> notFound(id));
                     Set<String> changed = new LinkedHashSet<>();
                     if (row.status() == ReservationStatus.EXPIRED
@@ -335,16 +340,38 @@ public class ReservationManagement {
 
     /** Expires the organization's lapsed holds (the sweeper calls this; bookings do it inline too). */
     public List<UUID> expireLapsedHolds(UUID organizationId) {
-        return transaction.execute(status -> {
-            List<UUID> expired = reservations.expireLapsedHolds(organizationId, now());
-            for (UUID id : expired) {
-                reservations
-                        .find(organizationId, id)
-                        .ifPresent(row -> events.publishEvent(new ReservationEvents.ReservationStatusChanged(
-                                views.of(row), ReservationStatus.HELD, ReservationStatus.EXPIRED)));
+        return transaction.execute(status -> expireLapsed(organizationId, now()));
+    }
+
+    /** Inside a transaction: marks lapsed holds expired, frees their units and tells who listens. */
+    private List<UUID> expireLapsed(UUID organizationId, Instant now) {
+        List<UUID> expired = reservations.expireLapsedHolds(organizationId, now);
+        for (UUID id : expired) {
+            reservations
+                    .find(organizationId, id)
+                    .ifPresent(row -> events.publishEvent(new ReservationEvents.ReservationStatusChanged(
+                            views.of(row), ReservationStatus.HELD, ReservationStatus.EXPIRED)));
+        }
+        return expired;
+    }
+
+    /**
+     * Stores a new reservation with its units in one round trip; a confirmation code already taken in the
+     * organization (rare: one in tens of millions per draw) is drawn again.
+     */
+    private ReservationRow insertNew(ReservationRow row, List<AllocationRow> units) {
+        ReservationRow candidate = row;
+        try {
+            while (!reservations.insertWithAllocations(candidate, units)) {
+                candidate = candidate.confirmationCode(ConfirmationCodes.next());
             }
-            return expired;
-        });
+        } catch (DataIntegrityViolationException e) {
+            if (isExclusionViolation(e)) {
+                throw new SlotTakenException();
+            }
+            throw e;
+        }
+        return candidate;
     }
 
     private ReservationRow move(
@@ -599,11 +626,15 @@ public class ReservationManagement {
         }
     }
 
-    /** Runs an attempt; a unit lost to a concurrent booking means: plan again with what is now committed. */
-    private <T> T withRetries(UUID organizationId, UUID serviceId, int partySize, Instant start, Supplier<T> attempt) {
+    /**
+     * Runs an attempt; a unit lost to a concurrent booking (or to a lapsed hold not yet expired) means: plan
+     * again with what is now committed, after expiring lapsed holds.
+     */
+    private <T> T withRetries(
+            UUID organizationId, UUID serviceId, int partySize, Instant start, Function<Boolean, T> attempt) {
         for (int i = 1; ; i++) {
             try {
-                return attempt.get();
+                return attempt.apply(i > 1);
             } catch (SlotTakenException e) {
                 if (i == ATTEMPTS) {
                     throw slotUnavailable(organizationId, serviceId, partySize, start, "taken meanwhile");
@@ -620,14 +651,6 @@ public class ReservationManagement {
         if (companyId != null && contacts.findCompany(organizationId, companyId).isEmpty()) {
             errors.add(new FieldError("company_id", "is not a company of this organization"));
         }
-    }
-
-    private String uniqueCode(UUID organizationId) {
-        String code = ConfirmationCodes.next();
-        while (reservations.confirmationCodeTaken(organizationId, code)) {
-            code = ConfirmationCodes.next();
-        }
-        return code;
     }
 
     private UUID organizationOf(Caller caller, UUID id) {

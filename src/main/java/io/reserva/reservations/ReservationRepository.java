@@ -91,29 +91,43 @@ class ReservationRepository {
                 this::map);
     }
 
-    boolean confirmationCodeTaken(UUID organizationId, String code) {
-        return jdbc.sql("select exists (select 1 from reservations where organization_id = :org"
-                        + " and confirmation_code = :code)")
-                .param("org", organizationId)
-                .param("code", code)
-                .query(Boolean.class)
-                .single();
-    }
-
-    void insert(ReservationRow row) {
-        jdbc.sql("""
-                        insert into reservations (id, organization_id, service_id, contact_id, party_size,
-                            start_datetime, end_datetime, occupied_from, occupied_until, status, source,
-                            customer_notes, internal_notes, deal_id, company_id, preferred_resource_id,
-                            custom_fields_by_key, confirmation_code, hold_expires_at, cancelled_at, cancelled_by,
-                            cancellation_reason, is_override, created_by_api_key_id, created_at, updated_at)
-                        values (:id, :organization_id, :service_id, :contact_id, :party_size, :start_datetime,
-                            :end_datetime, :occupied_from, :occupied_until, :status, :source, :customer_notes,
-                            :internal_notes, :deal_id, :company_id, :preferred_resource_id,
-                            cast(:custom_fields as jsonb), :confirmation_code, :hold_expires_at, :cancelled_at,
-                            :cancelled_by, :cancellation_reason, :is_override, :created_by_api_key_id,
-                            :created_at, :updated_at)
-                        """).params(parameters(row)).update();
+    /**
+     * Inserts a reservation with its allocation rows in one statement (one round trip). Returns false, inserting
+     * nothing, when the confirmation code is already taken in the organization: the caller draws another. The
+     * exclusion constraint {@code reservation_allocations_no_overlap} is the final word on the allocations: a
+     * unit already held over an overlapping interval fails the statement with SQLState 23P01.
+     */
+    boolean insertWithAllocations(ReservationRow row, List<AllocationRow> units) {
+        Map<String, Object> parameters = parameters(row);
+        parameters.put("units", unitsJson(units));
+        return jdbc.sql("""
+                        with inserted as (
+                            insert into reservations (id, organization_id, service_id, contact_id, party_size,
+                                start_datetime, end_datetime, occupied_from, occupied_until, status, source,
+                                customer_notes, internal_notes, deal_id, company_id, preferred_resource_id,
+                                custom_fields_by_key, confirmation_code, hold_expires_at, cancelled_at,
+                                cancelled_by, cancellation_reason, is_override, created_by_api_key_id, created_at,
+                                updated_at)
+                            values (:id, :organization_id, :service_id, :contact_id, :party_size, :start_datetime,
+                                :end_datetime, :occupied_from, :occupied_until, :status, :source, :customer_notes,
+                                :internal_notes, :deal_id, :company_id, :preferred_resource_id,
+                                cast(:custom_fields as jsonb), :confirmation_code, :hold_expires_at, :cancelled_at,
+                                :cancelled_by, :cancellation_reason, :is_override, :created_by_api_key_id,
+                                :created_at, :updated_at)
+                            on conflict (organization_id, confirmation_code) do nothing
+                            returning id, organization_id
+                        ), allocated as (
+                            insert into reservation_allocations (organization_id, reservation_id, resource_id,
+                                unit_index, assignment_mode, occupied)
+                            select i.organization_id, i.id, u.resource_id, u.unit_index, u.assignment_mode,
+                                   tstzrange(u.occupied_from, u.occupied_until, '[)')
+                              from inserted i
+                             cross join jsonb_to_recordset(cast(:units as jsonb)) as u(resource_id uuid,
+                                   unit_index integer, assignment_mode text, occupied_from timestamptz,
+                                   occupied_until timestamptz)
+                        )
+                        select count(*) from inserted
+                        """).params(parameters).query(Integer.class).single() == 1;
     }
 
     void update(ReservationRow row) {
@@ -133,25 +147,38 @@ class ReservationRepository {
     }
 
     /**
-     * Inserts the allocation rows. The exclusion constraint {@code reservation_allocations_no_overlap} is the
-     * final word: a unit already held over an overlapping interval fails the statement with SQLState 23P01.
+     * Inserts the allocation rows in one statement. The exclusion constraint
+     * {@code reservation_allocations_no_overlap} is the final word: a unit already held over an overlapping
+     * interval fails the statement with SQLState 23P01.
      */
     void insertAllocations(UUID organizationId, List<AllocationRow> rows) {
-        for (AllocationRow row : rows) {
-            jdbc.sql("""
-                            insert into reservation_allocations (organization_id, reservation_id, resource_id,
-                                unit_index, assignment_mode, occupied)
-                            values (:org, :reservation, :resource, :unit, :mode, tstzrange(:from, :until, '[)'))
-                            """)
-                    .param("org", organizationId)
-                    .param("reservation", row.reservationId())
-                    .param("resource", row.resourceId())
-                    .param("unit", row.unitIndex())
-                    .param("mode", row.assignmentMode())
-                    .param("from", SqlTypes.timestamptz(row.occupiedFrom()))
-                    .param("until", SqlTypes.timestamptz(row.occupiedUntil()))
-                    .update();
+        if (rows.isEmpty()) {
+            return;
         }
+        jdbc.sql("""
+                        insert into reservation_allocations (organization_id, reservation_id, resource_id,
+                            unit_index, assignment_mode, occupied)
+                        select :org, u.reservation_id, u.resource_id, u.unit_index, u.assignment_mode,
+                               tstzrange(u.occupied_from, u.occupied_until, '[)')
+                          from jsonb_to_recordset(cast(:units as jsonb)) as u(reservation_id uuid, resource_id uuid,
+                               unit_index integer, assignment_mode text, occupied_from timestamptz,
+                               occupied_until timestamptz)
+                        """)
+                .param("org", organizationId)
+                .param("units", unitsJson(rows))
+                .update();
+    }
+
+    private String unitsJson(List<AllocationRow> rows) {
+        return json.writeValueAsString(rows.stream()
+                .map(row -> Map.of(
+                        "reservation_id", row.reservationId().toString(),
+                        "resource_id", row.resourceId().toString(),
+                        "unit_index", row.unitIndex(),
+                        "assignment_mode", row.assignmentMode(),
+                        "occupied_from", row.occupiedFrom().toString(),
+                        "occupied_until", row.occupiedUntil().toString()))
+                .toList());
     }
 
     void deleteAllocations(UUID organizationId, UUID reservationId) {
@@ -283,6 +310,10 @@ class ReservationRepository {
      * What occupies the organization's resources over [from, to): one row per allocated unit, and one row
      * without a resource for a reservation that holds none (it still counts against slot capacity). Holds
      * that lapsed are left out even before the sweeper marks them.
+     *
+     * <p>The allocations are looked up per reservation through their primary key ({@code offset 0} keeps the
+     * planner from turning this into a join over all of the organization's allocations, which it did for a
+     * young organization whose statistics said "no rows": cost grew with every reservation ever made).
      */
     List<Occupancy> occupancies(UUID organizationId, Instant from, Instant to, Instant now) {
         return jdbc
@@ -292,12 +323,16 @@ class ReservationRepository {
                                coalesce(lower(a.occupied), r.occupied_from) as occupied_from,
                                coalesce(upper(a.occupied), r.occupied_until) as occupied_until, r.party_size
                           from reservations r
-                          left join reservation_allocations a
-                            on a.reservation_id = r.id and a.organization_id = r.organization_id
+                          left join lateral (
+                              select a.resource_id, a.unit_index, a.occupied
+                                from reservation_allocations a
+                               where a.organization_id = r.organization_id and a.reservation_id = r.id
+                              offset 0
+                          ) a on true
                          where r.organization_id = :org
                            and r.status in ('held', 'pending', 'confirmed', 'seated', 'completed')
                            and not (r.status = 'held' and r.hold_expires_at <= :now)
-                           and r.occupied_from < :to and r.occupied_until > :from
+                           and tstzrange(r.occupied_from, r.occupied_until, '[)') && tstzrange(:from, :to, '[)')
                         """)
                 .param("org", organizationId)
                 .param("from", SqlTypes.timestamptz(from))

@@ -26,6 +26,11 @@ class ReservationViews {
         return of(row, reservations.allocationsOf(row.organizationId(), List.of(row.id())), new HashMap<>());
     }
 
+    /** A reservation whose units the caller has at hand (it just stored them): no second read. */
+    Reservation of(ReservationRow row, List<AllocationRow> units) {
+        return of(row, Map.of(row.id(), units), new HashMap<>());
+    }
+
     Page<Reservation> of(Page<ReservationRow> page) {
         Map<UUID, CatalogSnapshot> snapshots = new HashMap<>();
         Map<UUID, List<AllocationRow>> allocations = new HashMap<>();

@@ -114,6 +114,18 @@ class HoldIntegrationTests {
     }
 
     @Test
+    void aBookingOverALapsedHoldExpiresItOnTheWay() {
+        Response held = hold(5);
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        assertThat(statusInDatabase(held)).as("not swept yet").isEqualTo("held");
+
+        // The planner ignores the lapsed hold; its units still stand in the exclusion constraint's way until
+        // the booking, having lost the insert, expires lapsed holds and tries again.
+        assertThat(book().status()).isEqualTo(201);
+        assertThat(statusInDatabase(held)).isEqualTo("expired");
+    }
+
+    @Test
     void holdsLastAtMostThirtyMinutes() {
         Response tooLong = api.post(
                 key,
