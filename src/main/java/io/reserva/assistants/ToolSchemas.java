@@ -201,10 +201,25 @@ final class ToolSchemas {
                 schema.put("description", documented.description());
             }
             if (!documented.example().isEmpty()) {
-                schema.put("examples", List.of(documented.example()));
+                schema.put("examples", List.of(example(documented.example(), schema.get("type"))));
             }
         }
         return schema;
+    }
+
+    /** OpenAPI examples are written as text; a JSON Schema example has the property's own type. */
+    private static Object example(String text, Object type) {
+        try {
+            if ("integer".equals(type)) {
+                return Long.parseLong(text);
+            }
+            if ("boolean".equals(type)) {
+                return Boolean.parseBoolean(text);
+            }
+        } catch (NumberFormatException e) {
+            return text;
+        }
+        return text;
     }
 
     private static List<String> wireValues(Class<?> enumType) {

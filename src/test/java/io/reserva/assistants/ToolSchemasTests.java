@@ -25,7 +25,7 @@ class ToolSchemasTests {
         Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
         assertThat(properties).doesNotContainKeys("override", "source").containsKey("custom_fields_by_key");
         assertThat(properties.get("party_size"))
-                .isEqualTo(Map.of("type", "integer", "minimum", 1L, "maximum", 1000L, "examples", List.of("4")));
+                .isEqualTo(Map.of("type", "integer", "minimum", 1L, "maximum", 1000L, "examples", List.of(4L)));
         assertThat((Map<String, Object>) properties.get("service_id"))
                 .containsEntry("type", "string")
                 .containsEntry("format", "uuid");
