@@ -254,6 +254,47 @@ class AiAssistantIntegrationTests {
     }
 
     @Test
+    void concurrentRetriesUnderOneIdempotencyKeyBookOnce() throws Exception {
+        AssistantFixtures.Assistant assistant = fixtures.assistant(List.of("create_reservation"));
+        String call = "/ai-assistants/" + assistant.id() + "/tools/create_reservation";
+        Map<String, Object> arguments = fields(
+                "service_id",
+                fixtures.service,
+                "party_size",
+                2,
+                "start_datetime",
+                "2027-03-08T20:00:00Z",
+                "contact",
+                fields("first_name", "Flo", "email", "flo@example.com"),
+                "idempotency_key",
+                "retry-7");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> api.post(assistant.key(), call, arguments)));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var answer : answers) {
+                Response response = answer.get();
+                // A duplicate that arrives while the first still runs is told to retry; none books twice.
+                assertThat(response.status()).as(response.text()).isIn(200, 409);
+                if (response.status() == 200) {
+                    ids.add(response.get("id"));
+                } else {
+                    assertThat(response.code()).isEqualTo("idempotency_in_progress");
+                }
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        Response retried = api.post(assistant.key(), call, arguments);
+        TestApi.expect(retried, 200);
+        assertThat(api.get(admin, "/reservations").body().get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void theAuditTrailListsEveryCall() {
         AssistantFixtures.Assistant assistant = fixtures.assistant(List.of("get_available_slots"));
         String tools = "/ai-assistants/" + assistant.id() + "/tools";
