@@ -14,8 +14,11 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Turns a body that could not be read into a problem that names the field and says what was expected. */
-final class RequestBodyErrors {
+/**
+ * Turns a body that could not be read into a problem that names the field and says what was expected. Public for
+ * other ways in that bind JSON to the same request types (the AI assistants' tool arguments).
+ */
+public final class RequestBodyErrors {
 
     private RequestBodyErrors() {}
 
@@ -26,6 +29,11 @@ final class RequestBodyErrors {
             }
         }
         return false;
+    }
+
+    /** The problem for JSON that could not be bound to a request type: the field at fault and what it must be. */
+    public static ReservaException translate(Throwable failure) {
+        return translate(failure, null);
     }
 
     static ReservaException translate(Throwable failure, HttpServletRequest request) {
@@ -130,7 +138,7 @@ final class RequestBodyErrors {
     }
 
     /** Java property paths (createdAt, contact.firstName) in the API's spelling (created_at, contact.first_name). */
-    static String snakeCase(String path) {
+    public static String snakeCase(String path) {
         return path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -89,6 +89,10 @@ public class ApiKeyManagement {
     @Transactional
     public IssuedApiKey create(Caller caller, NewApiKey request) {
         caller.requireAdmin();
+        if (request.role() == Role.ASSISTANT) {
+            throw ReservaException.invalidField(
+                    "role", "assistant keys are issued with their assistant: POST /ai-assistants/{id}/credential");
+        }
         UUID organizationId;
         if (request.role() == Role.PLATFORM_ADMIN) {
             caller.requirePlatform();
@@ -107,6 +111,18 @@ public class ApiKeyManagement {
         }
         ReservaException.throwIfAny(errors);
         return issue(organizationId, request.name().strip(), request.role(), request.expiresAt(), now);
+    }
+
+    /**
+     * Issues the credential of an AI assistant: a key of role {@code assistant} in the organization, for an admin
+     * of it. The assistants module records which assistant the key stands for; revoke it with {@link #revoke}.
+     */
+    @Transactional
+    public IssuedApiKey issueAssistantKey(Caller caller, UUID organizationId, String name) {
+        caller.requireAdmin();
+        UUID organization = caller.organizationFor(organizationId);
+        organizations.get(caller, organization);
+        return issue(organization, name, Role.ASSISTANT, null, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     /** Creates a key without a calling key: the first platform key and the demo organization's key. */

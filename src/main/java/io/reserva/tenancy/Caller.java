@@ -39,6 +39,11 @@ public record Caller(UUID apiKeyId, UUID organizationId, Role role) {
         return isPlatform() ? Optional.empty() : Optional.of(organizationId);
     }
 
+    /** An AI assistant's credential, which only {@link AssistantEndpoint} handlers accept. */
+    public boolean isAssistant() {
+        return role == Role.ASSISTANT;
+    }
+
     public boolean canSee(UUID organization) {
         return isPlatform() || organizationId.equals(organization);
     }

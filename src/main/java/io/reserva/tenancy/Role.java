@@ -13,7 +13,12 @@ public enum Role {
     /** Day-to-day work in one organization: bookings, guests, schedules; not settings or keys. */
     STAFF,
     /** Reads only. */
-    READ_ONLY;
+    READ_ONLY,
+    /**
+     * An AI assistant's credential: calls that assistant's enabled tools and nothing else. Only handlers marked
+     * {@link AssistantEndpoint} accept it; issued through {@code /ai-assistants}, never through {@code /api-keys}.
+     */
+    ASSISTANT;
 
     @JsonValue
     public String wire() {
