@@ -2,6 +2,7 @@ package io.reserva.availability;
 
 import io.reserva.catalog.Catalog;
 import io.reserva.catalog.CatalogSnapshot;
+import io.reserva.catalog.PartySizeDuration;
 import io.reserva.catalog.ReservationResource;
 import io.reserva.catalog.ReservationService;
 import io.reserva.shared.ErrorCode;
@@ -60,12 +61,24 @@ public class SlotFinder {
         CatalogSnapshot snapshot = catalog.snapshot(organizationId);
         ReservationService service = snapshot.service(serviceId)
                 .orElseThrow(() -> ReservaException.notFound("Reservation service", serviceId));
-        List<Occupancy> occupying =
-                // What can matter to one start: its occupied window (duration and buffers are at most a day
-                // each) and its local day (the best-fit load), both inside [start - 1 day, start + 2 days).
-                fresh(organizationId, start.minus(1, ChronoUnit.DAYS), start.plus(2, ChronoUnit.DAYS)).stream()
-                        .filter(row -> !row.reservationId().equals(movingReservationId))
-                        .toList();
+        // What can matter to one start: the time it would occupy (buffers included) and its local day (the
+        // best-fit load). Reading no more than that keeps the booking path's read small on busy calendars.
+        ZoneId zone = ZoneId.of(service.timezone());
+        LocalDate day = start.atZone(zone).toLocalDate();
+        Instant occupiedFrom = start.minus(service.bufferBeforeMinutes(), ChronoUnit.MINUTES);
+        int longestStay = service.durationsByPartySize().stream()
+                .mapToInt(PartySizeDuration::durationMinutes)
+                .reduce(service.durationMinutes(), Math::max);
+        Instant occupiedUntil = start.plus(longestStay + service.bufferAfterMinutes(), ChronoUnit.MINUTES);
+        Instant dayStart = day.atStartOfDay(zone).toInstant();
+        Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
+        List<Occupancy> occupying = fresh(
+                        organizationId,
+                        occupiedFrom.isBefore(dayStart) ? occupiedFrom : dayStart,
+                        occupiedUntil.isAfter(dayEnd) ? occupiedUntil : dayEnd)
+                .stream()
+                .filter(row -> !row.reservationId().equals(movingReservationId))
+                .toList();
         ScheduleSnapshot schedule = ScheduleAssembler.assemble(snapshot, service, occupying);
         return new BookingPlan(
                 service,
