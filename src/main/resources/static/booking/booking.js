@@ -37,7 +37,10 @@
       notFound: "We could not find this booking. Check the link you were given.",
       pageNotFound: "There is no booking page at this address.",
       selectOption: "Choose…", yes: "Yes", back: "Back", newBooking: "Make another booking",
-      price: "{price}", minutes: "{n} min"
+      price: "{price}", minutes: "{n} min",
+      fieldRequired: "Please fill this in.", policyRequired: "Please accept the booking policy to book.",
+      invalidEmail: "Please enter a valid email address, like name@example.com.",
+      invalidPhone: "Please enter a valid phone number, with the country code if it is from abroad."
     },
     es: {
       visit: "Tu visita", service: "Servicio", party: "Número de personas", people: "{n} personas", person: "1 persona", continue: "Continuar",
@@ -72,7 +75,10 @@
       notFound: "No encontramos esta reserva. Revisa el enlace que recibiste.",
       pageNotFound: "No hay ninguna página de reservas en esta dirección.",
       selectOption: "Elige…", yes: "Sí", back: "Volver", newBooking: "Hacer otra reserva",
-      price: "{price}", minutes: "{n} min"
+      price: "{price}", minutes: "{n} min",
+      fieldRequired: "Rellena este campo.", policyRequired: "Acepta las condiciones de reserva para reservar.",
+      invalidEmail: "Escribe un correo electrónico válido, como nombre@ejemplo.com.",
+      invalidPhone: "Escribe un teléfono válido, con el prefijo del país si es del extranjero."
     }
   };
 
@@ -653,6 +659,15 @@
     form.querySelectorAll("[aria-invalid]").forEach(function (n) { n.removeAttribute("aria-invalid"); });
   }
 
+  /** The server's message, in the page's language where we know the case; the server's own words otherwise. */
+  function fieldMessage(error) {
+    if (error.field === "policy_accepted") { return t.policyRequired; }
+    if (/is required/.test(error.message)) { return t.fieldRequired; }
+    if (error.field === "contact.email") { return t.invalidEmail; }
+    if (error.field === "contact.phone") { return t.invalidPhone; }
+    return error.message;
+  }
+
   function showFieldErrors(problem, scope) {
     var firstInput = null;
     (problem.errors || []).forEach(function (error, index) {
@@ -660,7 +675,7 @@
       if (!wrapper) { return; }
       var input = wrapper.querySelector("input, select, textarea");
       var id = "error-" + index;
-      var message = el("p", { class: "field-error", id: id, text: error.message });
+      var message = el("p", { class: "field-error", id: id, text: fieldMessage(error) });
       wrapper.appendChild(message);
       if (input) {
         input.setAttribute("aria-invalid", "true");
