@@ -400,6 +400,7 @@
     var year = state.month.year, month = state.month.month;
     var monthName = new Intl.DateTimeFormat(lang, { month: "long", year: "numeric", timeZone: "UTC" })
       .format(new Date(Date.UTC(year, month, 15)));
+    monthName = monthName.charAt(0).toUpperCase() + monthName.slice(1);
     var today = todayIn(zone());
     var thisMonth = today.substring(0, 7) === isoDay(year, month, 1).substring(0, 7);
     var move = function (delta) {

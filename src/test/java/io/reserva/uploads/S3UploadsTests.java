@@ -44,6 +44,7 @@ class S3UploadsTests {
                     .containsEntry("Content-Type", "image/png")
                     .doesNotContainKey("Host");
             assertThat(signed.publicUrl()).isEqualTo("https://reserva-images.s3.eu-west-1.amazonaws.com/" + KEY);
+            assertThat(SigV4.signatureOf(signed, "secret", "eu-west-1")).isEqualTo(query.get("X-Amz-Signature"));
         }
     }
 
@@ -65,6 +66,18 @@ class S3UploadsTests {
                     .containsEntry("Content-Type", "image/webp")
                     .containsEntry("Content-Length", "48213");
             assertThat(signed.publicUrl()).isEqualTo("http://localhost:9000/images/" + KEY);
+            assertThat(SigV4.signatureOf(signed, "minio-secret", "us-east-1"))
+                    .as("recomputed from the AWS Signature Version 4 rules")
+                    .isEqualTo(query.get("X-Amz-Signature"));
+            Map<String, String> otherType = new java.util.LinkedHashMap<>(signed.headers());
+            otherType.put("Content-Type", "image/png");
+            assertThat(SigV4.signatureOf(
+                            new SignedUpload(
+                                    signed.signedUrl(), "PUT", otherType, signed.publicUrl(), signed.expiresAt()),
+                            "minio-secret",
+                            "us-east-1"))
+                    .as("a PUT with another content type does not match the signature")
+                    .isNotEqualTo(query.get("X-Amz-Signature"));
         }
     }
 
