@@ -721,9 +721,13 @@
   function startManage() {
     var match = window.location.pathname.match(/\/manage\/([A-Za-z0-9_-]+)$/);
     state.token = match ? match[1] : "";
-    Promise.all([request("GET", ""), request("GET", "/bookings/" + encodeURIComponent(state.token))]).then(function (results) {
-      state.page = results[0];
-      state.booking = results[1];
+    request("GET", "/bookings/" + encodeURIComponent(state.token)).then(function (booking) {
+      state.booking = booking;
+      // A page that no longer takes bookings still shows the guest their booking, from the booking's own copy.
+      var fallback = { name: t.yourBooking, organization_name: booking.organization_name, page_config: booking.page_config, services: [] };
+      return booking.link_active ? request("GET", "").catch(function () { return fallback; }) : fallback;
+    }).then(function (page) {
+      state.page = page;
       brand(state.page.page_config);
       clear(main);
       main.appendChild(header(state.page));
@@ -751,7 +755,9 @@
         section.appendChild(el("p", { class: "hint", text: fmt(t.changeUntil, { date: formatDateTime(booking.change_deadline, booking.timezone) }) }));
       }
       var actions = el("div", { class: "actions" });
-      actions.appendChild(el("button", { type: "button", class: "secondary", id: "reschedule", text: t.reschedule, onclick: startReschedule }));
+      if (booking.link_active) {
+        actions.appendChild(el("button", { type: "button", class: "secondary", id: "reschedule", text: t.reschedule, onclick: startReschedule }));
+      }
       actions.appendChild(el("button", { type: "button", class: "danger", id: "cancel", text: t.cancelBooking, onclick: function () { askCancel(section, actions); } }));
       section.appendChild(actions);
     } else if (booking.status !== "cancelled") {

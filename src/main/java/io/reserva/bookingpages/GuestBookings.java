@@ -372,7 +372,13 @@ public class GuestBookings {
                         && canChange(service, reservation, now),
                 service.allowCancellation() && service.cancellationDeadlineHours() != null
                         ? reservation.startDatetime().minus(Duration.ofHours(service.cancellationDeadlineHours()))
-                        : null);
+                        : null,
+                link.isActive(),
+                organizations
+                        .find(link.organizationId())
+                        .map(Organization::name)
+                        .orElse(null),
+                PublicPageConfig.of(link.pageConfig()));
     }
 
     /** The rule the reservations module applies to a guest's cancellation, for showing and for rescheduling. */
@@ -471,7 +477,8 @@ public class GuestBookings {
         return links.findBySlug(organizationId, slug);
     }
 
-    private BookingLink anyLink(UUID organizationId, String slug) {
+    /** The link at this address, active or not: a guest's manage page outlives the page taking bookings. */
+    public BookingLink anyLink(UUID organizationId, String slug) {
         return link(organizationId, slug).orElseThrow(() -> pageNotFound(organizationId, slug));
     }
 

@@ -208,5 +208,13 @@ public final class GuestModels {
             boolean canChange,
 
             @Schema(description = "Until when (null: any time before the start, or never when can_change is false)")
-            Instant changeDeadline) {}
+            Instant changeDeadline,
+
+            @Schema(description = "Whether the booking page still takes bookings (rescheduling needs it)")
+            boolean linkActive,
+
+            @Schema(example = "Trattoria Sole") String organizationName,
+
+            @Schema(description = "The page's texts and branding, for the manage page")
+            PublicPageConfig pageConfig) {}
 }

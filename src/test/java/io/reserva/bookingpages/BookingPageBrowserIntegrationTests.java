@@ -252,6 +252,34 @@ class BookingPageBrowserIntegrationTests {
     }
 
     @Test
+    void theManageLinkOutlivesTheClosedPageAndAWrongTokenFindsNothing() {
+        String manage = bookThroughTheApi(tomorrowAt(21));
+        String id = api.get(tenant.adminKey(), "/reservation-booking-links?slug=dinner")
+                .body()
+                .get("data")
+                .get(0)
+                .get("id")
+                .asString();
+        TestApi.expect(
+                api.patch(tenant.adminKey(), "/reservation-booking-links/" + id, fields("is_active", false)), 200);
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            assertThat(page.navigate(api.base() + manage).status()).isEqualTo(200);
+            page.waitForSelector("#manage-heading");
+            assertThat(page.locator("#cancel").count()).isEqualTo(1);
+            assertThat(page.locator("#reschedule").count())
+                    .as("no new times from a closed page")
+                    .isZero();
+            assertThat(page.locator("h1").textContent()).isEqualTo("Book a table at Trattoria Sole");
+            phone.screenshot("15-manage-closed-page");
+            String wrong = manage.substring(0, manage.length() - 4) + "AAAA";
+            page.navigate(api.base() + wrong);
+            page.waitForSelector("h1:has-text('We could not find this booking')");
+            phone.assertNoErrors();
+        }
+    }
+
+    @Test
     void aGuestReschedulesThroughTheManageLink() {
         Instant original = tomorrowAt(18);
         String manage = bookThroughTheApi(original);

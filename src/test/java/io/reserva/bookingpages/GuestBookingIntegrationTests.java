@@ -334,9 +334,18 @@ class GuestBookingIntegrationTests {
         TestApi.expect(api.patch(key, "/reservation-booking-links/" + id, fields("is_active", false)), 200);
         assertThat(api.get(null, base).status()).isEqualTo(404);
         assertThat(hold(dinner, tomorrowAt(17), 2).status()).isEqualTo(404);
-        assertThat(api.get(null, base + "/bookings/" + token).status())
+        Response kept = api.get(null, base + "/bookings/" + token);
+        assertThat(kept.status())
                 .as("guests keep their manage link when the page closes")
                 .isEqualTo(200);
+        assertThat(kept.body().get("link_active").asBoolean()).isFalse();
+        assertThat(api.post(
+                                null,
+                                base + "/bookings/" + token + "/reschedule",
+                                fields("start_datetime", tomorrowAt(18).toString()))
+                        .status())
+                .as("rescheduling needs an open page")
+                .isEqualTo(404);
         TestApi.expect(api.post(null, base + "/bookings/" + token + "/cancel", fields()), 200);
     }
 

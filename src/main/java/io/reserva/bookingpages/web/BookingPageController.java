@@ -91,7 +91,9 @@ class BookingPageController {
         String organizationName;
         try {
             UUID organization = GuestBookingController.organization(organizationId);
-            link = bookings.activeLink(organization, slug);
+            link = view.equals("manage")
+                    ? bookings.anyLink(organization, slug)
+                    : bookings.activeLink(organization, slug);
             organizationName = bookings.organization(organization).name();
         } catch (ReservaException e) {
             String lang = acceptsSpanish(request) ? "es" : "en";
