@@ -173,6 +173,14 @@ class BookingPageBrowserIntegrationTests {
             phone.tabTo("table.calendar button[tabindex='0']");
             assertThat(page.evaluate("() => document.activeElement.getAttribute('aria-disabled')"))
                     .isNull();
+            String day = (String) page.evaluate("() => document.activeElement.dataset.date");
+            page.keyboard().press("ArrowRight");
+            assertThat(page.evaluate("() => document.activeElement.dataset.date"))
+                    .as("arrow keys move between days")
+                    .isNotEqualTo(day);
+            page.keyboard().press("ArrowLeft");
+            assertThat(page.evaluate("() => document.activeElement.dataset.date"))
+                    .isEqualTo(day);
             page.keyboard().press("Enter");
             page.waitForSelector("ul.slots button");
             phone.screenshot("04-slots");
@@ -337,7 +345,13 @@ class BookingPageBrowserIntegrationTests {
             assertThat(page.locator(".alert.error").textContent()).startsWith("Sorry, someone just took that time.");
             page.locator("ul.slots button[data-start='" + start + "']")
                     .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
-            assertThat(page.locator("ul.slots button").count()).isPositive();
+            page.waitForSelector("ul.slots button"); // the day's starts, asked afresh
+            assertThat(page.locator("ul.slots button[data-start='" + start + "']")
+                            .count())
+                    .isZero();
+            assertThat(page.evaluate("() => document.activeElement.dataset.start"))
+                    .as("focus on the first free start")
+                    .isNotNull();
             phone.screenshot("20-slot-taken");
             phone.assertNoErrors();
         }
