@@ -36,6 +36,7 @@
       tooLate: "It is too late to change this booking online. Please contact the venue.",
       notFound: "We could not find this booking. Check the link you were given.",
       pageNotFound: "There is no booking page at this address.",
+      noServices: "Nothing can be booked on this page right now. Please contact the venue.",
       selectOption: "Choose…", yes: "Yes", back: "Back", newBooking: "Make another booking",
       price: "{price}", minutes: "{n} min",
       fieldRequired: "Please fill this in.", policyRequired: "Please accept the booking policy to book.",
@@ -74,6 +75,7 @@
       tooLate: "Ya es tarde para cambiar esta reserva en línea. Ponte en contacto con el local.",
       notFound: "No encontramos esta reserva. Revisa el enlace que recibiste.",
       pageNotFound: "No hay ninguna página de reservas en esta dirección.",
+      noServices: "Ahora mismo no se puede reservar nada en esta página. Ponte en contacto con el local.",
       selectOption: "Elige…", yes: "Sí", back: "Volver", newBooking: "Hacer otra reserva",
       price: "{price}", minutes: "{n} min",
       fieldRequired: "Rellena este campo.", policyRequired: "Acepta las condiciones de reserva para reservar.",
@@ -241,6 +243,11 @@
     var page = state.page;
     var form = el("form", { novalidate: true, "aria-labelledby": "visit-heading" });
     form.appendChild(el("h2", { id: "visit-heading", text: t.visit }));
+    if (!page.services.length) {
+      form.appendChild(el("p", { class: "alert info", text: t.noServices }));
+      stepNode.appendChild(form);
+      return;
+    }
     if (page.services.length > 1) {
       var fieldset = el("fieldset", null, [el("legend", { text: t.service })]);
       var list = el("div", { class: "choices" });

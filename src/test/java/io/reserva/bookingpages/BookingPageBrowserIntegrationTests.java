@@ -445,6 +445,26 @@ class BookingPageBrowserIntegrationTests {
     }
 
     @Test
+    void aPageWithNothingToBookSaysSo() {
+        TestApi.expect(
+                api.post(
+                        tenant.adminKey(),
+                        "/reservation-booking-links",
+                        fields("name", "Dinner only", "slug", "only", "mode", "single_service", "service_id", dinner)),
+                201);
+        TestApi.expect(
+                api.patch(tenant.adminKey(), "/reservation-services/" + dinner, fields("is_public", false)), 200);
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            page.navigate(api.base() + "/b/" + tenant.id() + "/only");
+            page.waitForSelector(".alert.info");
+            assertThat(page.locator(".alert.info").textContent()).startsWith("Nothing can be booked on this page");
+            assertThat(page.locator("form button").count()).isZero();
+            phone.assertNoErrors();
+        }
+    }
+
+    @Test
     void anUnknownOrInactiveLinkIsAFriendlyNotFoundPage() {
         TestApi.expect(
                 api.post(
