@@ -35,15 +35,7 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser launch() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            String reason = "BROWSER TESTS SKIPPED: " + CHROMIUM + " is missing. Install it (Debian: apt-get install"
-                    + " chromium) to run the booking page tests in a real browser.";
-            if ("true".equalsIgnoreCase(System.getenv("RESERVA_REQUIRE_BROWSER"))) {
-                Assertions.fail(reason.replace("SKIPPED", "REQUIRED (RESERVA_REQUIRE_BROWSER=true)"));
-            }
-            System.err.println("\n*** " + reason + " ***\n");
-            Assumptions.abort(reason);
-        }
+        requireChromium(CHROMIUM, System.getenv("RESERVA_REQUIRE_BROWSER"));
         Playwright playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         com.microsoft.playwright.Browser browser = playwright
@@ -60,6 +52,20 @@ final class Browser implements AutoCloseable {
                                 "--disable-component-update",
                                 "--disable-sync")));
         return new Browser(playwright, browser);
+    }
+
+    /** Skips (aborts) the calling tests when Chromium is missing, or fails them when the browser is required. */
+    static void requireChromium(Path chromium, String requireBrowser) {
+        if (Files.isExecutable(chromium)) {
+            return;
+        }
+        String reason = "BROWSER TESTS SKIPPED: " + chromium + " is missing. Install it (Debian: apt-get install"
+                + " chromium) to run the booking page tests in a real browser.";
+        if ("true".equalsIgnoreCase(requireBrowser)) {
+            Assertions.fail(reason.replace("SKIPPED", "REQUIRED (RESERVA_REQUIRE_BROWSER=true)"));
+        }
+        System.err.println("\n*** " + reason + " ***\n");
+        Assumptions.abort(reason);
     }
 
     /** A phone-sized page (375 px wide) that records console errors, such as Content-Security-Policy refusals. */
