@@ -48,6 +48,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -468,11 +469,11 @@ public class GuestBookings {
                 s.maxAdvanceDays());
     }
 
-    private java.util.Optional<BookingLink> link(UUID organizationId, String slug) {
+    private Optional<BookingLink> link(UUID organizationId, String slug) {
         if (slug == null
                 || slug.length() > BookingLinkRules.SLUG_MAX
                 || !BookingLinkRules.SLUG.matcher(slug).matches()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return links.findBySlug(organizationId, slug);
     }

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -117,7 +118,7 @@ public class LocalUploads implements UploadBackend {
             try (InputStream in = Files.newInputStream(temporary)) {
                 read = in.readNBytes(head, 0, head.length);
             }
-            if (!format.matches(java.util.Arrays.copyOf(head, read))) {
+            if (!format.matches(Arrays.copyOf(head, read))) {
                 throw new ReservaException(
                         ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                         "The file's content is not a " + format.contentType() + " image");

@@ -1,8 +1,12 @@
 package io.reserva.uploads;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -24,9 +28,9 @@ class S3Uploads implements UploadBackend, AutoCloseable {
 
     private final S3Presigner presigner;
     private final UploadProperties.S3 settings;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    S3Uploads(UploadProperties.S3 settings, java.time.Clock clock) {
+    S3Uploads(UploadProperties.S3 settings, Clock clock) {
         this.clock = clock;
         if (settings.bucket() == null || settings.bucket().isBlank()) {
             throw new IllegalArgumentException("RESERVA_UPLOADS_S3_BUCKET is required with RESERVA_UPLOADS_BACKEND=s3");
@@ -45,15 +49,14 @@ class S3Uploads implements UploadBackend, AutoCloseable {
     }
 
     @Override
-    public SignedUpload sign(
-            String key, ImageFormat format, Long fileSize, java.time.Instant expiresAt, String baseUrl) {
+    public SignedUpload sign(String key, ImageFormat format, Long fileSize, Instant expiresAt, String baseUrl) {
         PutObjectRequest.Builder object =
                 PutObjectRequest.builder().bucket(settings.bucket()).key(key).contentType(format.contentType());
         if (fileSize != null) {
             object.contentLength(fileSize);
         }
         PresignedPutObjectRequest presigned = presigner.presignPutObject(PutObjectPresignRequest.builder()
-                .signatureDuration(java.time.Duration.between(clock.instant(), expiresAt))
+                .signatureDuration(Duration.between(clock.instant(), expiresAt))
                 .putObjectRequest(object.build())
                 .build());
         Map<String, String> headers = new LinkedHashMap<>();
@@ -91,7 +94,7 @@ class S3Uploads implements UploadBackend, AutoCloseable {
     }
 
     private static String canonical(String header) {
-        return List.of("content-type", "content-length").contains(header.toLowerCase(java.util.Locale.ROOT))
+        return List.of("content-type", "content-length").contains(header.toLowerCase(Locale.ROOT))
                 ? header.equalsIgnoreCase("content-type") ? "Content-Type" : "Content-Length"
                 : header;
     }
