@@ -3,6 +3,7 @@ package io.reserva.api;
 import io.reserva.shared.ErrorCode;
 import io.reserva.shared.ReservaException;
 import io.reserva.shared.web.Problems;
+import io.reserva.shared.web.RequestBodyLimit;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -31,11 +32,13 @@ class BodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            Problems.write(response, request, json, tooLarge(maxBytes));
+        // An endpoint that takes larger bodies (file uploads) says so through an earlier filter.
+        long limit = request.getAttribute(RequestBodyLimit.ATTRIBUTE) instanceof Long raised ? raised : maxBytes;
+        if (request.getContentLengthLong() > limit) {
+            Problems.write(response, request, json, tooLarge(limit));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
     static ReservaException tooLarge(long maxBytes) {

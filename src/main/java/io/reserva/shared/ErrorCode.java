@@ -28,7 +28,8 @@ public enum ErrorCode {
     VALIDATION_FAILED(HttpStatus.UNPROCESSABLE_CONTENT, "The request is not valid"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
-    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
+    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
+    INVALID_SIGNATURE(HttpStatus.FORBIDDEN, "The signed URL is not valid or has expired");
 
     private final HttpStatus status;
     private final String title;

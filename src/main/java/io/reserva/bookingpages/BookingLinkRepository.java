@@ -1,0 +1,153 @@
+package io.reserva.bookingpages;
+
+import io.reserva.shared.SqlTypes;
+import io.reserva.shared.query.ListQueries;
+import io.reserva.shared.query.ListQuery;
+import io.reserva.shared.query.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Booking links and the manage tokens of their reservations, in PostgreSQL. */
+@Repository
+class BookingLinkRepository {
+
+    private static final String COLUMNS =
+            "id, organization_id, name, slug, mode, service_id, is_active, page_config::text as page_config,"
+                    + " created_at, updated_at";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    BookingLinkRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<BookingLink> find(UUID organizationId, UUID id) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from reservation_booking_links where organization_id = :org and id = :id")
+                .param("org", organizationId)
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
+
+    Optional<BookingLink> findInAnyOrganization(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from reservation_booking_links where id = :id")
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
+
+    Optional<BookingLink> findBySlug(UUID organizationId, String slug) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from reservation_booking_links where organization_id = :org and slug = :slug")
+                .param("org", organizationId)
+                .param("slug", slug)
+                .query(this::map)
+                .optional();
+    }
+
+    Page<BookingLink> list(ListQuery query, UUID organizationId) {
+        return ListQueries.run(
+                jdbc,
+                query,
+                COLUMNS,
+                "reservation_booking_links",
+                "organization_id = :scope_org",
+                Map.of("scope_org", organizationId),
+                this::map);
+    }
+
+    void insert(BookingLink link) {
+        jdbc.sql("""
+                        insert into reservation_booking_links (id, organization_id, name, slug, mode, service_id,
+                            is_active, page_config, created_at, updated_at)
+                        values (:id, :organization_id, :name, :slug, :mode, :service_id, :is_active,
+                            cast(:page_config as jsonb), :created_at, :updated_at)
+                        """).params(parameters(link)).update();
+    }
+
+    void update(BookingLink link) {
+        jdbc.sql("""
+                        update reservation_booking_links set name = :name, slug = :slug, mode = :mode,
+                            service_id = :service_id, is_active = :is_active, page_config = cast(:page_config as jsonb),
+                            updated_at = :updated_at
+                        where organization_id = :organization_id and id = :id
+                        """).params(parameters(link)).update();
+    }
+
+    void delete(UUID organizationId, UUID id) {
+        jdbc.sql("delete from reservation_booking_links where organization_id = :org and id = :id")
+                .param("org", organizationId)
+                .param("id", id)
+                .update();
+    }
+
+    void insertManageToken(UUID organizationId, UUID reservationId, UUID linkId, byte[] tokenHash, Instant now) {
+        jdbc.sql("""
+                        insert into booking_page_reservations (organization_id, reservation_id, booking_link_id,
+                            token_hash, created_at)
+                        values (:org, :reservation, :link, :hash, :now)
+                        """)
+                .param("org", organizationId)
+                .param("reservation", reservationId)
+                .param("link", linkId)
+                .param("hash", tokenHash)
+                .param("now", SqlTypes.timestamptz(now))
+                .update();
+    }
+
+    /** The reservation behind a manage token, if the token belongs to this link. */
+    Optional<UUID> reservationOfToken(UUID organizationId, UUID linkId, byte[] tokenHash) {
+        return jdbc.sql("""
+                        select reservation_id from booking_page_reservations
+                        where organization_id = :org and booking_link_id = :link and token_hash = :hash
+                        """)
+                .param("org", organizationId)
+                .param("link", linkId)
+                .param("hash", tokenHash)
+                .query(UUID.class)
+                .optional();
+    }
+
+    private Map<String, Object> parameters(BookingLink link) {
+        Map<String, Object> map = new HashMap<>();
+        map.put("id", link.id());
+        map.put("organization_id", link.organizationId());
+        map.put("name", link.name());
+        map.put("slug", link.slug());
+        map.put("mode", link.mode().wire());
+        map.put("service_id", link.serviceId());
+        map.put("is_active", link.isActive());
+        map.put("page_config", json.writeValueAsString(link.pageConfig()));
+        map.put("created_at", SqlTypes.timestamptz(link.createdAt()));
+        map.put("updated_at", SqlTypes.timestamptz(link.updatedAt()));
+        return map;
+    }
+
+    private BookingLink map(ResultSet rs, int row) throws SQLException {
+        UUID organizationId = rs.getObject("organization_id", UUID.class);
+        String slug = rs.getString("slug");
+        return new BookingLink(
+                rs.getObject("id", UUID.class),
+                organizationId,
+                rs.getString("name"),
+                slug,
+                BookingLinkMode.fromWire(rs.getString("mode")),
+                rs.getObject("service_id", UUID.class),
+                rs.getBoolean("is_active"),
+                json.readValue(rs.getString("page_config"), PageConfig.class),
+                BookingLink.pathOf(organizationId, slug),
+                SqlTypes.instant(rs, "created_at"),
+                SqlTypes.instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,569 @@
+package io.reserva.bookingpages;
+
+import static io.reserva.support.TestApi.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import io.reserva.bookingpages.Browser.Phone;
+import io.reserva.support.CatalogFixtures;
+import io.reserva.support.IntegrationTest;
+import io.reserva.support.MutableClock;
+import io.reserva.support.TestApi;
+import io.reserva.support.TestApi.Response;
+import io.reserva.support.TestApi.Tenant;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A guest books on a phone-sized screen in a real Chromium, mostly by keyboard; cancels and reschedules through
+ * the private manage link; and meets the two races of a booking page: a start taken between seeing and holding
+ * it, and a hold that lapses before the guest confirms. Screenshots of each step go to target/screenshots/.
+ */
+@IntegrationTest
+@TestPropertySource(properties = "reserva.reservations.hold-sweep-interval=PT1H")
+class BookingPageBrowserIntegrationTests {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.now());
+        }
+    }
+
+    static Browser browser;
+
+    @BeforeAll
+    static void launch() {
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    static void shutDown() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    TestApi api;
+    Tenant tenant;
+    String dinner;
+    String pagePath;
+
+    @BeforeEach
+    void setUp() {
+        api = new TestApi(port);
+        tenant = api.newTenant();
+        CatalogFixtures catalog = new CatalogFixtures(api, tenant.adminKey());
+        dinner = catalog.service(fields(
+                "name",
+                "Dinner",
+                "duration_minutes",
+                60,
+                "slot_interval",
+                60,
+                "max_party_size",
+                4,
+                "allow_cancellation",
+                true,
+                "cancellation_deadline_hours",
+                2));
+        String lunch = catalog.service(fields("name", "Lunch", "duration_minutes", 60));
+        String table = catalog.resource("Table 1", "table", 4);
+        catalog.link(dinner, table, "required");
+        catalog.link(lunch, table, "required");
+        catalog.everyDay(table, "10:00", "22:00");
+        TestApi.expect(
+                api.post(
+                        tenant.adminKey(),
+                        "/custom-fields",
+                        fields(
+                                "entity_type", "reservation",
+                                "key", "occasion",
+                                "label", "Occasion",
+                                "field_type", "select",
+                                "options", List.of("anniversary", "birthday", "business"))),
+                201);
+        TestApi.expect(
+                api.post(
+                        tenant.adminKey(),
+                        "/custom-fields",
+                        fields(
+                                "entity_type", "reservation",
+                                "key", "allergies",
+                                "label", "Allergies",
+                                "field_type", "text",
+                                "is_required", true)),
+                201);
+        TestApi.expect(
+                api.post(
+                        tenant.adminKey(),
+                        "/reservation-booking-links",
+                        fields(
+                                "name",
+                                "Dinner page",
+                                "slug",
+                                "dinner",
+                                "page_config",
+                                fields(
+                                        "hero_title", "Book a table at Trattoria Sole",
+                                        "hero_subtitle", "Fresh pasta, every evening",
+                                        "policy_text", "Cancel up to 2 hours before for free.",
+                                        "thank_you_message", "Grazie! See you soon.",
+                                        "primary_color", "#8b1e3f"))),
+                201);
+        pagePath = "/b/" + tenant.id() + "/dinner";
+    }
+
+    @Test
+    void aGuestBooksOnAPhoneWithTheKeyboard() {
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            page.navigate(api.base() + pagePath);
+            page.waitForSelector("#visit-heading");
+            assertThat(page.locator("h1").textContent()).isEqualTo("Book a table at Trattoria Sole");
+            phone.screenshot("01-landing");
+
+            phone.tabTo("input[name=service]");
+            page.keyboard().press("Space");
+            assertThat(page.locator("input[name=service]:checked").getAttribute("value"))
+                    .as("the first service, Dinner, chosen by keyboard")
+                    .isEqualTo(dinner);
+            phone.tabTo("#party");
+            page.keyboard().press("2");
+            phone.tabTo("#cf-occasion");
+            page.keyboard().press("b");
+            phone.tabTo("#cf-allergies");
+            page.keyboard().type("None");
+            phone.screenshot("02-visit-filled");
+            phone.tabTo("form button[type=submit]");
+            page.keyboard().press("Enter");
+
+            page.waitForSelector("table.calendar");
+            assertThat(phone.focused()).as("focus moves to the new step").isEqualTo("when-heading");
+            ensureBookableDayShown(page);
+            phone.screenshot("03-calendar");
+            phone.tabTo("table.calendar button[tabindex='0']");
+            assertThat(page.evaluate("() => document.activeElement.getAttribute('aria-disabled')"))
+                    .isNull();
+            String day = (String) page.evaluate("() => document.activeElement.dataset.date");
+            page.keyboard().press("ArrowRight");
+            assertThat(page.evaluate("() => document.activeElement.dataset.date"))
+                    .as("arrow keys move between days")
+                    .isNotEqualTo(day);
+            page.keyboard().press("ArrowLeft");
+            assertThat(page.evaluate("() => document.activeElement.dataset.date"))
+                    .isEqualTo(day);
+            page.keyboard().press("Enter");
+            page.waitForSelector("ul.slots button");
+            phone.screenshot("04-slots");
+            phone.tabTo("ul.slots button");
+            String start = (String) page.evaluate("() => document.activeElement.dataset.start");
+            page.keyboard().press("Enter");
+
+            page.waitForSelector("#details-heading");
+            assertThat(phone.focused()).isEqualTo("details-heading");
+            assertThat(page.locator("#countdown").textContent()).contains("left");
+            phone.screenshot("05-details");
+            phone.tabTo("#contact-first_name");
+            page.keyboard().type("Ana");
+            page.keyboard().press("Tab");
+            page.keyboard().type("García");
+            page.keyboard().press("Tab");
+            page.keyboard().type("ana.garcia@example.com");
+            page.keyboard().press("Tab");
+            page.keyboard().type("+49 30 1234567");
+            phone.tabTo("#policy");
+            page.keyboard().press("Space");
+            phone.screenshot("06-details-filled");
+            phone.tabTo("form button.primary[type=submit]");
+            page.keyboard().press("Enter");
+
+            page.waitForSelector("#done-heading");
+            assertThat(phone.focused()).isEqualTo("done-heading");
+            phone.screenshot("07-confirmed");
+            String code = page.locator("dd.code").textContent();
+            String manage = page.locator("#manage-link").getAttribute("href");
+            assertThat(page.locator("section.card").textContent()).contains("Grazie! See you soon.");
+            assertThat(manage).startsWith(pagePath + "/manage/").doesNotContain(code);
+
+            JsonNode booked = reservationByCode(code);
+            assertThat(booked.get("status").asString()).isEqualTo("confirmed");
+            assertThat(booked.get("source").asString()).isEqualTo("booking_page");
+            assertThat(booked.get("party_size").asInt()).isEqualTo(2);
+            assertThat(booked.get("start_datetime").asString()).isEqualTo(start);
+            assertThat(booked.get("custom_fields_by_key").get("occasion").asString())
+                    .isEqualTo("birthday");
+            assertThat(booked.get("custom_fields_by_key").get("allergies").asString())
+                    .isEqualTo("None");
+            assertThat(manage).doesNotContain(booked.get("id").asString());
+            JsonNode contact = api.get(
+                            tenant.adminKey(),
+                            "/contacts/" + booked.get("contact_id").asString())
+                    .body();
+            assertThat(contact.get("email").asString()).isEqualTo("ana.garcia@example.com");
+            assertThat(contact.get("last_name").asString()).isEqualTo("García");
+            phone.assertNoErrors();
+        }
+    }
+
+    @Test
+    void aGuestCancelsThroughTheManageLink() {
+        String manage = bookThroughTheApi(tomorrowAt(18));
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            page.navigate(api.base() + manage);
+            page.waitForSelector("#manage-heading");
+            phone.screenshot("10-manage");
+            phone.tabTo("#cancel");
+            page.keyboard().press("Enter");
+            assertThat(phone.focused()).isEqualTo("really");
+            phone.screenshot("11-cancel-asked");
+            phone.tabTo("#confirm-cancel");
+            page.keyboard().press("Enter");
+            page.waitForSelector(".alert.success");
+            assertThat(page.locator(".alert.success").textContent()).isEqualTo("Your booking is cancelled.");
+            assertThat(page.locator("dl.summary").textContent()).contains("Cancelled");
+            phone.screenshot("12-cancelled");
+            phone.assertNoErrors();
+        }
+        JsonNode cancelled = reservationByCode(codeOf(manage));
+        assertThat(cancelled.get("status").asString()).isEqualTo("cancelled");
+        assertThat(cancelled.get("cancelled_by").asString()).isEqualTo("contact");
+    }
+
+    @Test
+    void theManageLinkOutlivesTheClosedPageAndAWrongTokenFindsNothing() {
+        String manage = bookThroughTheApi(tomorrowAt(21));
+        String id = api.get(tenant.adminKey(), "/reservation-booking-links?slug=dinner")
+                .body()
+                .get("data")
+                .get(0)
+                .get("id")
+                .asString();
+        TestApi.expect(
+                api.patch(tenant.adminKey(), "/reservation-booking-links/" + id, fields("is_active", false)), 200);
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            assertThat(page.navigate(api.base() + manage).status()).isEqualTo(200);
+            page.waitForSelector("#manage-heading");
+            assertThat(page.locator("#cancel").count()).isEqualTo(1);
+            assertThat(page.locator("#reschedule").count())
+                    .as("no new times from a closed page")
+                    .isZero();
+            assertThat(page.locator("h1").textContent()).isEqualTo("Book a table at Trattoria Sole");
+            phone.screenshot("15-manage-closed-page");
+            String wrong = manage.substring(0, manage.length() - 4) + "AAAA";
+            page.navigate(api.base() + wrong);
+            page.waitForSelector("h1:has-text('We could not find this booking')");
+            phone.assertNoErrors();
+        }
+    }
+
+    @Test
+    void aGuestReschedulesThroughTheManageLink() {
+        Instant original = tomorrowAt(18);
+        String manage = bookThroughTheApi(original);
+        Instant later = tomorrowAt(20);
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            page.navigate(api.base() + manage);
+            page.waitForSelector("#manage-heading");
+            phone.tabTo("#reschedule");
+            page.keyboard().press("Enter");
+            page.waitForSelector("table.calendar");
+            showMonthOf(page, LocalDate.ofInstant(later, BERLIN));
+            page.click("button[data-date='" + LocalDate.ofInstant(later, BERLIN) + "']");
+            page.waitForSelector("ul.slots button");
+            phone.screenshot("13-reschedule-slots");
+            page.click("ul.slots button[data-start='" + later + "']");
+            page.waitForSelector(".alert.success");
+            assertThat(page.locator(".alert.success").textContent()).isEqualTo("Your booking has been moved.");
+            phone.screenshot("14-rescheduled");
+            phone.assertNoErrors();
+        }
+        JsonNode moved = reservationByCode(codeOf(manage));
+        assertThat(moved.get("start_datetime").asString()).isEqualTo(later.toString());
+        assertThat(moved.get("status").asString()).isEqualTo("confirmed");
+    }
+
+    @Test
+    void aStartTakenBetweenSeeingAndHoldingItIsExplainedAndTheTimesRefreshed() {
+        Instant start = tomorrowAt(19);
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            goToTimes(page, start);
+            Locator slot = page.locator("ul.slots button[data-start='" + start + "']");
+            assertThat(slot.count()).isEqualTo(1);
+
+            // Someone else books that start (staff on the phone) while the guest looks at it.
+            TestApi.expect(
+                    api.post(
+                            tenant.adminKey(),
+                            "/reservations",
+                            fields(
+                                    "service_id",
+                                    dinner,
+                                    "party_size",
+                                    2,
+                                    "start_datetime",
+                                    start.toString(),
+                                    "contact",
+                                    fields("first_name", "Bea", "email", "bea@example.com"),
+                                    "custom_fields_by_key",
+                                    Map.of("allergies", "none"))),
+                    201);
+            slot.click();
+            page.waitForSelector(".alert.error");
+            assertThat(page.locator(".alert.error").textContent()).startsWith("Sorry, someone just took that time.");
+            page.locator("ul.slots button[data-start='" + start + "']")
+                    .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
+            page.waitForSelector("ul.slots button"); // the day's starts, asked afresh
+            assertThat(page.locator("ul.slots button[data-start='" + start + "']")
+                            .count())
+                    .isZero();
+            assertThat(page.evaluate("() => document.activeElement.dataset.start"))
+                    .as("focus on the first free start")
+                    .isNotNull();
+            phone.screenshot("20-slot-taken");
+            phone.assertNoErrors();
+        }
+    }
+
+    @Test
+    void aHoldThatLapsesBeforeConfirmingKeepsTheGuestsDetails() {
+        Instant start = tomorrowAt(17);
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            goToTimes(page, start);
+            page.click("ul.slots button[data-start='" + start + "']");
+            page.waitForSelector("#details-heading");
+            page.fill("#contact-first_name", "Ana");
+            page.fill("#contact-last_name", "García");
+            page.fill("#contact-email", "ana@example.com");
+            page.check("#policy");
+
+            clock.advance(Duration.ofMinutes(11)); // the hold (10 minutes) lapses on the server
+            page.click("form button.primary[type=submit]");
+            page.waitForSelector(".alert.error");
+            assertThat(page.locator(".alert.error").textContent()).startsWith("Your hold on that time ran out.");
+            page.waitForSelector("table.calendar");
+            phone.screenshot("21-hold-expired");
+
+            page.click("button[data-date='" + LocalDate.ofInstant(start, BERLIN) + "']");
+            page.click("ul.slots button[data-start='" + start + "']");
+            page.waitForSelector("#details-heading");
+            assertThat(page.inputValue("#contact-first_name")).isEqualTo("Ana");
+            assertThat(page.inputValue("#contact-email")).isEqualTo("ana@example.com");
+            assertThat(page.isChecked("#policy")).isTrue();
+            page.click("form button.primary[type=submit]");
+            page.waitForSelector("#done-heading");
+            phone.screenshot("22-confirmed-after-new-hold");
+            phone.assertNoErrors();
+        }
+    }
+
+    @Test
+    void aMissingDetailIsNamedAtItsField() {
+        Instant start = tomorrowAt(16);
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            goToTimes(page, start);
+            page.click("ul.slots button[data-start='" + start + "']");
+            page.waitForSelector("#details-heading");
+            page.fill("#contact-first_name", "Ana");
+            page.click("form button.primary[type=submit]");
+            page.waitForSelector(".field-error");
+            assertThat(page.locator("#contact-last_name").getAttribute("aria-invalid"))
+                    .isEqualTo("true");
+            assertThat(phone.focused()).as("focus on the first field at fault").isEqualTo("contact-last_name");
+            assertThat(page.locator(".alert.error").textContent()).isEqualTo("Please correct the fields marked below.");
+            phone.screenshot("23-field-errors");
+            phone.assertNoErrors();
+        }
+    }
+
+    @Test
+    void aSpanishPageSpeaksSpanish() {
+        TestApi.expect(
+                api.post(
+                        tenant.adminKey(),
+                        "/reservation-booking-links",
+                        fields(
+                                "name",
+                                "Cena",
+                                "slug",
+                                "cena",
+                                "mode",
+                                "single_service",
+                                "service_id",
+                                dinner,
+                                "page_config",
+                                fields("hero_title", "Reserva tu mesa", "locale", "es"))),
+                201);
+        try (Phone phone = browser.phone("es-ES")) {
+            Page page = phone.page();
+            page.navigate(api.base() + "/b/" + tenant.id() + "/cena");
+            page.waitForSelector("#visit-heading");
+            assertThat(page.locator("html").getAttribute("lang")).isEqualTo("es");
+            assertThat(page.locator("#visit-heading").textContent()).isEqualTo("Tu visita");
+            assertThat(page.locator("label[for=party]").textContent()).isEqualTo("Número de personas");
+            page.fill("#cf-allergies", "ninguna");
+            page.click("form button[type=submit]");
+            page.waitForSelector("table.calendar");
+            assertThat(page.locator("#when-heading").textContent()).isEqualTo("Elige día y hora");
+            phone.screenshot("30-spanish-calendar");
+            phone.assertNoErrors();
+        }
+    }
+
+    @Test
+    void aPageWithNothingToBookSaysSo() {
+        TestApi.expect(
+                api.post(
+                        tenant.adminKey(),
+                        "/reservation-booking-links",
+                        fields("name", "Dinner only", "slug", "only", "mode", "single_service", "service_id", dinner)),
+                201);
+        TestApi.expect(
+                api.patch(tenant.adminKey(), "/reservation-services/" + dinner, fields("is_public", false)), 200);
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            page.navigate(api.base() + "/b/" + tenant.id() + "/only");
+            page.waitForSelector(".alert.info");
+            assertThat(page.locator(".alert.info").textContent()).startsWith("Nothing can be booked on this page");
+            assertThat(page.locator("form button").count()).isZero();
+            phone.assertNoErrors();
+        }
+    }
+
+    @Test
+    void anUnknownOrInactiveLinkIsAFriendlyNotFoundPage() {
+        TestApi.expect(
+                api.post(
+                        tenant.adminKey(),
+                        "/reservation-booking-links",
+                        fields("name", "Old", "slug", "old", "is_active", false)),
+                201);
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            for (String path :
+                    List.of("/b/" + tenant.id() + "/nope", "/b/" + tenant.id() + "/old", "/b/not-a-uuid/dinner")) {
+                com.microsoft.playwright.Response response = page.navigate(api.base() + path);
+                assertThat(response.status()).as(path).isEqualTo(404);
+                assertThat(page.locator("h1").textContent()).isEqualTo("Page not found");
+            }
+            phone.screenshot("40-not-found");
+        }
+    }
+
+    // ---------- helpers ----------
+
+    private void goToTimes(Page page, Instant start) {
+        page.navigate(api.base() + pagePath);
+        page.waitForSelector("#visit-heading");
+        page.check("input[name=service][value='" + dinner + "']");
+        page.fill("#cf-allergies", "None");
+        page.click("form button[type=submit]");
+        page.waitForSelector("table.calendar");
+        LocalDate day = LocalDate.ofInstant(start, BERLIN);
+        showMonthOf(page, day);
+        page.click("button[data-date='" + day + "']");
+        page.waitForSelector("ul.slots button");
+    }
+
+    private static void showMonthOf(Page page, LocalDate day) {
+        if (page.locator("button[data-date='" + day + "']").count() == 0) {
+            page.click("button.next");
+            page.waitForSelector("button[data-date='" + day + "']");
+        }
+    }
+
+    /** When today has nothing left (late evening, end of month), the guest moves to the next month. */
+    private static void ensureBookableDayShown(Page page) {
+        page.waitForSelector("table.calendar button[data-date]");
+        if (page.locator("table.calendar button[data-date]:not([aria-disabled])")
+                        .count()
+                == 0) {
+            page.click("button.next");
+            page.waitForSelector("table.calendar button[data-date]:not([aria-disabled])");
+        }
+    }
+
+    private Instant tomorrowAt(int hour) {
+        return LocalDate.now(BERLIN)
+                .plusDays(1)
+                .atTime(LocalTime.of(hour, 0))
+                .atZone(BERLIN)
+                .toInstant();
+    }
+
+    /** Holds and confirms through the public API, as the page would; answers the manage path. */
+    private String bookThroughTheApi(Instant start) {
+        String base = "/public/booking-links/" + tenant.id() + "/dinner";
+        Response held = api.post(
+                null,
+                base + "/holds",
+                fields(
+                        "service_id",
+                        dinner,
+                        "party_size",
+                        2,
+                        "start_datetime",
+                        start.toString(),
+                        "custom_fields_by_key",
+                        Map.of("allergies", "none")));
+        TestApi.expect(held, 201);
+        Response confirmed = api.post(
+                null,
+                base + "/bookings/" + held.get("token") + "/confirm",
+                fields(
+                        "contact",
+                        fields("first_name", "Carla", "last_name", "Ruiz", "email", "carla@example.com"),
+                        "policy_accepted",
+                        true));
+        TestApi.expect(confirmed, 200);
+        codes.put(confirmed.get("manage_path"), confirmed.get("confirmation_code"));
+        return confirmed.get("manage_path");
+    }
+
+    private final Map<String, String> codes = new java.util.HashMap<>();
+
+    private String codeOf(String managePath) {
+        return codes.get(managePath);
+    }
+
+    private JsonNode reservationByCode(String code) {
+        Response found = api.get(tenant.adminKey(), "/reservations?confirmation_code=" + code);
+        TestApi.expect(found, 200);
+        assertThat(found.body().get("data").size()).isEqualTo(1);
+        return found.body().get("data").get(0);
+    }
+}
