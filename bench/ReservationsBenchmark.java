@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  * 2. contention: CLIENTS clients race for one start, ROUNDS times (exactly one must win each round);
  * 3. raw ceiling: CLIENTS JDBC connections insert distinct ranges into a table with the same exclusion
  *    constraint as reservation_allocations, autocommit, on the same durable PostgreSQL.
+ * Between 1 and 2, for scale, the same clients read one reservation by id over HTTP: the cost of the HTTP
+ * stack itself (key check, one query, JSON), which no create can undercut.
  * Run by bench/http-reservations.sh, which starts the server; arguments: BASE_URL PLATFORM_KEY JDBC_URL.
  */
 public class ReservationsBenchmark {
@@ -74,6 +76,13 @@ public class ReservationsBenchmark {
         });
         System.out.printf("HTTP creates, distinct slots, %d clients, %d s: %d created, %.0f creates/s, p50 %.1f ms, p99 %.1f ms, %d failed%n",
                 CLIENTS, SECONDS, http.ok, http.perSecond(), http.percentile(50), http.percentile(99), http.failed);
+
+        // For scale: the same clients and HTTP stack reading one reservation by id (key check, one indexed
+        // query, JSON out). No create can be cheaper than this on this server.
+        String someReservation = field(send(base, key, "GET", "/reservations?$limit=1", "").body(), ID);
+        Result read = run(SECONDS, () -> send(base, key, "GET", "/reservations/" + someReservation, "").statusCode() == 200);
+        System.out.printf("HTTP one-row read (GET /reservations/{id}), %d clients, %d s: %.0f req/s, p50 %.1f ms, p99 %.1f ms%n",
+                CLIENTS, SECONDS, read.perSecond(), read.percentile(50), read.percentile(99));
 
         // 2. Contention: everyone wants the same start.
         int exactlyOne = 0;
@@ -155,6 +164,9 @@ public class ReservationsBenchmark {
         System.out.printf("Raw JDBC inserts into an identical constrained table, %d connections, %d s: %.0f inserts/s, p99 %.1f ms%n",
                 CLIENTS, SECONDS, raw.perSecond(), raw.percentile(99));
         System.out.printf("HTTP create path / raw insert ceiling: %.0f%%%n", 100 * http.perSecond() / raw.perSecond());
+        System.out.printf("HTTP create path / one-row HTTP read on the same stack: %.0f%%%n",
+                100 * http.perSecond() / read.perSecond());
+        System.exit(0); // the HTTP client's threads would keep the JVM alive
     }
 
     interface Operation {
