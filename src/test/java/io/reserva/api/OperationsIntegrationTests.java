@@ -38,6 +38,10 @@ class OperationsIntegrationTests {
                         || !operation.get("responses").has("429")) {
                     missing.add(method + " " + path + " lacks the common error responses");
                 }
+                String summary = operation.path("summary").asString("");
+                if (summary.isBlank() || summary.contains("Controller")) {
+                    missing.add(method + " " + path + " has no readable summary: '" + summary + "'");
+                }
             }
         }
         assertThat(missing).isEmpty();

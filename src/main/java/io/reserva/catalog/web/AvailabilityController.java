@@ -48,21 +48,21 @@ class AvailabilityController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get AvailabilityController0")
+    @Operation(summary = "Get a weekly window (any key of the organization)")
     AvailabilityWindow get(Caller caller, @PathVariable UUID id) {
         return management.get(caller, id);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create AvailabilityController0 (AvailabilityController1)")
+    @Operation(summary = "Create a weekly window (admin and staff keys)")
     AvailabilityWindow create(Caller caller, @RequestBody NewAvailabilityWindow request) {
         return management.create(caller, request);
     }
 
     @PatchMapping("/{id}")
     @Operation(
-            summary = "Change AvailabilityController0 (AvailabilityController1); fields left out are kept",
+            summary = "Change a weekly window (admin and staff keys); fields left out are kept",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
@@ -114,9 +114,7 @@ class AvailabilityController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(
-            summary =
-                    "Delete AvailabilityController0 (AvailabilityController1)AvailabilityController2; answers it as it was")
+    @Operation(summary = "Delete a weekly window (admin and staff keys); answers it as it was")
     AvailabilityWindow delete(Caller caller, @PathVariable UUID id) {
         return management.delete(caller, id);
     }

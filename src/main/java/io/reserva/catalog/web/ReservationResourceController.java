@@ -40,22 +40,21 @@ class ReservationResourceController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get ReservationResourceController0")
+    @Operation(summary = "Get a resource (any key of the organization)")
     ReservationResource get(Caller caller, @PathVariable UUID id) {
         return management.get(caller, id);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create ReservationResourceController0 (ReservationResourceController1)")
+    @Operation(summary = "Create a resource (admin keys)")
     ReservationResource create(Caller caller, @RequestBody NewReservationResource request) {
         return management.create(caller, request);
     }
 
     @PatchMapping("/{id}")
     @Operation(
-            summary =
-                    "Change ReservationResourceController0 (ReservationResourceController1); fields left out are kept",
+            summary = "Change a resource (admin keys); fields left out are kept",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
@@ -70,7 +69,7 @@ class ReservationResourceController {
     @DeleteMapping("/{id}")
     @Operation(
             summary =
-                    "Delete ReservationResourceController0 (ReservationResourceController1)ReservationResourceController2; answers it as it was")
+                    "Delete a resource (admin keys) (its links, weekly hours and exceptions go with it; refused while reservations hold it); answers it as it was")
     ReservationResource delete(Caller caller, @PathVariable UUID id) {
         return management.delete(caller, id);
     }

@@ -40,21 +40,21 @@ class ReservationServiceController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get ReservationServiceController0")
+    @Operation(summary = "Get a service (any key of the organization)")
     ReservationService get(Caller caller, @PathVariable UUID id) {
         return management.get(caller, id);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create ReservationServiceController0 (ReservationServiceController1)")
+    @Operation(summary = "Create a service (admin keys)")
     ReservationService create(Caller caller, @RequestBody NewReservationService request) {
         return management.create(caller, request);
     }
 
     @PatchMapping("/{id}")
     @Operation(
-            summary = "Change ReservationServiceController0 (ReservationServiceController1); fields left out are kept",
+            summary = "Change a service (admin keys); fields left out are kept",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
@@ -69,7 +69,7 @@ class ReservationServiceController {
     @DeleteMapping("/{id}")
     @Operation(
             summary =
-                    "Delete ReservationServiceController0 (ReservationServiceController1)ReservationServiceController2; answers it as it was")
+                    "Delete a service (admin keys) (its links go with it; refused while reservations refer to it); answers it as it was")
     ReservationService delete(Caller caller, @PathVariable UUID id) {
         return management.delete(caller, id);
     }

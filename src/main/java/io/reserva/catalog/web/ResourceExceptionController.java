@@ -42,21 +42,22 @@ class ResourceExceptionController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get ResourceExceptionController0")
+    @Operation(summary = "Get an exception (a closure or special hours) (any key of the organization)")
     ResourceException get(Caller caller, @PathVariable UUID id) {
         return management.get(caller, id);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create ResourceExceptionController0 (ResourceExceptionController1)")
+    @Operation(summary = "Create an exception (a closure or special hours) (admin and staff keys)")
     ResourceException create(Caller caller, @RequestBody NewResourceException request) {
         return management.create(caller, request);
     }
 
     @PatchMapping("/{id}")
     @Operation(
-            summary = "Change ResourceExceptionController0 (ResourceExceptionController1); fields left out are kept",
+            summary =
+                    "Change an exception (a closure or special hours) (admin and staff keys); fields left out are kept",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
@@ -70,8 +71,7 @@ class ResourceExceptionController {
 
     @DeleteMapping("/{id}")
     @Operation(
-            summary =
-                    "Delete ResourceExceptionController0 (ResourceExceptionController1)ResourceExceptionController2; answers it as it was")
+            summary = "Delete an exception (a closure or special hours) (admin and staff keys); answers it as it was")
     ResourceException delete(Caller caller, @PathVariable UUID id) {
         return management.delete(caller, id);
     }

@@ -42,22 +42,21 @@ class ServiceResourceLinkController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get ServiceResourceLinkController0")
+    @Operation(summary = "Get a service-resource link (any key of the organization)")
     ServiceResourceLink get(Caller caller, @PathVariable UUID id) {
         return management.get(caller, id);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create ServiceResourceLinkController0 (ServiceResourceLinkController1)")
+    @Operation(summary = "Create a service-resource link (admin keys)")
     ServiceResourceLink create(Caller caller, @RequestBody NewServiceResourceLink request) {
         return management.create(caller, request);
     }
 
     @PatchMapping("/{id}")
     @Operation(
-            summary =
-                    "Change ServiceResourceLinkController0 (ServiceResourceLinkController1); fields left out are kept",
+            summary = "Change a service-resource link (admin keys); fields left out are kept",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
@@ -70,9 +69,7 @@ class ServiceResourceLinkController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(
-            summary =
-                    "Delete ServiceResourceLinkController0 (ServiceResourceLinkController1)ServiceResourceLinkController2; answers it as it was")
+    @Operation(summary = "Delete a service-resource link (admin keys); answers it as it was")
     ServiceResourceLink delete(Caller caller, @PathVariable UUID id) {
         return management.delete(caller, id);
     }
