@@ -182,7 +182,7 @@ public class ReservationManagement {
                 request.startDatetime(),
                 () -> transaction.execute(status -> {
                     Instant now = now();
-                    reservations.expireLapsedHolds(organizationId, now);
+                    expireLapsedHolds(organizationId, now);
                     Placement placement = place(
                             organizationId,
                             request.serviceId(),
@@ -280,7 +280,7 @@ public class ReservationManagement {
                 patch.valueOr("start_datetime", sent.startDatetime(), current.startDatetime()),
                 () -> transaction.execute(status -> {
                     Instant now = now();
-                    reservations.expireLapsedHolds(organizationId, now);
+                    expireLapsedHolds(organizationId, now);
                     ReservationRow row = reservations.lock(organizationId, id).orElseThrow(() -> notFound(id));
                     Set<String> changed = new LinkedHashSet<>();
                     if (row.status() == ReservationStatus.EXPIRED
@@ -335,16 +335,25 @@ public class ReservationManagement {
 
     /** Expires the organization's lapsed holds (the sweeper calls this; bookings do it inline too). */
     public List<UUID> expireLapsedHolds(UUID organizationId) {
-        return transaction.execute(status -> {
-            List<UUID> expired = reservations.expireLapsedHolds(organizationId, now());
-            for (UUID id : expired) {
-                reservations
-                        .find(organizationId, id)
-                        .ifPresent(row -> events.publishEvent(new ReservationEvents.ReservationStatusChanged(
-                                views.of(row), ReservationStatus.HELD, ReservationStatus.EXPIRED)));
-            }
-            return expired;
-        });
+        return transaction.execute(status -> expireLapsedHolds(organizationId, now()));
+    }
+
+    /**
+     * Expires lapsed holds in the current transaction and announces each expiry like any other status change
+     * (an update of status and hold_expires_at, and the move to expired), whichever path noticed the lapse.
+     */
+    private List<UUID> expireLapsedHolds(UUID organizationId, Instant now) {
+        List<UUID> expired = reservations.expireLapsedHolds(organizationId, now);
+        for (UUID id : expired) {
+            reservations.find(organizationId, id).ifPresent(row -> {
+                Reservation view = views.of(row);
+                events.publishEvent(
+                        new ReservationEvents.ReservationUpdated(view, Set.of("status", "hold_expires_at")));
+                events.publishEvent(new ReservationEvents.ReservationStatusChanged(
+                        view, ReservationStatus.HELD, ReservationStatus.EXPIRED));
+            });
+        }
+        return expired;
     }
 
     private ReservationRow move(
