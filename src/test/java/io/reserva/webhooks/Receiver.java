@@ -75,10 +75,13 @@ final class Receiver implements AutoCloseable {
     private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
     private volatile Answer otherwise = Answer.of(204);
+    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostOpen = new java.util.concurrent.atomic.AtomicInteger();
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
         server.createContext("/", exchange -> {
+            mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
             byte[] bytes = exchange.getRequestBody().readAllBytes();
             Map<String, List<String>> headers = new TreeMap<>();
             exchange.getRequestHeaders()
@@ -101,6 +104,8 @@ final class Receiver implements AutoCloseable {
             exchange.sendResponseHeaders(answer.status(), -1);
             try (OutputStream ignored = exchange.getResponseBody()) {
                 // no body
+            } finally {
+                open.decrementAndGet();
             }
         });
         server.setExecutor(executor);
@@ -121,6 +126,11 @@ final class Receiver implements AutoCloseable {
 
     void otherwise(Answer answer) {
         otherwise = answer;
+    }
+
+    /** The most requests this receiver was answering at once. */
+    int mostAtOnce() {
+        return mostOpen.get();
     }
 
     List<Arrival> arrivals() {

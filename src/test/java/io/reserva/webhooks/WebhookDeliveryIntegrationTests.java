@@ -261,6 +261,80 @@ class WebhookDeliveryIntegrationTests {
     }
 
     @Test
+    void aSlowReceiverHoldsOnlyItsOwnShareOfTheWorkers() throws Exception {
+        try (Receiver slow = new Receiver()) {
+            slow.otherwise(new Answer(200, Map.of(), 1_500));
+            createEndpoint(slow.url("/slow"), null);
+            createEndpoint(receiver.url("/fast"), null);
+            int events = 40;
+            for (int i = 0; i < events; i++) {
+                contact("Guest" + i);
+            }
+            long started = System.nanoTime();
+            receiver.await(events, a -> true, WAIT);
+            Duration fast = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(slow.arrivals().size())
+                    .as("the slow receiver is still busy when the fast one has everything")
+                    .isLessThan(events);
+            assertThat(fast).isLessThan(Duration.ofSeconds(5));
+            slow.await(events, a -> true, Duration.ofSeconds(30));
+            assertThat(slow.mostAtOnce())
+                    .as("at most 16 attempts at once to one endpoint")
+                    .isLessThanOrEqualTo(16)
+                    .isGreaterThan(1);
+        }
+    }
+
+    @Test
+    void timeoutsRedirectsAndRefusedConnectionsAreFailedAttemptsThatAreRetried() throws Exception {
+        Response endpoint = createEndpoint(receiver.url("/odd"), null);
+        // The test configuration times attempts out after 3 s.
+        receiver.then(new Answer(200, Map.of(), 3_500), new Answer(301, Map.of("Location", "http://127.0.0.1:1/"), 0));
+        contact("Jo");
+        receiver.await(3, a -> true, WAIT);
+        JsonNode delivery = awaitDelivery(d -> d.get("status").asString().equals("succeeded"));
+        List<String> errors = new ArrayList<>();
+        delivery.get("attempt_log")
+                .forEach(a -> errors.add(
+                        a.get("error").isNull() ? "ok" : a.get("error").asString()));
+        assertThat(errors).hasSize(3);
+        assertThat(errors.get(0)).startsWith("timed out");
+        assertThat(errors.get(1)).isEqualTo("HTTP 301 (redirects are not followed)");
+        assertThat(errors.get(2)).isEqualTo("ok");
+        assertThat(delivery.get("attempt_log").get(0).get("duration_ms").asInt())
+                .isGreaterThanOrEqualTo(2_900);
+
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        TestApi.expect(
+                api.patch(
+                        key,
+                        "/webhook-endpoints/" + endpoint.get("id"),
+                        fields("url", "http://127.0.0.1:" + closedPort + "/")),
+                200);
+        contact("Kai");
+        JsonNode refused = awaitDelivery(d -> d.get("status").asString().equals("pending")
+                && d.get("attempts").asInt() >= 1
+                && !d.get("attempt_log").isEmpty());
+        assertThat(refused.get("attempt_log").get(0).get("error").asString()).startsWith("could not connect");
+        assertThat(refused.get("attempt_log").get(0).get("status_code").isNull())
+                .isTrue();
+        assertThat(refused.get("next_attempt_at").isNull()).isFalse();
+        TestApi.expect(api.patch(key, "/webhook-endpoints/" + endpoint.get("id"), fields("is_active", false)), 200);
+        JsonNode givenUp = api.get(
+                        key, "/webhook-deliveries/" + refused.get("id").asString())
+                .body();
+        assertThat(givenUp.get("status").asString()).isEqualTo("failed");
+        assertThat(givenUp.get("last_error").asString()).isEqualTo("endpoint deactivated");
+        assertThat(api.post(key, "/webhook-deliveries/" + refused.get("id").asString() + "/redeliver", fields())
+                        .code())
+                .as("an inactive endpoint is not sent to")
+                .isEqualTo("conflict");
+    }
+
+    @Test
     void aRotatedSecretSignsBesideTheNewOneForADay() throws Exception {
         Response endpoint = createEndpoint(receiver.url("/rotating"), null);
         String oldSecret = endpoint.get("secret");
