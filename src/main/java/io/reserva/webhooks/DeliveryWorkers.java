@@ -78,7 +78,7 @@ class DeliveryWorkers implements SmartLifecycle {
     private final HttpClient client;
 
     private final Semaphore wake = new Semaphore(0);
-    private final Map<UUID, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> inFlightByEndpoint = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
     private final AtomicLong sent = new AtomicLong();
@@ -195,7 +195,7 @@ class DeliveryWorkers implements SmartLifecycle {
             Map<UUID, Integer> busy = new HashMap<>();
             Set<UUID> saturated = new HashSet<>();
             inFlightByEndpoint.forEach((endpoint, count) -> {
-                int left = perEndpoint - count.get();
+                int left = perEndpoint - count;
                 if (left <= 0) {
                     saturated.add(endpoint);
                 } else if (left < perEndpoint) {
@@ -205,9 +205,7 @@ class DeliveryWorkers implements SmartLifecycle {
             List<Claim> claims = deliveries.claim(free, perEndpoint, busy, saturated, properties.lease());
             for (Claim claim : claims) {
                 inFlight.incrementAndGet();
-                inFlightByEndpoint
-                        .computeIfAbsent(claim.endpointId(), k -> new AtomicInteger())
-                        .incrementAndGet();
+                inFlightByEndpoint.merge(claim.endpointId(), 1, Integer::sum);
                 senders.execute(() -> outcomes.add(attempt(claim)));
             }
             if (claims.size() < free) {
@@ -364,10 +362,8 @@ class DeliveryWorkers implements SmartLifecycle {
     private void release(List<Outcome> batch) {
         for (Outcome outcome : batch) {
             inFlight.decrementAndGet();
-            AtomicInteger count = inFlightByEndpoint.get(outcome.claim().endpointId());
-            if (count != null && count.decrementAndGet() <= 0) {
-                inFlightByEndpoint.remove(outcome.claim().endpointId(), count);
-            }
+            inFlightByEndpoint.computeIfPresent(
+                    outcome.claim().endpointId(), (endpoint, count) -> count <= 1 ? null : count - 1);
         }
         wakeUp();
     }

@@ -59,7 +59,7 @@ class EventOutbox {
     public void on(ReservationCreated created) {
         var reservation = created.reservation();
         UUID organization = reservation.organizationId();
-        String data = json.writeValueAsString(reservation);
+        String data = jsonOf(reservation);
         record(organization, EventType.RESERVATION_CREATED, data, null);
         statusEvent(reservation.status()).ifPresent(type -> record(organization, type, data, null));
     }
@@ -71,7 +71,7 @@ class EventOutbox {
         record(
                 reservation.organizationId(),
                 EventType.RESERVATION_UPDATED,
-                json.writeValueAsString(reservation),
+                jsonOf(reservation),
                 updated.changedFields());
     }
 
@@ -80,29 +80,20 @@ class EventOutbox {
     public void on(ReservationStatusChanged changed) {
         var reservation = changed.reservation();
         statusEvent(changed.to())
-                .ifPresent(
-                        type -> record(reservation.organizationId(), type, json.writeValueAsString(reservation), null));
+                .ifPresent(type -> record(reservation.organizationId(), type, jsonOf(reservation), null));
     }
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ReservationResourcesAssigned assigned) {
         var reservation = assigned.reservation();
-        record(
-                reservation.organizationId(),
-                EventType.RESERVATION_RESOURCES_ASSIGNED,
-                json.writeValueAsString(reservation),
-                null);
+        record(reservation.organizationId(), EventType.RESERVATION_RESOURCES_ASSIGNED, jsonOf(reservation), null);
     }
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ContactCreated created) {
-        record(
-                created.contact().organizationId(),
-                EventType.CONTACT_CREATED,
-                json.writeValueAsString(created.contact()),
-                null);
+        record(created.contact().organizationId(), EventType.CONTACT_CREATED, jsonOf(created.contact()), null);
     }
 
     @EventListener
@@ -114,7 +105,7 @@ class EventOutbox {
         record(
                 updated.contact().organizationId(),
                 EventType.CONTACT_UPDATED,
-                json.writeValueAsString(updated.contact()),
+                jsonOf(updated.contact()),
                 updated.changedFields());
     }
 
@@ -136,18 +127,39 @@ class EventOutbox {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<String> changed =
                 changedFields == null ? null : changedFields.stream().sorted().toList();
-        pendingInThisTransaction().add(new NewEvent(Ids.newId(), organizationId, type.wire(), data, changed, now));
+        pendingInThisTransaction()
+                .events
+                .add(new NewEvent(Ids.newId(), organizationId, type.wire(), data, changed, now));
+    }
+
+    /**
+     * The object's JSON as the API shows it. One change usually announces the same object several times
+     * (created, confirmed, resources assigned): it is serialized once.
+     */
+    private String jsonOf(Object object) {
+        Pending pending = pendingInThisTransaction();
+        if (pending.lastObject != object) {
+            pending.lastJson = json.writeValueAsString(object);
+            pending.lastObject = object;
+        }
+        return pending.lastJson;
+    }
+
+    /** What the current transaction has announced so far. */
+    private static final class Pending {
+        final List<NewEvent> events = new ArrayList<>();
+        Object lastObject;
+        String lastJson;
     }
 
     /** The events of the current transaction, written by one statement just before it commits. */
-    private List<NewEvent> pendingInThisTransaction() {
-        @SuppressWarnings("unchecked")
-        List<NewEvent> pending = (List<NewEvent>) TransactionSynchronizationManager.getResource(PENDING_KEY);
+    private Pending pendingInThisTransaction() {
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(PENDING_KEY);
         if (pending != null) {
             return pending;
         }
-        List<NewEvent> collected = new ArrayList<>();
-        TransactionSynchronizationManager.bindResource(PENDING_KEY, collected);
+        Pending state = new Pending();
+        TransactionSynchronizationManager.bindResource(PENDING_KEY, state);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void suspend() {
@@ -156,14 +168,14 @@ class EventOutbox {
 
             @Override
             public void resume() {
-                TransactionSynchronizationManager.bindResource(PENDING_KEY, collected);
+                TransactionSynchronizationManager.bindResource(PENDING_KEY, state);
             }
 
             @Override
             public void beforeCommit(boolean readOnly) {
-                if (!collected.isEmpty()) {
-                    events.insert(List.copyOf(collected));
-                    collected.clear();
+                if (!state.events.isEmpty()) {
+                    events.insert(List.copyOf(state.events));
+                    state.events.clear();
                 }
             }
 
@@ -172,6 +184,6 @@ class EventOutbox {
                 TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_KEY);
             }
         });
-        return collected;
+        return state;
     }
 }
