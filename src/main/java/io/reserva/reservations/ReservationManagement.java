@@ -343,14 +343,20 @@ public class ReservationManagement {
         return transaction.execute(status -> expireLapsed(organizationId, now()));
     }
 
-    /** Inside a transaction: marks lapsed holds expired, frees their units and tells who listens. */
+    /**
+     * Expires lapsed holds in the current transaction and announces each expiry like any other status change
+     * (an update of status and hold_expires_at, and the move to expired), whichever path noticed the lapse.
+     */
     private List<UUID> expireLapsed(UUID organizationId, Instant now) {
         List<UUID> expired = reservations.expireLapsedHolds(organizationId, now);
         for (UUID id : expired) {
-            reservations
-                    .find(organizationId, id)
-                    .ifPresent(row -> events.publishEvent(new ReservationEvents.ReservationStatusChanged(
-                            views.of(row), ReservationStatus.HELD, ReservationStatus.EXPIRED)));
+            reservations.find(organizationId, id).ifPresent(row -> {
+                Reservation view = views.of(row);
+                events.publishEvent(
+                        new ReservationEvents.ReservationUpdated(view, Set.of("status", "hold_expires_at")));
+                events.publishEvent(new ReservationEvents.ReservationStatusChanged(
+                        view, ReservationStatus.HELD, ReservationStatus.EXPIRED));
+            });
         }
         return expired;
     }

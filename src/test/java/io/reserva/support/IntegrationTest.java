@@ -20,6 +20,11 @@ import org.springframework.boot.test.context.SpringBootTest;
             "reserva.bootstrap-admin-key=" + TestApi.PLATFORM_KEY,
             "reserva.data-dir=${java.io.tmpdir}/reserva-tests",
             "reserva.api.rate-limit-per-key=1000000",
-            "reserva.api.rate-limit-per-ip=1000000"
+            "reserva.api.rate-limit-per-ip=1000000",
+            // Webhook tests deliver to receivers on loopback, and retry in fractions of a second.
+            "reserva.webhooks.allow-private-networks=true",
+            "reserva.webhooks.poll-interval=PT0.1S",
+            "reserva.webhooks.retry-first-delay=PT0.2S",
+            "reserva.webhooks.timeout=PT3S"
         })
 public @interface IntegrationTest {}

@@ -1,0 +1,163 @@
+package io.reserva.webhooks;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps webhooks away from the server's own networks (SSRF): a target must be http(s), and every address its host
+ * resolves to must be public. Loopback, private (RFC 1918), link-local (with the cloud metadata address
+ * 169.254.169.254), unique-local IPv6 (with fd00:ec2::254), CGNAT, unspecified, multicast and reserved ranges are
+ * refused, also when wrapped in IPv4-mapped, NAT64 or 6to4 IPv6 addresses. Checked when an endpoint is registered
+ * or changed and again before every attempt. {@code RESERVA_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true} turns the address
+ * check off (development and tests); the scheme check stays.
+ */
+@Component
+class AddressGuard {
+
+    /** Why a target is refused; the message names the address, never secrets. */
+    static final class Refused extends Exception {
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private volatile boolean allowPrivateNetworks;
+
+    AddressGuard(WebhookProperties properties) {
+        this.allowPrivateNetworks = properties.allowPrivateNetworks();
+    }
+
+    /** For tests that check the guard on an application configured without it. */
+    void allowPrivateNetworks(boolean allow) {
+        this.allowPrivateNetworks = allow;
+    }
+
+    boolean allowsPrivateNetworks() {
+        return allowPrivateNetworks;
+    }
+
+    /** The URL as a URI if it is an acceptable target; otherwise why not. */
+    URI check(String url) throws Refused {
+        URI uri = parse(url);
+        addresses(uri);
+        return uri;
+    }
+
+    /** Resolves the target's host and returns its addresses, refusing if any of them is not public. */
+    List<InetAddress> addresses(URI uri) throws Refused {
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            throw new Refused("the host " + uri.getHost() + " does not resolve");
+        }
+        if (!allowPrivateNetworks) {
+            for (InetAddress address : addresses) {
+                if (isInternal(address)) {
+                    throw new Refused("the host " + uri.getHost() + " resolves to " + address.getHostAddress()
+                            + ", which is not a public address");
+                }
+            }
+        }
+        return Arrays.asList(addresses);
+    }
+
+    static URI parse(String url) throws Refused {
+        if (url == null || url.isBlank()) {
+            throw new Refused("is required");
+        }
+        if (url.length() > 2048) {
+            throw new Refused("is longer than 2048 characters");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new Refused("is not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new Refused("must be an http or https URL");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new Refused("must name a host");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new Refused("must not carry a user name or password");
+        }
+        if (uri.getRawFragment() != null) {
+            throw new Refused("must not have a fragment (#...)");
+        }
+        return uri;
+    }
+
+    static boolean isInternal(InetAddress address) {
+        if (address.isAnyLocalAddress()
+                || address.isLoopbackAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
+            return true;
+        }
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
+            return isInternalV4(b);
+        }
+        if (address instanceof Inet6Address) {
+            int first = b[0] & 0xff;
+            if ((first & 0xfe) == 0xfc) {
+                return true; // fc00::/7 unique local, fd00:ec2::254 among them
+            }
+            if (isZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+                return isInternalV4(Arrays.copyOfRange(b, 12, 16)); // ::ffff:a.b.c.d
+            }
+            if (isZero(b, 0, 12)) {
+                return true; // ::a.b.c.d, deprecated IPv4-compatible
+            }
+            if (first == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
+                return isInternalV4(Arrays.copyOfRange(b, 12, 16)); // 64:ff9b::/96 NAT64
+            }
+            if (first == 0x20 && (b[1] & 0xff) == 0x02) {
+                return isInternalV4(Arrays.copyOfRange(b, 2, 6)); // 2002::/16 6to4
+            }
+            if (first == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0) {
+                return true; // 2001::/32 Teredo: the real target is hidden in the address
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isInternalV4(byte[] b) {
+        int a0 = b[0] & 0xff;
+        int a1 = b[1] & 0xff;
+        int a2 = b[2] & 0xff;
+        return a0 == 0 // 0.0.0.0/8 "this network"
+                || a0 == 10
+                || a0 == 127
+                || (a0 == 100 && a1 >= 64 && a1 <= 127) // 100.64.0.0/10 CGNAT (and some clouds' metadata)
+                || (a0 == 169 && a1 == 254) // link-local, 169.254.169.254 metadata
+                || (a0 == 172 && a1 >= 16 && a1 <= 31)
+                || (a0 == 192 && a1 == 168)
+                || (a0 == 192 && a1 == 0 && a2 == 0) // 192.0.0.0/24 protocol assignments
+                || (a0 == 198 && (a1 == 18 || a1 == 19)) // 198.18.0.0/15 benchmarking
+                || a0 >= 224; // multicast, reserved and broadcast
+    }
+
+    private static boolean isZero(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

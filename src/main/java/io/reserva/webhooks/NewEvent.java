@@ -1,0 +1,9 @@
+package io.reserva.webhooks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An event about to be written: {@code data} is the object's JSON as the API shows it. */
+record NewEvent(
+        UUID id, UUID organizationId, String type, String data, List<String> changedFields, Instant createdAt) {}

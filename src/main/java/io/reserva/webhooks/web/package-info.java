@@ -1,0 +1,2 @@
+/** HTTP for events, webhook endpoints and deliveries. */
+package io.reserva.webhooks.web;

@@ -1,0 +1,133 @@
+package io.reserva.webhooks;
+
+import static io.reserva.support.TestApi.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reserva.support.TestApi;
+import io.reserva.webhooks.Receiver.Answer;
+import io.reserva.webhooks.Receiver.Arrival;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server as a user runs it, in a JVM of its own on a durable data directory, killed with SIGKILL while
+ * deliveries are queued and in flight. After the restart every acknowledged change reaches the receiver.
+ */
+class WebhookCrashIntegrationTests {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    @TempDir
+    Path dataDir;
+
+    private Process app;
+    private int port;
+
+    @AfterEach
+    void stopApp() throws Exception {
+        if (app != null && app.isAlive()) {
+            app.destroy();
+            app.waitFor(60, TimeUnit.SECONDS);
+        }
+        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+        if (Files.exists(pidFile)) {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(ProcessHandle::destroy);
+        }
+    }
+
+    @Test
+    void afterKillMinusNineEveryAcknowledgedChangeIsStillDelivered() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            // A slow receiver: work piles up queued and in flight when the node dies.
+            receiver.otherwise(new Answer(200, Map.of(), 400));
+            start(1);
+            TestApi api = new TestApi(port);
+            TestApi.Tenant tenant = api.newTenant();
+            String key = tenant.adminKey();
+            var endpoint = api.post(key, "/webhook-endpoints", fields("url", receiver.url("/crash")));
+            TestApi.expect(endpoint, 201);
+            String secret = endpoint.get("secret");
+
+            List<String> acknowledged = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                var created = api.post(
+                        key, "/contacts", fields("first_name", "Guest " + i, "email", "g" + i + "@example.com"));
+                TestApi.expect(created, 201);
+                acknowledged.add(created.get("id"));
+            }
+            receiver.await(1, a -> true, Duration.ofSeconds(30));
+            app.destroyForcibly(); // SIGKILL: no shutdown hook, attempts cut off mid-flight
+            app.waitFor(30, TimeUnit.SECONDS);
+            int beforeRestart = receiver.arrivals().size();
+            assertThat(beforeRestart)
+                    .as("the crash came while deliveries were pending")
+                    .isLessThan(40);
+
+            receiver.otherwise(Answer.of(200));
+            start(2);
+            List<Arrival> arrivals = receiver.await(40, a -> true, Duration.ofSeconds(90));
+            Set<String> delivered = new HashSet<>();
+            for (Arrival arrival : receiver.arrivals()) {
+                arrival.verify(secret);
+                assertThat(arrival.type()).isEqualTo("contact.created");
+                delivered.add(arrival.json().get("data").get("id").asString());
+            }
+            assertThat(delivered).containsAll(acknowledged);
+            assertThat(arrivals.size()).isGreaterThanOrEqualTo(40);
+        }
+    }
+
+    private void start(int run) throws IOException, InterruptedException {
+        port = freePort();
+        Path log = dataDir.resolve("app-" + run + ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder =
+                new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.reserva.ReservaApplication");
+        builder.environment().put("RESERVA_DATA_DIR", dataDir.toString());
+        builder.environment().put("RESERVA_PORT", Integer.toString(port));
+        builder.environment().put("RESERVA_DEMO", "false");
+        builder.environment().put("RESERVA_BOOTSTRAP_ADMIN_KEY", TestApi.PLATFORM_KEY);
+        builder.environment().put("RESERVA_RATE_LIMIT_ENABLED", "false");
+        builder.environment().put("RESERVA_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
+        builder.environment().put("RESERVA_WEBHOOKS_TIMEOUT", "PT2S"); // a lease of 9 s
+        builder.environment().put("RESERVA_WEBHOOKS_POLL_INTERVAL", "PT0.2S");
+        builder.environment().put("RESERVA_WEBHOOKS_CONCURRENCY_PER_ENDPOINT", "4");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        app = builder.start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        TestApi api = new TestApi(port);
+        while (System.nanoTime() < deadline) {
+            if (!app.isAlive()) {
+                throw new AssertionError("the app exited during start:\n" + Files.readString(log));
+            }
+            try {
+                if (api.get(null, "/health/readiness").status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYetListening) {
+                // keep waiting
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the app was not ready within " + START_TIMEOUT + ":\n" + Files.readString(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.reserva.webhooks;
+
+import static io.reserva.support.TestApi.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reserva.ReservaApplication;
+import io.reserva.support.IntegrationTest;
+import io.reserva.support.TestApi;
+import io.reserva.webhooks.Receiver.Arrival;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Two app nodes on one database share the deliveries: each event reaches each endpoint exactly once. */
+@IntegrationTest
+class WebhookTwoNodesIntegrationTests {
+
+    static ConfigurableApplicationContext secondNode;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterAll
+    static void stopSecondNode() {
+        if (secondNode != null) {
+            secondNode.close();
+        }
+    }
+
+    @Test
+    void twoNodesDeliverEveryEventToEveryEndpointExactlyOnce() throws Exception {
+        secondNode = new SpringApplicationBuilder(ReservaApplication.class)
+                .properties(Map.ofEntries(
+                        Map.entry("server.port", "0"),
+                        Map.entry("reserva.database.embedded-ephemeral", "true"),
+                        Map.entry("reserva.demo", "false"),
+                        Map.entry("reserva.bootstrap-admin-key", TestApi.PLATFORM_KEY),
+                        Map.entry("reserva.data-dir", System.getProperty("java.io.tmpdir") + "/reserva-tests"),
+                        Map.entry("reserva.api.rate-limit-per-key", "1000000"),
+                        Map.entry("reserva.api.rate-limit-per-ip", "1000000")))
+                // Arguments, not default properties: application.yaml's own defaults would win over those.
+                .run("--reserva.webhooks.allow-private-networks=true", "--reserva.webhooks.poll-interval=PT0.1S");
+        DeliveryWorkers second = secondNode.getBean(DeliveryWorkers.class);
+        int secondPort =
+                ((WebServerApplicationContext) secondNode).getWebServer().getPort();
+        TestApi nodeA = new TestApi(port);
+        TestApi nodeB = new TestApi(secondPort);
+
+        try (Receiver one = new Receiver();
+                Receiver two = new Receiver()) {
+            TestApi.Tenant tenant = nodeA.newTenant();
+            String key = tenant.adminKey();
+            TestApi.Response endpointOne = nodeA.post(key, "/webhook-endpoints", fields("url", one.url("/a")));
+            TestApi.expect(endpointOne, 201);
+            TestApi.Response endpointTwo = nodeB.post(key, "/webhook-endpoints", fields("url", two.url("/b")));
+            TestApi.expect(endpointTwo, 201);
+            String secretOne = endpointOne.get("secret");
+            String secretTwo = endpointTwo.get("secret");
+
+            int contacts = 150;
+            ExecutorService clients = Executors.newFixedThreadPool(8);
+            List<Future<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < contacts; i++) {
+                TestApi api = i % 2 == 0 ? nodeA : nodeB;
+                int n = i;
+                calls.add(clients.submit(() -> api.post(
+                                key,
+                                "/contacts",
+                                fields(
+                                        "first_name",
+                                        "Guest " + n,
+                                        "email",
+                                        "n" + n + "-" + UUID.randomUUID() + "@x.org"))
+                        .status()));
+            }
+            for (Future<Integer> call : calls) {
+                assertThat(call.get()).isEqualTo(201);
+            }
+            clients.shutdown();
+
+            for (Receiver receiver : List.of(one, two)) {
+                receiver.await(contacts, a -> true, Duration.ofSeconds(60));
+            }
+            Thread.sleep(1_000); // a double send would arrive by now
+            for (var pair : List.of(Map.entry(one, secretOne), Map.entry(two, secretTwo))) {
+                List<Arrival> arrivals = pair.getKey().arrivals();
+                Map<String, Long> perId =
+                        arrivals.stream().collect(Collectors.groupingBy(Arrival::id, Collectors.counting()));
+                assertThat(perId).hasSize(contacts);
+                assertThat(perId.values()).allMatch(count -> count == 1);
+                for (Arrival arrival : arrivals) {
+                    arrival.verify(pair.getValue());
+                }
+            }
+            List<Integer> attempts = jdbc.sql("select attempts from webhook_deliveries where organization_id = :org")
+                    .param("org", tenant.id())
+                    .query(Integer.class)
+                    .list();
+            assertThat(attempts).hasSize(2 * contacts).allMatch(a -> a == 1);
+            assertThat(second.attemptsMade())
+                    .as("the second node took its share")
+                    .isPositive();
+        }
+    }
+}
