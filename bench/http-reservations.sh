@@ -5,6 +5,7 @@
 #
 #   bench/http-reservations.sh                 # CLIENTS=16 SECONDS=20 ROUNDS=30 by default
 #   CLIENTS=32 SECONDS=30 bench/http-reservations.sh
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/http-reservations.sh   # the server on another JDK
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +22,7 @@ DATA=$(mktemp -d)
 trap 'kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$DATA"' EXIT
 RESERVA_DATA_DIR="$DATA" RESERVA_PORT=$PORT RESERVA_EMBEDDED_DATABASE_PORT=$DB_PORT RESERVA_DEMO=false \
     RESERVA_BOOTSTRAP_ADMIN_KEY=$KEY RESERVA_RATE_LIMIT_ENABLED=false \
-    java ${JAVA_OPTS:-} -jar "$JAR" > "$DATA/app.log" 2>&1 &
+    "${JAVA_HOME:+$JAVA_HOME/bin/}java" ${JAVA_OPTS:-} -jar "$JAR" > "$DATA/app.log" 2>&1 &
 PID=$!
 until curl -sf "localhost:$PORT/health/readiness" > /dev/null 2>&1; do sleep 0.1; done
 java -Dclients="${CLIENTS:-16}" -Dseconds="${SECONDS_PER_RUN:-20}" -Drounds="${ROUNDS:-30}" -cp "$PGJDBC" \
