@@ -32,7 +32,6 @@ import io.reserva.reservations.ReservationSource;
 import io.reserva.reservations.ReservationStatus;
 import io.reserva.shared.ErrorCode;
 import io.reserva.shared.FieldError;
-import io.reserva.shared.Patch;
 import io.reserva.shared.ReservaException;
 import io.reserva.shared.Secrets;
 import io.reserva.tenancy.Caller;
@@ -45,11 +44,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -223,36 +220,16 @@ public class GuestBookings {
         Contact guest = contacts.matchOrCreate(
                 organizationId,
                 new ContactDetails(contact.firstName(), contact.lastName(), contact.email(), contact.phone()));
-        Set<String> fields = new LinkedHashSet<>(List.of("status", "contact_id"));
+        ReservationChanges.Builder change = ReservationChanges.builder()
+                .status(service.requiresConfirmation() ? ReservationStatus.PENDING : ReservationStatus.CONFIRMED)
+                .contactId(guest.id());
         if (details.customerNotes() != null) {
-            fields.add("customer_notes");
+            change.customerNotes(details.customerNotes());
         }
         if (details.customFieldsByKey() != null) {
-            fields.add("custom_fields_by_key");
+            change.customFieldsByKey(details.customFieldsByKey());
         }
-        Reservation booked = reservations.update(
-                caller(organizationId),
-                current.id(),
-                new Patch<>(
-                        new ReservationChanges(
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                service.requiresConfirmation()
-                                        ? ReservationStatus.PENDING
-                                        : ReservationStatus.CONFIRMED,
-                                null,
-                                null,
-                                details.customerNotes(),
-                                null,
-                                guest.id(),
-                                null,
-                                null,
-                                details.customFieldsByKey(),
-                                null),
-                        fields));
+        Reservation booked = reservations.update(caller(organizationId), current.id(), change.build());
         return view(link, token, booked);
     }
 
@@ -266,31 +243,12 @@ public class GuestBookings {
     public GuestBooking cancel(UUID organizationId, String slug, String token, String reason) {
         BookingLink link = anyLink(organizationId, slug);
         Reservation current = reservationOf(link, token);
-        Set<String> fields = new LinkedHashSet<>(List.of("status", "cancelled_by"));
+        ReservationChanges.Builder change =
+                ReservationChanges.builder().status(ReservationStatus.CANCELLED).cancelledBy(CancelledBy.CONTACT);
         if (reason != null) {
-            fields.add("cancellation_reason");
+            change.cancellationReason(reason);
         }
-        Reservation cancelled = reservations.update(
-                caller(organizationId),
-                current.id(),
-                new Patch<>(
-                        new ReservationChanges(
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                ReservationStatus.CANCELLED,
-                                CancelledBy.CONTACT,
-                                reason,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null),
-                        fields));
+        Reservation cancelled = reservations.update(caller(organizationId), current.id(), change.build());
         return view(link, token, cancelled);
     }
 
@@ -316,31 +274,11 @@ public class GuestBookings {
                                     + " hours before the start"
                             : "This service does not allow guests to change a booking");
         }
-        Set<String> fields = new LinkedHashSet<>(List.of("start_datetime"));
+        ReservationChanges.Builder change = ReservationChanges.builder().startDatetime(request.startDatetime());
         if (request.partySize() != null) {
-            fields.add("party_size");
+            change.partySize(request.partySize());
         }
-        Reservation moved = reservations.update(
-                caller(organizationId),
-                current.id(),
-                new Patch<>(
-                        new ReservationChanges(
-                                request.startDatetime(),
-                                null,
-                                request.partySize(),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null),
-                        fields));
+        Reservation moved = reservations.update(caller(organizationId), current.id(), change.build());
         return view(link, token, moved);
     }
 

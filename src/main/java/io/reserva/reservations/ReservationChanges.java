@@ -1,12 +1,15 @@
 package io.reserva.reservations;
 
+import io.reserva.shared.Patch;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,4 +34,147 @@ public record ReservationChanges(
         UUID dealId,
         UUID companyId,
         Map<String, Object> customFieldsByKey,
-        Boolean override) {}
+        Boolean override) {
+
+    /**
+     * A change built in code rather than bound from a request: each field set is sent (and may clear it with
+     * null), every other field is kept, as with a PATCH that leaves it out.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@code Patch<ReservationChanges>} whose sent fields are exactly those set. */
+    public static final class Builder {
+
+        private final Set<String> sent = new LinkedHashSet<>();
+        private Instant startDatetime;
+        private UUID serviceId;
+        private Integer partySize;
+        private UUID preferredResourceId;
+        private List<UUID> assignedResources;
+        private ReservationStatus status;
+        private CancelledBy cancelledBy;
+        private String cancellationReason;
+        private String customerNotes;
+        private String internalNotes;
+        private UUID contactId;
+        private UUID dealId;
+        private UUID companyId;
+        private Map<String, Object> customFieldsByKey;
+        private Boolean override;
+
+        private Builder() {}
+
+        public Builder startDatetime(Instant value) {
+            startDatetime = value;
+            sent.add("start_datetime");
+            return this;
+        }
+
+        public Builder serviceId(UUID value) {
+            serviceId = value;
+            sent.add("service_id");
+            return this;
+        }
+
+        public Builder partySize(Integer value) {
+            partySize = value;
+            sent.add("party_size");
+            return this;
+        }
+
+        public Builder preferredResourceId(UUID value) {
+            preferredResourceId = value;
+            sent.add("preferred_resource_id");
+            return this;
+        }
+
+        public Builder assignedResources(List<UUID> value) {
+            assignedResources = value;
+            sent.add("assigned_resources");
+            return this;
+        }
+
+        public Builder status(ReservationStatus value) {
+            status = value;
+            sent.add("status");
+            return this;
+        }
+
+        public Builder cancelledBy(CancelledBy value) {
+            cancelledBy = value;
+            sent.add("cancelled_by");
+            return this;
+        }
+
+        public Builder cancellationReason(String value) {
+            cancellationReason = value;
+            sent.add("cancellation_reason");
+            return this;
+        }
+
+        public Builder customerNotes(String value) {
+            customerNotes = value;
+            sent.add("customer_notes");
+            return this;
+        }
+
+        public Builder internalNotes(String value) {
+            internalNotes = value;
+            sent.add("internal_notes");
+            return this;
+        }
+
+        public Builder contactId(UUID value) {
+            contactId = value;
+            sent.add("contact_id");
+            return this;
+        }
+
+        public Builder dealId(UUID value) {
+            dealId = value;
+            sent.add("deal_id");
+            return this;
+        }
+
+        public Builder companyId(UUID value) {
+            companyId = value;
+            sent.add("company_id");
+            return this;
+        }
+
+        public Builder customFieldsByKey(Map<String, Object> value) {
+            customFieldsByKey = value;
+            sent.add("custom_fields_by_key");
+            return this;
+        }
+
+        public Builder override(Boolean value) {
+            override = value;
+            sent.add("override");
+            return this;
+        }
+
+        public Patch<ReservationChanges> build() {
+            return new Patch<>(
+                    new ReservationChanges(
+                            startDatetime,
+                            serviceId,
+                            partySize,
+                            preferredResourceId,
+                            assignedResources,
+                            status,
+                            cancelledBy,
+                            cancellationReason,
+                            customerNotes,
+                            internalNotes,
+                            contactId,
+                            dealId,
+                            companyId,
+                            customFieldsByKey,
+                            override),
+                    sent);
+        }
+    }
+}
