@@ -3,13 +3,13 @@ package io.reserva.database;
 import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reserva.support.ChildApp;
 import io.reserva.support.TestApi;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Nothing it acknowledged may be lost, and the next start must not need a human.
  */
 class EmbeddedDatabaseRecoveryIntegrationTests {
-
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     @TempDir
     Path dataDir;
@@ -107,34 +105,8 @@ class EmbeddedDatabaseRecoveryIntegrationTests {
     }
 
     private void start(int run) throws IOException, InterruptedException {
-        port = freePort();
-        Path log = dataDir.resolve("app-" + run + ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder =
-                new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.reserva.ReservaApplication");
-        builder.environment().put("RESERVA_DATA_DIR", dataDir.toString());
-        builder.environment().put("RESERVA_PORT", Integer.toString(port));
-        builder.environment().put("RESERVA_DEMO", "false");
-        builder.environment().put("RESERVA_BOOTSTRAP_ADMIN_KEY", TestApi.PLATFORM_KEY);
-        builder.environment().put("RESERVA_RATE_LIMIT_ENABLED", "false");
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        app = builder.start();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        TestApi api = new TestApi(port);
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new AssertionError("the app exited during start:\n" + Files.readString(log));
-            }
-            try {
-                if (api.get(null, "/health/readiness").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYetListening) {
-                // keep waiting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the app was not ready within " + START_TIMEOUT + ":\n" + Files.readString(log));
+        port = ChildApp.freePort();
+        app = ChildApp.start(dataDir, "app-" + run, port, Map.of());
     }
 
     private Optional<ProcessHandle> leftoverPostmaster() throws IOException {
@@ -144,11 +116,5 @@ class EmbeddedDatabaseRecoveryIntegrationTests {
         }
         long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,11 +3,11 @@ package io.reserva.webhooks;
 import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reserva.support.ChildApp;
 import io.reserva.support.TestApi;
 import io.reserva.webhooks.Receiver.Answer;
 import io.reserva.webhooks.Receiver.Arrival;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * deliveries are queued and in flight. After the restart every acknowledged change reaches the receiver.
  */
 class WebhookCrashIntegrationTests {
-
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     @TempDir
     Path dataDir;
@@ -91,43 +89,15 @@ class WebhookCrashIntegrationTests {
     }
 
     private void start(int run) throws IOException, InterruptedException {
-        port = freePort();
-        Path log = dataDir.resolve("app-" + run + ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder =
-                new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.reserva.ReservaApplication");
-        builder.environment().put("RESERVA_DATA_DIR", dataDir.toString());
-        builder.environment().put("RESERVA_PORT", Integer.toString(port));
-        builder.environment().put("RESERVA_DEMO", "false");
-        builder.environment().put("RESERVA_BOOTSTRAP_ADMIN_KEY", TestApi.PLATFORM_KEY);
-        builder.environment().put("RESERVA_RATE_LIMIT_ENABLED", "false");
-        builder.environment().put("RESERVA_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
-        builder.environment().put("RESERVA_WEBHOOKS_TIMEOUT", "PT2S"); // a lease of 9 s
-        builder.environment().put("RESERVA_WEBHOOKS_POLL_INTERVAL", "PT0.2S");
-        builder.environment().put("RESERVA_WEBHOOKS_CONCURRENCY_PER_ENDPOINT", "4");
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        app = builder.start();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        TestApi api = new TestApi(port);
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new AssertionError("the app exited during start:\n" + Files.readString(log));
-            }
-            try {
-                if (api.get(null, "/health/readiness").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYetListening) {
-                // keep waiting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the app was not ready within " + START_TIMEOUT + ":\n" + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        port = ChildApp.freePort();
+        app = ChildApp.start(
+                dataDir,
+                "app-" + run,
+                port,
+                Map.of(
+                        "RESERVA_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true",
+                        "RESERVA_WEBHOOKS_TIMEOUT", "PT2S", // a lease of 9 s
+                        "RESERVA_WEBHOOKS_POLL_INTERVAL", "PT0.2S",
+                        "RESERVA_WEBHOOKS_CONCURRENCY_PER_ENDPOINT", "4"));
     }
 }
