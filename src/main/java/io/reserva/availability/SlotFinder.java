@@ -1,5 +1,6 @@
 package io.reserva.availability;
 
+import io.reserva.catalog.AssignmentMode;
 import io.reserva.catalog.Catalog;
 import io.reserva.catalog.CatalogSnapshot;
 import io.reserva.catalog.PartySizeDuration;
@@ -61,22 +62,25 @@ public class SlotFinder {
         CatalogSnapshot snapshot = catalog.snapshot(organizationId);
         ReservationService service = snapshot.service(serviceId)
                 .orElseThrow(() -> ReservaException.notFound("Reservation service", serviceId));
-        // What can matter to one start: the time it would occupy (buffers included) and its local day (the
-        // best-fit load). Reading no more than that keeps the booking path's read small on busy calendars.
-        ZoneId zone = ZoneId.of(service.timezone());
-        LocalDate day = start.atZone(zone).toLocalDate();
-        Instant occupiedFrom = start.minus(service.bufferBeforeMinutes(), ChronoUnit.MINUTES);
+        // What can matter to one start: what overlaps the time it would occupy (buffers included), and for a
+        // service that picks among resources (any_available), the whole local day, whose load ranks the
+        // candidates. Reading no more than that keeps the booking path's read small on busy calendars.
         int longestStay = service.durationsByPartySize().stream()
                 .mapToInt(PartySizeDuration::durationMinutes)
                 .reduce(service.durationMinutes(), Math::max);
-        Instant occupiedUntil = start.plus(longestStay + service.bufferAfterMinutes(), ChronoUnit.MINUTES);
-        Instant dayStart = day.atStartOfDay(zone).toInstant();
-        Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
-        List<Occupancy> occupying = fresh(
-                        organizationId,
-                        occupiedFrom.isBefore(dayStart) ? occupiedFrom : dayStart,
-                        occupiedUntil.isAfter(dayEnd) ? occupiedUntil : dayEnd)
-                .stream()
+        Instant from = start.minus(service.bufferBeforeMinutes(), ChronoUnit.MINUTES);
+        Instant to = start.plus(longestStay + service.bufferAfterMinutes(), ChronoUnit.MINUTES);
+        boolean ranksByLoad = snapshot.linksOf(serviceId).stream()
+                .anyMatch(link -> link.assignmentMode() == AssignmentMode.ANY_AVAILABLE);
+        if (ranksByLoad) {
+            ZoneId zone = ZoneId.of(service.timezone());
+            LocalDate day = start.atZone(zone).toLocalDate();
+            Instant dayStart = day.atStartOfDay(zone).toInstant();
+            Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
+            from = from.isBefore(dayStart) ? from : dayStart;
+            to = to.isAfter(dayEnd) ? to : dayEnd;
+        }
+        List<Occupancy> occupying = fresh(organizationId, from, to).stream()
                 .filter(row -> !row.reservationId().equals(movingReservationId))
                 .toList();
         ScheduleSnapshot schedule = ScheduleAssembler.assemble(snapshot, service, occupying);

@@ -79,6 +79,34 @@ class ReservationLifecycleIntegrationTests {
     }
 
     @Test
+    void anyAvailableGivesTheTableLeastOccupiedThatDayEvenByBookingsAtOtherTimes() {
+        // "Table 0" sorts before "Table 1", so a tie would go to it; it is busier that day, though not at 21:00.
+        // The service's any_available link takes any table of the organization.
+        String first = catalog.resource("Table 0", "table", 4);
+        catalog.everyDay(first, "18:00", "23:00");
+        Response early = api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        service,
+                        "party_size",
+                        2,
+                        "start_datetime",
+                        at("18:00"),
+                        "preferred_resource_id",
+                        first));
+        assertThat(early.body().get("assigned_resources").get(0).get("name").asString())
+                .isEqualTo("Table 0");
+
+        Response late = book("21:00", 2);
+        assertThat(late.status()).as(late.text()).isEqualTo(201);
+        assertThat(late.body().get("assigned_resources").get(0).get("name").asString())
+                .as("best fit: the same capacity, then the lighter load on the day")
+                .isEqualTo("Table 1");
+    }
+
+    @Test
     void aSecondBookingOfTheSameTableAtTheSameTimeIsRefusedWithAlternatives() {
         assertThat(book("19:00", 2).status()).isEqualTo(201);
         Response refused = book("19:00", 2);
