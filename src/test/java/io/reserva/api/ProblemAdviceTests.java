@@ -26,6 +26,16 @@ class ProblemAdviceTests {
     }
 
     @Test
+    void aClientThatHungUpGetsNoAnswerAndNoErrorLogged() {
+        var brokenPipe = new java.io.IOException("Broken pipe");
+        assertThat(advice.unexpected(brokenPipe, request)).isNull();
+        assertThat(advice.unexpected(new IllegalStateException("a bug"), request)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(500);
+    }
+
+    @Test
     void aSerializationFailureToo() {
         var failure = new CannotAcquireLockException(
                 "could not serialize", new SQLException("could not serialize access", "40001"));
