@@ -283,7 +283,6 @@
     fillParty(partySelect);
     partySelect.addEventListener("change", function () { state.party = parseInt(partySelect.value, 10); });
     form.appendChild(el("div", { class: "field" }, [el("label", { for: "party", text: t.party }), partySelect]));
-    page.custom_fields.forEach(function (field) { form.appendChild(customField(field)); });
     form.appendChild(el("div", { class: "actions" }, [el("button", { type: "submit", class: "primary", text: t.continue })]));
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -297,7 +296,6 @@
         first.focus();
         return;
       }
-      collectAnswers(form);
       state.month = null;
       renderWhen(true);
     });
@@ -531,9 +529,9 @@
   function hold(slot, button, slotsNode) {
     clearAlert();
     button.disabled = true;
+    // The hold keeps the place while the guest types; their answers go with the confirmation.
     request("POST", "/holds", {
-      service_id: state.service.id, party_size: state.party, start_datetime: slot.start_datetime,
-      custom_fields_by_key: state.answers
+      service_id: state.service.id, party_size: state.party, start_datetime: slot.start_datetime
     }).then(function (held) {
       state.hold = held;
       renderDetails();
@@ -542,18 +540,10 @@
       if (error.problem.code === "slot_unavailable") {
         announce(alertNode, t.slotTaken);
         refreshDay(slotsNode, hold, true);
-      } else if (error.problem.code === "validation_failed" && hasCustomFieldErrors(error.problem)) {
-        // A required answer is missing or wrong: back to the visit step, with the field marked.
-        renderVisit(false);
-        showFieldErrors(error.problem, stepNode);
       } else {
         announce(alertNode, problemMessage(error));
       }
     });
-  }
-
-  function hasCustomFieldErrors(problem) {
-    return (problem.errors || []).some(function (e) { return e.field.indexOf("custom_fields_by_key.") === 0; });
   }
 
   function renderDetails() {
@@ -580,6 +570,10 @@
       form.appendChild(el("div", { class: "field", "data-field": "contact." + f[0] }, [
         el("label", { for: id, text: f[1] + (f[4] ? " (" + t.required + ")" : "") }), input]));
     });
+    state.page.custom_fields.forEach(function (field) { form.appendChild(customField(field)); });
+    // Answers are kept as they are typed, so choosing another time does not lose them.
+    form.addEventListener("input", function () { collectAnswers(form); });
+    form.addEventListener("change", function () { collectAnswers(form); });
     var notes = el("textarea", { id: "notes", name: "notes", maxlength: "2000" });
     notes.value = state.notes;
     notes.addEventListener("input", function () { state.notes = notes.value; });
@@ -604,6 +598,7 @@
       event.preventDefault();
       clearAlert();
       clearFieldErrors(form);
+      collectAnswers(form);
       submit.disabled = true;
       request("POST", "/bookings/" + encodeURIComponent(held.token) + "/confirm", {
         contact: {

@@ -40,6 +40,20 @@ public class CustomFieldValues {
      */
     public Map<String, Object> validate(
             UUID organizationId, EntityType entityType, Map<String, Object> sent, Map<String, Object> current) {
+        return validate(organizationId, entityType, sent, current, true);
+    }
+
+    /**
+     * As {@link #validate(UUID, EntityType, Map, Map)}, but with {@code requireComplete} false a missing required
+     * field is allowed: a held reservation is a place kept while the guest is still typing, and its answers are
+     * due when it is confirmed ({@link #requireComplete}).
+     */
+    public Map<String, Object> validate(
+            UUID organizationId,
+            EntityType entityType,
+            Map<String, Object> sent,
+            Map<String, Object> current,
+            boolean requireComplete) {
         Map<String, CustomField> definitions = fields.definitions(organizationId, entityType).stream()
                 .collect(Collectors.toMap(CustomField::key, Function.identity()));
         Map<String, Object> stored = current == null ? Map.of() : current;
@@ -85,7 +99,8 @@ public class CustomFieldValues {
             }
         }
         for (CustomField definition : definitions.values()) {
-            if (definition.isActive()
+            if (requireComplete
+                    && definition.isActive()
                     && definition.isRequired()
                     && !refused.contains(definition.key())
                     && CustomFieldRules.isEmpty(result.get(definition.key()))) {
@@ -95,5 +110,10 @@ public class CustomFieldValues {
         errors.sort(java.util.Comparator.comparing(FieldError::field));
         ReservaException.throwIfAny(errors);
         return Collections.unmodifiableMap(result);
+    }
+
+    /** Throws 422 naming each active required field that {@code values} leaves empty. */
+    public void requireComplete(UUID organizationId, EntityType entityType, Map<String, Object> values) {
+        validate(organizationId, entityType, Map.of(), values, true);
     }
 }

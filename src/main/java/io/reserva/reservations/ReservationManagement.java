@@ -161,8 +161,13 @@ public class ReservationManagement {
         }
         checkReferences(organizationId, request.dealId(), request.companyId(), errors);
         ReservaException.throwIfAny(errors);
+        // A hold keeps the place while the guest types; its required answers are due when it is confirmed.
         Map<String, Object> custom = customFields.validate(
-                organizationId, EntityType.RESERVATION, orEmpty(request.customFieldsByKey()), null);
+                organizationId,
+                EntityType.RESERVATION,
+                orEmpty(request.customFieldsByKey()),
+                null,
+                request.status() != ReservationStatus.HELD);
         ReservationSource source = request.source() != null ? request.source() : ReservationSource.API;
         UUID contactId = request.contact() == null
                 ? request.contactId()
@@ -322,6 +327,12 @@ public class ReservationManagement {
                                     "only goes with status cancelled");
                         }
                     }
+                    boolean confirmsHold = before == ReservationStatus.HELD
+                            && (row.status() == ReservationStatus.PENDING
+                                    || row.status() == ReservationStatus.CONFIRMED);
+                    if (confirmsHold || (patch.has("custom_fields_by_key") && holdsItsPlace(row.status()))) {
+                        customFields.requireComplete(organizationId, EntityType.RESERVATION, row.customFieldsByKey());
+                    }
                     reservations.update(row);
                     Reservation view = views.of(row);
                     if (!changed.isEmpty()) {
@@ -336,6 +347,14 @@ public class ReservationManagement {
                     return view;
                 }));
         return updated;
+    }
+
+    /** A booking that is (or stays) a real booking: its required custom fields must be answered. */
+    private static boolean holdsItsPlace(ReservationStatus status) {
+        return status == ReservationStatus.PENDING
+                || status == ReservationStatus.CONFIRMED
+                || status == ReservationStatus.SEATED
+                || status == ReservationStatus.COMPLETED;
     }
 
     /** Expires the organization's lapsed holds (the sweeper calls this; bookings do it inline too). */
@@ -426,8 +445,13 @@ public class ReservationManagement {
         ReservationChanges sent = patch.values();
         Map<String, Object> custom = row.customFieldsByKey();
         if (patch.has("custom_fields_by_key")) {
+            // Completeness is checked once the whole change is known (see update).
             custom = customFields.validate(
-                    organizationId, EntityType.RESERVATION, orEmpty(sent.customFieldsByKey()), row.customFieldsByKey());
+                    organizationId,
+                    EntityType.RESERVATION,
+                    orEmpty(sent.customFieldsByKey()),
+                    row.customFieldsByKey(),
+                    false);
         }
         for (String field : List.of(
                 "customer_notes", "internal_notes", "contact_id", "deal_id", "company_id", "custom_fields_by_key")) {

@@ -158,10 +158,6 @@ class BookingPageBrowserIntegrationTests {
                     .isEqualTo(dinner);
             phone.tabTo("#party");
             page.keyboard().press("2");
-            phone.tabTo("#cf-occasion");
-            page.keyboard().press("b");
-            phone.tabTo("#cf-allergies");
-            page.keyboard().type("None");
             phone.screenshot("02-visit-filled");
             phone.tabTo("form button[type=submit]");
             page.keyboard().press("Enter");
@@ -200,6 +196,10 @@ class BookingPageBrowserIntegrationTests {
             page.keyboard().type("ana.garcia@example.com");
             page.keyboard().press("Tab");
             page.keyboard().type("+49 30 1234567");
+            phone.tabTo("#cf-occasion");
+            page.keyboard().press("b");
+            phone.tabTo("#cf-allergies");
+            page.keyboard().type("None");
             phone.tabTo("#policy");
             page.keyboard().press("Space");
             phone.screenshot("06-details-filled");
@@ -368,6 +368,7 @@ class BookingPageBrowserIntegrationTests {
             page.fill("#contact-first_name", "Ana");
             page.fill("#contact-last_name", "García");
             page.fill("#contact-email", "ana@example.com");
+            page.fill("#cf-allergies", "None");
             page.check("#policy");
 
             clock.advance(Duration.ofMinutes(11)); // the hold (10 minutes) lapses on the server
@@ -382,6 +383,7 @@ class BookingPageBrowserIntegrationTests {
             page.waitForSelector("#details-heading");
             assertThat(page.inputValue("#contact-first_name")).isEqualTo("Ana");
             assertThat(page.inputValue("#contact-email")).isEqualTo("ana@example.com");
+            assertThat(page.inputValue("#cf-allergies")).isEqualTo("None");
             assertThat(page.isChecked("#policy")).isTrue();
             page.click("form button.primary[type=submit]");
             page.waitForSelector("#done-heading");
@@ -406,6 +408,17 @@ class BookingPageBrowserIntegrationTests {
             assertThat(phone.focused()).as("focus on the first field at fault").isEqualTo("contact-last_name");
             assertThat(page.locator(".alert.error").textContent()).isEqualTo("Please correct the fields marked below.");
             phone.screenshot("23-field-errors");
+
+            // The contact complete, a required answer of the reservation is still missing.
+            page.fill("#contact-last_name", "García");
+            page.fill("#contact-email", "ana@example.com");
+            page.check("#policy");
+            page.click("form button.primary[type=submit]");
+            page.waitForSelector("#cf-allergies[aria-invalid=true]");
+            assertThat(phone.focused()).isEqualTo("cf-allergies");
+            page.fill("#cf-allergies", "None");
+            page.click("form button.primary[type=submit]");
+            page.waitForSelector("#done-heading");
             phone.assertNoErrors();
         }
     }
@@ -435,7 +448,6 @@ class BookingPageBrowserIntegrationTests {
             assertThat(page.locator("html").getAttribute("lang")).isEqualTo("es");
             assertThat(page.locator("#visit-heading").textContent()).isEqualTo("Tu visita");
             assertThat(page.locator("label[for=party]").textContent()).isEqualTo("Número de personas");
-            page.fill("#cf-allergies", "ninguna");
             page.click("form button[type=submit]");
             page.waitForSelector("table.calendar");
             assertThat(page.locator("#when-heading").textContent()).isEqualTo("Elige día y hora");
@@ -490,7 +502,6 @@ class BookingPageBrowserIntegrationTests {
         page.navigate(api.base() + pagePath);
         page.waitForSelector("#visit-heading");
         page.check("input[name=service][value='" + dinner + "']");
-        page.fill("#cf-allergies", "None");
         page.click("form button[type=submit]");
         page.waitForSelector("table.calendar");
         LocalDate day = LocalDate.ofInstant(start, BERLIN);

@@ -126,6 +126,56 @@ class HoldIntegrationTests {
     }
 
     @Test
+    void aHoldWaitsForItsRequiredAnswersUntilItIsConfirmed() {
+        TestApi.expect(
+                api.post(
+                        key,
+                        "/custom-fields",
+                        fields(
+                                "entity_type",
+                                "reservation",
+                                "key",
+                                "allergies",
+                                "label",
+                                "Allergies",
+                                "field_type",
+                                "text",
+                                "is_required",
+                                true)),
+                201);
+        Response booked = book();
+        assertThat(booked.status()).as("a booking needs its answers at once").isEqualTo(422);
+        assertThat(booked.body().get("errors").get(0).get("field").asString())
+                .isEqualTo("custom_fields_by_key.allergies");
+
+        Response held = hold(5);
+        assertThat(held.status())
+                .as("a hold keeps the place while the guest types")
+                .isEqualTo(201);
+        String path = "/reservations/" + held.get("id");
+        assertThat(api.patch(key, path, fields("customer_notes", "Quiet room")).status())
+                .as("still held: other changes are fine")
+                .isEqualTo(200);
+
+        Response unanswered = api.patch(key, path, fields("status", "confirmed"));
+        assertThat(unanswered.status()).isEqualTo(422);
+        assertThat(unanswered.body().get("errors").get(0).get("field").asString())
+                .isEqualTo("custom_fields_by_key.allergies");
+        assertThat(statusInDatabase(held)).as("nothing changed").isEqualTo("held");
+
+        Response confirmed = api.patch(
+                key, path, fields("status", "confirmed", "custom_fields_by_key", fields("allergies", "none")));
+        assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
+        assertThat(confirmed.body().get("custom_fields_by_key").get("allergies").asString())
+                .isEqualTo("none");
+        assertThat(api.patch(key, path, fields("custom_fields_by_key", fields("allergies", null)))
+                        .status())
+                .as("a confirmed booking cannot drop a required answer")
+                .isEqualTo(422);
+        assertThat(api.patch(key, path, fields("status", "cancelled")).status()).isEqualTo(200);
+    }
+
+    @Test
     void holdsLastAtMostThirtyMinutes() {
         Response tooLong = api.post(
                 key,
