@@ -102,7 +102,7 @@ public class LocalUploads implements UploadBackend {
                     "Send the file with Content-Type: " + format.contentType() + ", as signed");
         }
         if (contentLength > ImageFormat.MAX_BYTES) {
-            throw tooLarge();
+            throw tooLarge(body);
         }
         Path target = root.resolve(key);
         Path temporary = null;
@@ -111,7 +111,7 @@ public class LocalUploads implements UploadBackend {
             temporary = Files.createTempFile(target.getParent(), ".upload-", ".part");
             long size = copyAtMost(body, temporary, ImageFormat.MAX_BYTES);
             if (size < 0) {
-                throw tooLarge();
+                throw tooLarge(body);
             }
             byte[] head = new byte[12];
             int read;
@@ -185,7 +185,17 @@ public class LocalUploads implements UploadBackend {
         return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
     }
 
-    private static ReservaException tooLarge() {
+    /**
+     * Reads what is left of the body before refusing it: a client still sending when the answer comes would
+     * otherwise see its connection reset instead of the 413. The upload path's body limit bounds how much that
+     * is ({@code UploadBodyLimitFilter}); only the holder of a valid signed URL gets this far.
+     */
+    private static ReservaException tooLarge(InputStream body) {
+        try {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException ignored) {
+            // the client hung up, or went past the body limit: the answer is the same
+        }
         return new ReservaException(ErrorCode.PAYLOAD_TOO_LARGE, "An image may be at most 5 MB");
     }
 

@@ -13,13 +13,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Images are larger than JSON bodies: a PUT to the local upload path may carry up to 5 MB (plus one byte, so the
- * store itself sees and refuses a body one byte too large), whatever {@code RESERVA_MAX_BODY_BYTES} says.
+ * Images are larger than JSON bodies: a PUT to the local upload path passes the generic body limit with up to
+ * 16 MB, whatever {@code RESERVA_MAX_BODY_BYTES} says. The store refuses anything over 5 MB itself (413), and
+ * reads the rest of such a body first, so a client still sending gets that answer rather than a reset
+ * connection; past 16 MB the generic limit answers at once.
  */
 @Configuration(proxyBeanMethods = false)
 class UploadBodyLimitFilter {
 
-    static final long UPLOAD_LIMIT = 5L * 1024 * 1024 + 1;
+    static final long UPLOAD_LIMIT = 16L * 1024 * 1024;
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> uploadBodyLimit() {
