@@ -3,6 +3,7 @@ package io.reserva.api;
 import io.reserva.shared.ErrorCode;
 import io.reserva.shared.FieldError;
 import io.reserva.shared.ReservaException;
+import io.reserva.shared.WireEnum;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
@@ -84,7 +85,9 @@ public final class RequestBodyErrors {
         if (type.isEnum()) {
             return "must be one of "
                     + Arrays.stream(type.getEnumConstants())
-                            .map(constant -> constant.toString().toLowerCase(java.util.Locale.ROOT))
+                            .map(constant -> constant instanceof WireEnum wired
+                                    ? wired.wire()
+                                    : constant.toString().toLowerCase(java.util.Locale.ROOT))
                             .collect(Collectors.joining(", "));
         }
         if (type == java.util.UUID.class) {

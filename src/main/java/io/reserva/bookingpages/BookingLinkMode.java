@@ -2,11 +2,10 @@ package io.reserva.bookingpages;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import io.reserva.shared.WireEnum;
 
 /** Which services a booking link offers. */
-public enum BookingLinkMode {
+public enum BookingLinkMode implements WireEnum {
     /** Every public, active service of the organization. */
     ALL_SERVICES,
     /** Exactly one service, {@code service_id}. */
@@ -14,17 +13,14 @@ public enum BookingLinkMode {
     /** The services listed in {@code page_config.booking_service_ids}. */
     SELECTED_SERVICES;
 
+    @Override
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireEnum.lowerCase(this);
     }
 
     @JsonCreator
     public static BookingLinkMode fromWire(String wire) {
-        return Arrays.stream(values())
-                .filter(mode -> mode.wire().equals(wire))
-                .findFirst()
-                .orElseThrow(() ->
-                        new IllegalArgumentException("must be one of all_services, single_service, selected_services"));
+        return WireEnum.parse(BookingLinkMode.class, wire);
     }
 }

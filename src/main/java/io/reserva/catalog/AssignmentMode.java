@@ -2,11 +2,10 @@ package io.reserva.catalog;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import io.reserva.shared.WireEnum;
 
 /** How a service uses a linked resource. */
-public enum AssignmentMode {
+public enum AssignmentMode implements WireEnum {
     /** This resource must be free, and it is allocated. */
     REQUIRED,
     /** Allocated when free; never blocks a booking. */
@@ -14,16 +13,14 @@ public enum AssignmentMode {
     /** The link's resource stands for its resource_type: any active resource of that type may be used. */
     ANY_AVAILABLE;
 
+    @Override
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireEnum.lowerCase(this);
     }
 
     @JsonCreator
     public static AssignmentMode fromWire(String wire) {
-        return Arrays.stream(values())
-                .filter(value -> value.wire().equals(wire))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of required, optional, any_available"));
+        return WireEnum.parse(AssignmentMode.class, wire);
     }
 }

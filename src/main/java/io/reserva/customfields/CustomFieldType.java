@@ -1,12 +1,11 @@
 package io.reserva.customfields;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import io.reserva.shared.WireEnum;
 import java.util.Optional;
 
 /** What kind of answer a custom field takes; each type has its own value rule. */
-public enum CustomFieldType {
+public enum CustomFieldType implements WireEnum {
     TEXT,
     TEXTAREA,
     NUMBER,
@@ -18,9 +17,10 @@ public enum CustomFieldType {
     PHONE,
     URL;
 
+    @Override
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireEnum.lowerCase(this);
     }
 
     /** Select and multiselect choose from the field's options; no other type has options. */
@@ -29,6 +29,6 @@ public enum CustomFieldType {
     }
 
     public static Optional<CustomFieldType> fromWire(String wire) {
-        return Arrays.stream(values()).filter(type -> type.wire().equals(wire)).findFirst();
+        return WireEnum.find(CustomFieldType.class, wire);
     }
 }

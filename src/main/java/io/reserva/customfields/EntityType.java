@@ -1,21 +1,21 @@
 package io.reserva.customfields;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import io.reserva.shared.WireEnum;
 import java.util.Optional;
 
 /** The kind of record a custom field describes. */
-public enum EntityType {
+public enum EntityType implements WireEnum {
     RESERVATION,
     CONTACT;
 
+    @Override
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireEnum.lowerCase(this);
     }
 
     public static Optional<EntityType> fromWire(String wire) {
-        return Arrays.stream(values()).filter(type -> type.wire().equals(wire)).findFirst();
+        return WireEnum.find(EntityType.class, wire);
     }
 }

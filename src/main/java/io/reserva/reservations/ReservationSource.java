@@ -2,11 +2,10 @@ package io.reserva.reservations;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import io.reserva.shared.WireEnum;
 
 /** Where a reservation came from. */
-public enum ReservationSource {
+public enum ReservationSource implements WireEnum {
     MANUAL,
     API,
     BOOKING_PAGE,
@@ -14,17 +13,14 @@ public enum ReservationSource {
     GOOGLE,
     WALK_IN;
 
+    @Override
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireEnum.lowerCase(this);
     }
 
     @JsonCreator
     public static ReservationSource fromWire(String wire) {
-        return Arrays.stream(values())
-                .filter(source -> source.wire().equals(wire))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "must be one of manual, api, booking_page, ai_assistant, google, walk_in"));
+        return WireEnum.parse(ReservationSource.class, wire);
     }
 }

@@ -2,13 +2,12 @@ package io.reserva.reservations;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import io.reserva.shared.WireEnum;
 import java.util.Map;
 import java.util.Set;
 
 /** Where a reservation stands, and where it may go next. */
-public enum ReservationStatus {
+public enum ReservationStatus implements WireEnum {
     HELD,
     PENDING,
     CONFIRMED,
@@ -41,17 +40,14 @@ public enum ReservationStatus {
         return NEXT.get(this).isEmpty();
     }
 
+    @Override
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireEnum.lowerCase(this);
     }
 
     @JsonCreator
     public static ReservationStatus fromWire(String wire) {
-        return Arrays.stream(values())
-                .filter(status -> status.wire().equals(wire))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "must be one of held, pending, confirmed, seated, completed, cancelled, no_show, expired"));
+        return WireEnum.parse(ReservationStatus.class, wire);
     }
 }

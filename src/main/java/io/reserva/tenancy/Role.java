@@ -1,11 +1,10 @@
 package io.reserva.tenancy;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import io.reserva.shared.WireEnum;
 
 /** What an API key may do. */
-public enum Role {
+public enum Role implements WireEnum {
     /** Every organization, and creating organizations; the bootstrap key has it. */
     PLATFORM_ADMIN,
     /** Everything in one organization, including its settings and keys. */
@@ -20,15 +19,13 @@ public enum Role {
      */
     ASSISTANT;
 
+    @Override
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireEnum.lowerCase(this);
     }
 
     public static Role fromWire(String wire) {
-        return Arrays.stream(values())
-                .filter(role -> role.wire().equals(wire))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown role " + wire));
+        return WireEnum.parse(Role.class, wire);
     }
 }

@@ -2,11 +2,11 @@ package io.reserva.uploads;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import io.reserva.shared.WireEnum;
 import java.util.Optional;
 
 /** What an uploaded image is for; it names the folder the file goes to. */
-public enum UploadType {
+public enum UploadType implements WireEnum {
     RESERVATION_SERVICE_IMAGE("reservation-service-image"),
     BOOKING_LINK_LOGO("booking-link-logo"),
     BOOKING_LINK_COVER("booking-link-cover");
@@ -17,6 +17,7 @@ public enum UploadType {
         this.wire = wire;
     }
 
+    @Override
     @JsonValue
     public String wire() {
         return wire;
@@ -24,12 +25,10 @@ public enum UploadType {
 
     @JsonCreator
     public static UploadType fromWire(String wire) {
-        return find(wire)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "must be one of reservation-service-image, booking-link-logo, booking-link-cover"));
+        return WireEnum.parse(UploadType.class, wire);
     }
 
     static Optional<UploadType> find(String wire) {
-        return Arrays.stream(values()).filter(type -> type.wire.equals(wire)).findFirst();
+        return WireEnum.find(UploadType.class, wire);
     }
 }

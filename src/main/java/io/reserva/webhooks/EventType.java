@@ -1,5 +1,6 @@
 package io.reserva.webhooks;
 
+import io.reserva.shared.WireEnum;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -7,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The kinds of event an integrator can receive, in their wire spelling ({@code reservation.confirmed}). */
-public enum EventType {
+public enum EventType implements WireEnum {
     RESERVATION_CREATED("reservation.created"),
     RESERVATION_UPDATED("reservation.updated"),
     RESERVATION_HELD("reservation.held"),
@@ -29,14 +30,13 @@ public enum EventType {
         this.wire = wire;
     }
 
+    @Override
     public String wire() {
         return wire;
     }
 
     public static Optional<EventType> fromWire(String value) {
-        return Arrays.stream(values())
-                .filter(type -> type.wire.equals(value.toLowerCase(Locale.ROOT)))
-                .findFirst();
+        return WireEnum.find(EventType.class, value.toLowerCase(Locale.ROOT));
     }
 
     /** Every wire name, for the query language and validation. */
