@@ -150,7 +150,7 @@ public class AiAssistantManagement {
     public IssuedAiAssistant rotateCredential(Caller caller, UUID id) {
         AiAssistant current = get(caller, id);
         if (current.credential() != null) {
-            apiKeys.revoke(caller, current.credential().apiKeyId());
+            apiKeys.revokeAssistantKey(caller, current.credential().apiKeyId());
         }
         IssuedApiKey key = apiKeys.issueAssistantKey(caller, current.organizationId(), keyName(current.name()));
         AiAssistant changed = withCredential(
@@ -166,7 +166,7 @@ public class AiAssistantManagement {
         if (current.credential() == null) {
             return current;
         }
-        apiKeys.revoke(caller, current.credential().apiKeyId());
+        apiKeys.revokeAssistantKey(caller, current.credential().apiKeyId());
         AiAssistant changed = withCredential(current, null);
         assistants.update(changed);
         return changed;

@@ -175,6 +175,26 @@ public class ApiKeyManagement {
     @Transactional
     public ApiKey revoke(Caller caller, UUID id) {
         ApiKey key = get(caller, id);
+        if (key.role() == Role.ASSISTANT) {
+            throw new ReservaException(
+                    ErrorCode.CONFLICT,
+                    "This key is an AI assistant's credential; revoke or rotate it through"
+                            + " /ai-assistants/{id}/credential, so the assistant shows it too");
+        }
+        return revoke(caller, key);
+    }
+
+    /** Revokes an AI assistant's credential (the assistants module keeps its own record of it in step). */
+    public ApiKey revokeAssistantKey(Caller caller, UUID id) {
+        ApiKey key = get(caller, id);
+        if (key.role() != Role.ASSISTANT) {
+            throw new IllegalArgumentException("not an assistant's key: " + id);
+        }
+        return revoke(caller, key);
+    }
+
+    private ApiKey revoke(Caller caller, ApiKey key) {
+        UUID id = key.id();
         Instant now = clock.instant();
         if (key.role() == Role.PLATFORM_ADMIN && key.isActive() && keys.countActivePlatformKeys(now) <= 1) {
             throw new ReservaException(

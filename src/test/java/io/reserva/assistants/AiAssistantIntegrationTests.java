@@ -139,10 +139,21 @@ class AiAssistantIntegrationTests {
     }
 
     @Test
-    void assistantKeysAreNotIssuedThroughApiKeys() {
+    void assistantKeysAreNotIssuedNorRevokedThroughApiKeys() {
         Response refused = api.post(admin, "/api-keys", fields("name", "sneaky", "role", "assistant"));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo("role");
+
+        Response created = api.post(
+                admin, "/ai-assistants", fields("name", "Keeper", "internal_tools", fields("tools", List.of())));
+        TestApi.expect(created, 201);
+        String keyId = created.body().get("credential").get("api_key_id").asString();
+        Response revoke = api.delete(admin, "/api-keys/" + keyId);
+        assertThat(revoke.status()).as(revoke.text()).isEqualTo(409);
+        assertThat(revoke.text()).contains("/ai-assistants/{id}/credential");
+        assertThat(api.get(admin, "/api-keys/" + keyId).body().get("is_active").asBoolean())
+                .as("still working, as its assistant shows")
+                .isTrue();
     }
 
     @Test
