@@ -209,7 +209,7 @@ public class ReservationManagement {
                             ? now.plus(Duration.ofMinutes(
                                     request.holdMinutes() == null ? DEFAULT_HOLD_MINUTES : request.holdMinutes()))
                             : null;
-                    ReservationRow row = new ReservationRow(
+                    Function<String, ReservationRow> withCode = code -> new ReservationRow(
                             id,
                             organizationId,
                             service.id(),
@@ -227,7 +227,7 @@ public class ReservationManagement {
                             request.companyId(),
                             request.preferredResourceId(),
                             custom,
-                            ConfirmationCodes.next(),
+                            code,
                             holdExpiresAt,
                             null,
                             null,
@@ -238,7 +238,7 @@ public class ReservationManagement {
                             now);
                     List<AllocationRow> units =
                             placement.units().stream().map(unit -> unit.of(id)).toList();
-                    row = insertNew(row, units);
+                    ReservationRow row = insertNew(withCode, units);
                     Reservation view = views.of(row, units);
                     events.publishEvent(new ReservationEvents.ReservationCreated(view));
                     if (!placement.units().isEmpty()) {
@@ -384,11 +384,11 @@ public class ReservationManagement {
      * Stores a new reservation with its units in one round trip; a confirmation code already taken in the
      * organization (rare: one in tens of millions per draw) is drawn again.
      */
-    private ReservationRow insertNew(ReservationRow row, List<AllocationRow> units) {
-        ReservationRow candidate = row;
+    private ReservationRow insertNew(Function<String, ReservationRow> withCode, List<AllocationRow> units) {
+        ReservationRow candidate = withCode.apply(ConfirmationCodes.next());
         try {
             while (!reservations.insertWithAllocations(candidate, units)) {
-                candidate = candidate.confirmationCode(ConfirmationCodes.next());
+                candidate = withCode.apply(ConfirmationCodes.next());
             }
         } catch (DataIntegrityViolationException e) {
             if (isExclusionViolation(e)) {

@@ -148,37 +148,6 @@ record ReservationRow(
     }
 
     /** Occupies only until {@code until} (never before it started occupying). */
-    /** The same new reservation under another code (the one drawn first was taken). */
-    ReservationRow confirmationCode(String code) {
-        return new ReservationRow(
-                id,
-                organizationId,
-                serviceId,
-                contactId,
-                partySize,
-                startDatetime,
-                endDatetime,
-                occupiedFrom,
-                occupiedUntil,
-                status,
-                source,
-                customerNotes,
-                internalNotes,
-                dealId,
-                companyId,
-                preferredResourceId,
-                customFieldsByKey,
-                code,
-                holdExpiresAt,
-                cancelledAt,
-                cancelledBy,
-                cancellationReason,
-                isOverride,
-                createdByApiKeyId,
-                createdAt,
-                updatedAt);
-    }
-
     ReservationRow occupiedUntil(Instant until) {
         Instant end = until.isAfter(occupiedFrom) ? until : occupiedFrom;
         return new ReservationRow(
