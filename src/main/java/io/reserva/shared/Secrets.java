@@ -1,6 +1,10 @@
 package io.reserva.shared;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -26,6 +30,20 @@ public final class Secrets {
      */
     public static byte[] sha256(String secret) {
         return sha256(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Creates an empty file that only its owner may read and write (mode 600, set as the file is created, so it is
+     * never readable by others even for a moment). On a file system without POSIX permissions (Windows) it takes
+     * the directory's. Throws {@link java.nio.file.FileAlreadyExistsException} if the file exists.
+     */
+    public static Path createOwnerOnlyFile(Path file) throws IOException {
+        try {
+            return Files.createFile(
+                    file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            return Files.createFile(file);
+        }
     }
 
     public static byte[] sha256(byte[] bytes) {

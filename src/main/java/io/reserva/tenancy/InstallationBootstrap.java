@@ -1,12 +1,12 @@
 package io.reserva.tenancy;
 
 import io.reserva.database.DatabaseInfo;
+import io.reserva.shared.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -165,12 +165,7 @@ class InstallationBootstrap implements ApplicationRunner {
         try {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
-            try {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
-            }
+            Secrets.createOwnerOnlyFile(file);
             Files.writeString(file, secret + System.lineSeparator(), StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -52,13 +51,7 @@ class UploadConfiguration {
             Files.createDirectories(dataDirectory);
             if (!Files.exists(file)) {
                 try {
-                    Path created = Files.createFile(file);
-                    try {
-                        Files.setPosixFilePermissions(created, PosixFilePermissions.fromString("rw-------"));
-                    } catch (UnsupportedOperationException notPosix) {
-                        // Windows: the file inherits the data directory's permissions
-                    }
-                    Files.writeString(created, Secrets.newSecret(""));
+                    Files.writeString(Secrets.createOwnerOnlyFile(file), Secrets.newSecret(""));
                 } catch (FileAlreadyExistsException raced) {
                     // another node of the same data directory wrote it first
                 }
