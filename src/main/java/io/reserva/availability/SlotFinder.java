@@ -3,7 +3,6 @@ package io.reserva.availability;
 import io.reserva.catalog.AssignmentMode;
 import io.reserva.catalog.Catalog;
 import io.reserva.catalog.CatalogSnapshot;
-import io.reserva.catalog.PartySizeDuration;
 import io.reserva.catalog.ReservationResource;
 import io.reserva.catalog.ReservationService;
 import io.reserva.shared.ErrorCode;
@@ -65,15 +64,13 @@ public class SlotFinder {
         // What can matter to one start: what overlaps the time it would occupy (buffers included), and for a
         // service that picks among resources (any_available), the whole local day, whose load ranks the
         // candidates. Reading no more than that keeps the booking path's read small on busy calendars.
-        int longestStay = service.durationsByPartySize().stream()
-                .mapToInt(PartySizeDuration::durationMinutes)
-                .reduce(service.durationMinutes(), Math::max);
-        Instant from = start.minus(service.bufferBeforeMinutes(), ChronoUnit.MINUTES);
-        Instant to = start.plus(longestStay + service.bufferAfterMinutes(), ChronoUnit.MINUTES);
+        ServiceRules rules = ScheduleAssembler.rules(service);
+        Instant from = start.minus(rules.bufferBefore());
+        Instant to = start.plus(rules.longestDuration()).plus(rules.bufferAfter());
         boolean ranksByLoad = snapshot.linksOf(serviceId).stream()
                 .anyMatch(link -> link.assignmentMode() == AssignmentMode.ANY_AVAILABLE);
         if (ranksByLoad) {
-            ZoneId zone = ZoneId.of(service.timezone());
+            ZoneId zone = rules.zone();
             LocalDate day = start.atZone(zone).toLocalDate();
             Instant dayStart = day.atStartOfDay(zone).toInstant();
             Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
