@@ -12,6 +12,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.reserva.assistants.AiAssistant;
 import io.reserva.assistants.AssistantTool;
 import io.reserva.assistants.AssistantTools;
+import io.reserva.assistants.ToolDefinition;
 import io.reserva.assistants.ToolOutcome;
 import io.reserva.shared.ErrorCode;
 import io.reserva.shared.web.FilterOrder;
@@ -96,10 +97,8 @@ class McpServerConfiguration {
         return registration;
     }
 
-    private static McpSchema.Tool tool(AssistantTools.Definition definition) {
-        boolean reads = definition.tool() == AssistantTool.FIND_RESERVATIONS
-                || definition.tool() == AssistantTool.GET_RESERVATION_SERVICES
-                || definition.tool() == AssistantTool.GET_AVAILABLE_SLOTS;
+    private static McpSchema.Tool tool(ToolDefinition definition) {
+        boolean reads = definition.onlyReads();
         return McpSchema.Tool.builder()
                 .name(definition.tool().key())
                 .title(definition.title())
