@@ -347,6 +347,39 @@ class AiAssistantIntegrationTests {
     }
 
     @Test
+    void aTextWithNulIsAToolErrorNamingTheFieldAndTheCallIsStillAudited() {
+        AssistantFixtures.Assistant assistant = fixtures.assistant(List.of("create_reservation"));
+        Response refused = api.post(
+                assistant.key(),
+                "/ai-assistants/" + assistant.id() + "/tools/create_reservation",
+                fields(
+                        "service_id",
+                        fixtures.service,
+                        "party_size",
+                        2,
+                        "start_datetime",
+                        "2027-03-08T18:00:00Z",
+                        "customer_notes",
+                        "by the window\u0000",
+                        "contact",
+                        fields("first_name", "Nu\u0000l", "email", "nul@example.com")));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("validation_failed");
+        assertThat(refused.body().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("customer_notes", "contact.first_name");
+        assertThat(api.get(admin, "/reservations").body().get("total").asInt()).isZero();
+
+        JsonNode rows = api.get(admin, "/ai-assistants/" + assistant.id() + "/tool-calls")
+                .body()
+                .get("data");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("error_code").asString()).isEqualTo("validation_failed");
+        assertThat(rows.get(0).get("arguments").get("customer_notes").asString())
+                .isEqualTo("by the window\\u0000");
+        assertThat(rows.get(0).get("error_message").asString()).contains("customer_notes");
+    }
+
+    @Test
     void rotatingAndRevokingTheCredential() {
         AssistantFixtures.Assistant assistant = fixtures.assistant(List.of("get_reservation_services"));
         String call = "/ai-assistants/" + assistant.id() + "/tools/get_reservation_services";
