@@ -1,6 +1,5 @@
 package io.reserva.assistants.web;
 
-import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.reserva.assistants.AiAssistant;
 import io.reserva.assistants.AiAssistantManagement;
 import io.reserva.shared.ErrorCode;
@@ -12,7 +11,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -31,9 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 class McpController {
 
     private final AiAssistantManagement assistants;
-    private final HttpServletStatelessServerTransport transport;
+    private final McpJsonRpcTransport transport;
 
-    McpController(AiAssistantManagement assistants, HttpServletStatelessServerTransport transport) {
+    McpController(AiAssistantManagement assistants, McpJsonRpcTransport transport) {
         this.assistants = assistants;
         this.transport = transport;
     }
@@ -70,8 +68,7 @@ class McpController {
                                                                      "content": [{"type": "text", "text": "{\\"date\\": \\"2027-03-28\\", ...}"}],
                                                                      "structuredContent": {"date": "2027-03-28", "bookable": true,
                                                                       "slots": [{"start_datetime": "2027-03-28T18:30:00Z"}]}}}"""))))
-    void mcp(Caller caller, HttpServletRequest request, HttpServletResponse response)
-            throws ServletException, IOException {
+    void mcp(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!caller.isAssistant()) {
             throw new ReservaException(
                     ErrorCode.FORBIDDEN,
@@ -82,7 +79,6 @@ class McpController {
                 .ofCredential(caller)
                 .orElseThrow(() ->
                         new ReservaException(ErrorCode.UNAUTHORIZED, "This key no longer stands for an assistant"));
-        request.setAttribute(McpServerConfiguration.ASSISTANT, assistant);
-        transport.service(request, response);
+        transport.service(assistant, request, response);
     }
 }

@@ -6,7 +6,6 @@ import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
-import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.reserva.assistants.AiAssistant;
@@ -16,8 +15,6 @@ import io.reserva.assistants.ToolDefinition;
 import io.reserva.assistants.ToolOutcome;
 import io.reserva.shared.ErrorCode;
 import io.reserva.shared.web.FilterOrder;
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +22,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The MCP server: the official Java SDK's stateless Streamable HTTP transport (a plain servlet, no WebFlux),
- * driven from {@link McpController} so that /mcp passes the same filters and access checks as every endpoint.
+ * The MCP server: the official Java SDK's stateless server behind our own Streamable HTTP transport
+ * ({@link McpJsonRpcTransport}, which checks every request and answers refusals as JSON-RPC errors), driven from
+ * {@link McpController} so that /mcp passes the same filters and access checks as every endpoint.
  *
  * <p>Stateless, because every request carries its credential and nothing needs remembering between requests:
  * any node behind a balancer can answer any request. One server holds the five tools; what a request sees is
@@ -49,21 +47,13 @@ class McpServerConfiguration {
     }
 
     @Bean
-    HttpServletStatelessServerTransport mcpTransport(McpJsonMapper mcpJsonMapper) {
-        return HttpServletStatelessServerTransport.builder()
-                .jsonMapper(mcpJsonMapper)
-                .messageEndpoint("/mcp")
-                .contextExtractor(request -> {
-                    Map<String, Object> context = new HashMap<>();
-                    context.put(ASSISTANT, request.getAttribute(ASSISTANT));
-                    return McpTransportContext.create(context);
-                })
-                .build();
+    McpJsonRpcTransport mcpTransport(McpJsonMapper mcpJsonMapper, AssistantTools tools) {
+        return new McpJsonRpcTransport(mcpJsonMapper, tools);
     }
 
     @Bean(destroyMethod = "close")
     McpStatelessSyncServer mcpServer(
-            HttpServletStatelessServerTransport mcpTransport, McpJsonMapper mcpJsonMapper, AssistantTools tools) {
+            McpJsonRpcTransport mcpTransport, McpJsonMapper mcpJsonMapper, AssistantTools tools) {
         return McpServer.sync(mcpTransport)
                 .serverInfo(
                         SERVER_NAME,
