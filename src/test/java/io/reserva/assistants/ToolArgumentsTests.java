@@ -2,6 +2,7 @@ package io.reserva.assistants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.reserva.reservations.NewReservation;
 import io.reserva.shared.ErrorCode;
@@ -10,6 +11,7 @@ import io.reserva.shared.ReservaException;
 import jakarta.validation.Validation;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
@@ -117,14 +119,14 @@ class ToolArgumentsTests {
     @Test
     void aMissingRangeEndIsNamed() {
         assertThatThrownBy(() -> GetAvailableSlotsHandler.search(arguments.bind(
-                        Map.of("service_id", java.util.UUID.randomUUID().toString(), "start_date", "2027-03-01"),
+                        Map.of("service_id", UUID.randomUUID().toString(), "start_date", "2027-03-01"),
                         SlotArguments.class)))
                 .isInstanceOf(ReservaException.class)
                 .hasMessage("end_date is required for a range");
     }
 
     static ReservaException refusal(ThrowingCallable call) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+        Throwable thrown = catchThrowable(call);
         assertThat(thrown).isInstanceOf(ReservaException.class);
         return (ReservaException) thrown;
     }

@@ -93,44 +93,45 @@ class McpJsonRpcTransport implements McpStatelessServerTransport {
 
     /** One HTTP request to /mcp from this assistant: a refusal, or one message handed to the SDK's server. */
     void service(AiAssistant assistant, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            serve(assistant, request, response);
+        } catch (Refused refused) {
+            error(response, refused.status, refused.id, refused.code, refused.getMessage());
+        }
+    }
+
+    private void serve(AiAssistant assistant, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         if (!"POST".equals(request.getMethod())) {
             response.setHeader("Allow", "POST");
-            error(
-                    response,
+            throw new Refused(
                     HttpServletResponse.SC_METHOD_NOT_ALLOWED,
                     null,
                     INVALID_REQUEST,
                     "/mcp takes POST only: this server is stateless and offers no event stream or session");
-            return;
         }
         String version = request.getHeader(HttpHeaders.PROTOCOL_VERSION);
         if (version != null && !protocolVersions().contains(version)) {
-            error(
-                    response,
+            throw new Refused(
                     HttpServletResponse.SC_BAD_REQUEST,
                     null,
                     INVALID_REQUEST,
                     "Unsupported MCP-Protocol-Version " + version + " (supported: "
                             + String.join(", ", protocolVersions()) + ")");
-            return;
         }
         if (!acceptsJsonAndEventStream(request.getHeader("Accept"))) {
-            error(
-                    response,
+            throw new Refused(
                     HttpServletResponse.SC_NOT_ACCEPTABLE,
                     null,
                     INVALID_REQUEST,
                     "Accept must allow both application/json and text/event-stream");
-            return;
         }
         if (!isJson(request.getContentType())) {
-            error(
-                    response,
+            throw new Refused(
                     HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
                     null,
                     INVALID_REQUEST,
                     "Content-Type must be application/json");
-            return;
         }
         JsonNode message;
         try {
@@ -139,52 +140,37 @@ class McpJsonRpcTransport implements McpStatelessServerTransport {
             message = null;
         }
         if (message == null || message.isMissingNode()) {
-            error(
-                    response,
+            throw new Refused(
                     HttpServletResponse.SC_BAD_REQUEST,
                     null,
                     PARSE_ERROR,
                     "Parse error: the body must be one JSON-RPC message in JSON");
-            return;
         }
         handle(assistant, message, response);
     }
 
     private void handle(AiAssistant assistant, JsonNode message, HttpServletResponse response) throws IOException {
         if (message.isArray()) {
-            error(
-                    response,
+            throw new Refused(
                     HttpServletResponse.SC_BAD_REQUEST,
                     null,
                     INVALID_REQUEST,
                     "Batches are not supported: send one JSON-RPC message per request");
-            return;
         }
         if (!message.isObject()) {
-            error(
-                    response,
-                    HttpServletResponse.SC_BAD_REQUEST,
-                    null,
-                    INVALID_REQUEST,
-                    "A JSON-RPC message is a JSON object");
-            return;
+            throw new Refused(
+                    HttpServletResponse.SC_BAD_REQUEST, null, INVALID_REQUEST, "A JSON-RPC message is a JSON object");
         }
         JsonNode idNode = message.get("id");
         Object id = id(idNode);
         boolean hasId = idNode != null;
         if (hasId && id == null) {
-            error(
-                    response,
-                    HttpServletResponse.SC_BAD_REQUEST,
-                    null,
-                    INVALID_REQUEST,
-                    "id must be a string or an integer");
-            return;
+            throw new Refused(
+                    HttpServletResponse.SC_BAD_REQUEST, null, INVALID_REQUEST, "id must be a string or an integer");
         }
         JsonNode jsonrpc = message.get("jsonrpc");
         if (jsonrpc == null || !jsonrpc.isString() || !"2.0".equals(jsonrpc.asString())) {
-            error(response, HttpServletResponse.SC_BAD_REQUEST, id, INVALID_REQUEST, "jsonrpc must be \"2.0\"");
-            return;
+            throw new Refused(HttpServletResponse.SC_BAD_REQUEST, id, INVALID_REQUEST, "jsonrpc must be \"2.0\"");
         }
         JsonNode methodNode = message.get("method");
         if (methodNode == null) {
@@ -193,17 +179,11 @@ class McpJsonRpcTransport implements McpStatelessServerTransport {
                 response.setStatus(HttpServletResponse.SC_ACCEPTED);
                 return;
             }
-            error(response, HttpServletResponse.SC_BAD_REQUEST, id, INVALID_REQUEST, "method is required");
-            return;
+            throw new Refused(HttpServletResponse.SC_BAD_REQUEST, id, INVALID_REQUEST, "method is required");
         }
         if (!methodNode.isString() || methodNode.asString().isEmpty()) {
-            error(
-                    response,
-                    HttpServletResponse.SC_BAD_REQUEST,
-                    id,
-                    INVALID_REQUEST,
-                    "method must be a non-empty string");
-            return;
+            throw new Refused(
+                    HttpServletResponse.SC_BAD_REQUEST, id, INVALID_REQUEST, "method must be a non-empty string");
         }
         String method = methodNode.asString();
         JsonNode paramsNode = message.get("params");
@@ -212,8 +192,7 @@ class McpJsonRpcTransport implements McpStatelessServerTransport {
                 response.setStatus(HttpServletResponse.SC_ACCEPTED);
                 return;
             }
-            error(response, HttpServletResponse.SC_OK, id, INVALID_PARAMS, "params must be an object");
-            return;
+            throw new Refused(HttpServletResponse.SC_OK, id, INVALID_PARAMS, "params must be an object");
         }
         Object params = paramsNode == null ? null : reader.convertValue(paramsNode, Map.class);
         McpTransportContext context = McpTransportContext.create(Map.of(McpServerConfiguration.ASSISTANT, assistant));
@@ -224,8 +203,7 @@ class McpJsonRpcTransport implements McpStatelessServerTransport {
         }
         String invalid = invalidParams(method, paramsNode);
         if (invalid != null) {
-            error(response, HttpServletResponse.SC_OK, id, INVALID_PARAMS, invalid);
-            return;
+            throw new Refused(HttpServletResponse.SC_OK, id, INVALID_PARAMS, invalid);
         }
         if (method.equals(McpSchema.METHOD_TOOLS_CALL)) {
             String name = paramsNode.get("name").asString();
@@ -234,8 +212,7 @@ class McpJsonRpcTransport implements McpStatelessServerTransport {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> arguments = (Map<String, Object>) ((Map<String, Object>) params).get("arguments");
                 tools.call(assistant, name, arguments, "mcp");
-                error(response, HttpServletResponse.SC_OK, id, INVALID_PARAMS, "Unknown tool: " + name);
-                return;
+                throw new Refused(HttpServletResponse.SC_OK, id, INVALID_PARAMS, "Unknown tool: " + name);
             }
         }
         request(context, new McpSchema.JSONRPCRequest(McpSchema.JSONRPC_VERSION, method, id, params), response);
@@ -250,19 +227,13 @@ class McpJsonRpcTransport implements McpStatelessServerTransport {
                     .block();
         } catch (RuntimeException e) {
             log.error("MCP {} failed", request.method(), e);
-            error(
-                    response,
-                    HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-                    request.id(),
-                    INTERNAL_ERROR,
-                    "Internal error");
-            return;
+            throw new Refused(
+                    HttpServletResponse.SC_INTERNAL_SERVER_ERROR, request.id(), INTERNAL_ERROR, "Internal error");
         }
         if (answer != null && answer.error() != null && answer.error().code() == INTERNAL_ERROR) {
             // The SDK puts the exception's own message there; it is for the log, not the client.
             log.error("MCP {} failed: {}", request.method(), answer.error().message());
-            error(response, HttpServletResponse.SC_OK, request.id(), INTERNAL_ERROR, "Internal error");
-            return;
+            throw new Refused(HttpServletResponse.SC_OK, request.id(), INTERNAL_ERROR, "Internal error");
         }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -355,6 +326,21 @@ class McpJsonRpcTransport implements McpStatelessServerTransport {
             return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
         } catch (InvalidMediaTypeException e) {
             return false;
+        }
+    }
+
+    /** A request this transport answers with a JSON-RPC error instead of passing it on. */
+    private static final class Refused extends RuntimeException {
+
+        final int status;
+        final Object id;
+        final int code;
+
+        Refused(int status, Object id, int code, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.id = id;
+            this.code = code;
         }
     }
 
