@@ -1,7 +1,7 @@
 -- One change usually announces one object several times (a booking is created, confirmed and placed: three
 -- events with the same reservation), and each event carried its own copy of the object's JSON. The JSON is now
--- stored once per transaction in event_data and the events point at it, which cuts the WAL of a create by more
--- than half. There is no foreign key from events to event_data on purpose: its check would lock (and WAL-log) the
+-- stored once per transaction in event_data and the events point at it, which cuts the WAL of a create by about
+-- a third (5.8 KB to 4.0 KB, median). There is no foreign key from events to event_data on purpose: its check would lock (and WAL-log) the
 -- data row for every event, and its cascade would need one more index on events. Both are written by one
 -- statement, and the purge deletes events before their data (event_data.created_at is the latest created_at of
 -- the events that point at it), so no event outlives its data.
