@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -183,7 +184,7 @@ class EventRepository {
                 .update();
     }
 
-    private static String[] strings(List<NewEvent> events, java.util.function.Function<NewEvent, String> value) {
+    private static String[] strings(List<NewEvent> events, Function<NewEvent, String> value) {
         return events.stream().map(value).toArray(String[]::new);
     }
 
