@@ -59,7 +59,7 @@ class EventOutbox {
     public void on(ReservationCreated created) {
         var reservation = created.reservation();
         UUID organization = reservation.organizationId();
-        String data = jsonOf(reservation);
+        Data data = jsonOf(reservation);
         record(organization, EventType.RESERVATION_CREATED, data, null);
         statusEvent(reservation.status()).ifPresent(type -> record(organization, type, data, null));
     }
@@ -123,33 +123,36 @@ class EventOutbox {
                 });
     }
 
-    private void record(UUID organizationId, EventType type, String data, Set<String> changedFields) {
+    private void record(UUID organizationId, EventType type, Data data, Set<String> changedFields) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<String> changed =
                 changedFields == null ? null : changedFields.stream().sorted().toList();
         pendingInThisTransaction()
                 .events
-                .add(new NewEvent(Ids.newId(), organizationId, type.wire(), data, changed, now));
+                .add(new NewEvent(Ids.newId(), organizationId, type.wire(), data.id(), data.json(), changed, now));
     }
 
     /**
      * The object's JSON as the API shows it. One change usually announces the same object several times
-     * (created, confirmed, resources assigned): it is serialized once.
+     * (created, confirmed, resources assigned): it is serialized once, and stored once for all those events.
      */
-    private String jsonOf(Object object) {
+    private Data jsonOf(Object object) {
         Pending pending = pendingInThisTransaction();
         if (pending.lastObject != object) {
-            pending.lastJson = json.writeValueAsString(object);
+            pending.lastData = new Data(Ids.newId(), json.writeValueAsString(object));
             pending.lastObject = object;
         }
-        return pending.lastJson;
+        return pending.lastData;
     }
+
+    /** An object's JSON and the id it is stored under. */
+    private record Data(UUID id, String json) {}
 
     /** What the current transaction has announced so far. */
     private static final class Pending {
         final List<NewEvent> events = new ArrayList<>();
         Object lastObject;
-        String lastJson;
+        Data lastData;
     }
 
     /** The events of the current transaction, written by one statement just before it commits. */

@@ -8,8 +8,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes events older than the retention (30 days by default) with their deliveries and attempts, in batches so
- * no statement holds locks for long. Every node runs it; deleting the same old rows twice is harmless.
+ * Deletes events older than the retention (30 days by default) with their deliveries and attempts, then the
+ * stored objects they pointed at, in batches so no statement holds locks for long. Every node runs it; deleting
+ * the same old rows twice is harmless.
  */
 @Component
 class EventPurger {
@@ -38,6 +39,10 @@ class EventPurger {
         do {
             deleted = events.purge(cutoff, BATCH);
             total += deleted;
+        } while (deleted == BATCH);
+        // Only now: an object outlives none of its events, and those before the cutoff are gone.
+        do {
+            deleted = events.purgeData(cutoff, BATCH);
         } while (deleted == BATCH);
         if (total > 0) {
             log.info("Deleted {} events older than {}", total, cutoff);

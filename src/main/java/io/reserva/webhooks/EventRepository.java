@@ -9,10 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,7 +26,10 @@ class EventRepository {
     /** The channel every node's delivery workers listen on; a notification means "look for due work". */
     static final String CHANNEL = "reserva_webhooks";
 
-    private static final String COLUMNS = "e.id, e.organization_id, e.type, e.data, e.changed_fields, e.created_at";
+    /** An event's data is stored once per transaction (event_data), not in the event's own row. */
+    private static final String COLUMNS = """
+            e.id, e.organization_id, e.type, (select d.data from event_data d where d.id = e.data_id) as data,
+            e.changed_fields, e.created_at""";
 
     private final JdbcClient jdbc;
     private final RowMapper<Event> mapper = EventRepository::event;
@@ -34,36 +39,48 @@ class EventRepository {
     }
 
     /**
-     * Writes the events of one transaction and, in the same statement, queues a delivery of each to every active
-     * endpoint of its organization that wants its type, and wakes the workers if anything was queued.
+     * Writes the events of one transaction, each distinct object's JSON once (stamped with the latest time of
+     * the events that carry it, so the purge never deletes it before them), and, in the same statement, queues
+     * a delivery of each event to every active endpoint of its organization that wants its type, and wakes the
+     * workers if anything was queued.
      */
     void insert(List<NewEvent> events) {
         int n = events.size();
         String[] ids = new String[n];
         String[] organizations = new String[n];
         String[] types = new String[n];
-        String[] data = new String[n];
+        String[] dataIds = new String[n];
         String[] changed = new String[n];
         String[] times = new String[n];
+        Map<UUID, NewEvent> latestPerData = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             NewEvent event = events.get(i);
             ids[i] = event.id().toString();
             organizations[i] = event.organizationId().toString();
             types[i] = event.type();
-            data[i] = event.data();
+            dataIds[i] = event.dataId().toString();
             changed[i] = event.changedFields() == null ? null : String.join(",", event.changedFields());
             times[i] = event.createdAt().toString();
+            latestPerData.merge(event.dataId(), event, (a, b) -> b.createdAt().isAfter(a.createdAt()) ? b : a);
         }
+        List<NewEvent> carriers = List.copyOf(latestPerData.values());
         jdbc.sql("""
-                        with inserted as (
-                            insert into events (id, organization_id, type, data, changed_fields, created_at)
-                            select e.id, e.organization_id, e.type, e.data::json, string_to_array(e.changed, ','),
+                        with stored as (
+                            insert into event_data (id, organization_id, data, created_at)
+                            select d.id, d.organization_id, d.data::json, d.created_at
+                              from unnest(cast(cast(:data_ids as text[]) as uuid[]),
+                                          cast(cast(:data_organizations as text[]) as uuid[]),
+                                          cast(:data as text[]), cast(cast(:data_times as text[]) as timestamptz[]))
+                                   as d(id, organization_id, data, created_at)
+                        ), inserted as (
+                            insert into events (id, organization_id, type, data_id, changed_fields, created_at)
+                            select e.id, e.organization_id, e.type, e.data_id, string_to_array(e.changed, ','),
                                    e.created_at
                               from unnest(cast(cast(:ids as text[]) as uuid[]),
                                           cast(cast(:organizations as text[]) as uuid[]),
-                                          cast(:types as text[]), cast(:data as text[]), cast(:changed as text[]),
-                                          cast(cast(:times as text[]) as timestamptz[]))
-                                   as e(id, organization_id, type, data, changed, created_at)
+                                          cast(:types as text[]), cast(cast(:event_data_ids as text[]) as uuid[]),
+                                          cast(:changed as text[]), cast(cast(:times as text[]) as timestamptz[]))
+                                   as e(id, organization_id, type, data_id, changed, created_at)
                             returning id, organization_id, type
                         ), queued as (
                             insert into webhook_deliveries (id, organization_id, endpoint_id, event_id, event_type,
@@ -80,8 +97,16 @@ class EventRepository {
                 .param("ids", ids)
                 .param("organizations", organizations)
                 .param("types", types)
-                .param("data", data)
+                .param("event_data_ids", dataIds)
                 .param("changed", changed)
+                .param("data_ids", strings(carriers, event -> event.dataId().toString()))
+                .param(
+                        "data_organizations",
+                        strings(carriers, event -> event.organizationId().toString()))
+                .param("data", strings(carriers, NewEvent::data))
+                .param(
+                        "data_times",
+                        strings(carriers, event -> event.createdAt().toString()))
                 .param("times", times)
                 .param("channel", CHANNEL)
                 .query()
@@ -91,10 +116,15 @@ class EventRepository {
     /** A test event for one endpoint only, whatever event types it asked for. */
     UUID insertTestEvent(NewEvent event, UUID endpointId) {
         jdbc.sql("""
-                        insert into events (id, organization_id, type, data, changed_fields, created_at)
-                        values (:id, :org, :type, cast(:data as json), null, :created_at)
+                        with stored as (
+                            insert into event_data (id, organization_id, data, created_at)
+                            values (:data_id, :org, cast(:data as json), :created_at)
+                        )
+                        insert into events (id, organization_id, type, data_id, changed_fields, created_at)
+                        values (:id, :org, :type, :data_id, null, :created_at)
                         """)
                 .param("id", event.id())
+                .param("data_id", event.dataId())
                 .param("org", event.organizationId())
                 .param("type", event.type())
                 .param("data", event.data())
@@ -138,6 +168,24 @@ class EventRepository {
                 .param("cutoff", SqlTypes.timestamptz(cutoff))
                 .param("batch", batch)
                 .update();
+    }
+
+    /**
+     * Deletes up to {@code batch} stored objects older than {@code cutoff}. Run after the events before that
+     * cutoff are gone: an object is stamped with the latest of its events' times, so none of them is left.
+     */
+    int purgeData(Instant cutoff, int batch) {
+        return jdbc.sql("""
+                        delete from event_data where id in (
+                            select id from event_data where created_at < :cutoff order by created_at limit :batch)
+                        """)
+                .param("cutoff", SqlTypes.timestamptz(cutoff))
+                .param("batch", batch)
+                .update();
+    }
+
+    private static String[] strings(List<NewEvent> events, Function<NewEvent, String> value) {
+        return events.stream().map(value).toArray(String[]::new);
     }
 
     static Event event(ResultSet rs, int row) throws SQLException {

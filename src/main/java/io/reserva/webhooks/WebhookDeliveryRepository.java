@@ -107,10 +107,11 @@ class WebhookDeliveryRepository {
                            set attempts = d.attempts + 1,
                                next_attempt_at = clock_timestamp() + make_interval(secs => :lease_seconds),
                                updated_at = now()
-                          from picked, webhook_endpoints w, events e
-                         where d.id = picked.id and w.id = d.endpoint_id and e.id = d.event_id and w.is_active
+                          from picked, webhook_endpoints w, events e, event_data ed
+                         where d.id = picked.id and w.id = d.endpoint_id and e.id = d.event_id and ed.id = e.data_id
+                           and w.is_active
                         returning d.id, d.organization_id, d.endpoint_id, d.attempts, d.created_at, w.url, w.secret,
-                                  w.previous_secret, w.previous_secret_expires_at, e.id as event_id, e.type, e.data,
+                                  w.previous_secret, w.previous_secret_expires_at, e.id as event_id, e.type, ed.data,
                                   e.changed_fields, e.created_at as event_created_at
                         """)
                 .param("saturated", strings(saturated))

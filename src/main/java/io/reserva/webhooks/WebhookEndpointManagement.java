@@ -177,10 +177,12 @@ public class WebhookEndpointManagement {
         Map<String, Object> data = new java.util.LinkedHashMap<>();
         data.put("endpoint_id", endpoint.id());
         data.put("message", "A test event from Reserva: if you can read this, deliveries reach you.");
+        UUID eventId = Ids.newId();
         NewEvent event = new NewEvent(
-                Ids.newId(),
+                eventId,
                 endpoint.organizationId(),
                 EventType.WEBHOOK_TEST.wire(),
+                eventId,
                 json.writeValueAsString(data),
                 null,
                 now);

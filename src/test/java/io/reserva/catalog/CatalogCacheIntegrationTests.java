@@ -4,6 +4,7 @@ import static io.reserva.support.TestApi.expect;
 import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reserva.database.PostgresNotifications;
 import io.reserva.support.IntegrationTest;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Tenant;
@@ -84,7 +85,7 @@ class CatalogCacheIntegrationTests {
         int connectedBefore = listener.connections();
         int terminated = jdbc.sql("select count(pg_terminate_backend(pid)) from pg_stat_activity"
                         + " where application_name = :name")
-                .param("name", CatalogChangeListener.APPLICATION_NAME)
+                .param("name", PostgresNotifications.APPLICATION_NAME)
                 .query(Integer.class)
                 .single();
         assertThat(terminated).isPositive();

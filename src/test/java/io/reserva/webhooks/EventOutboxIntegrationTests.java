@@ -159,6 +159,46 @@ class EventOutboxIntegrationTests {
         assertThat(eventTypes()).isEmpty();
     }
 
+    @Test
+    void theEventsOfOneChangeStoreTheirObjectOnceAndEachShowsItWhole() {
+        String service = salon();
+        Response held = hold(service);
+
+        Long stored = jdbc.sql("select count(distinct data_id) from events where organization_id = :org")
+                .param("org", tenant.id())
+                .query(Long.class)
+                .single();
+        assertThat(stored).isEqualTo(1);
+        Response listed = api.get(key, "/events?type[$in]=reservation.created,reservation.held");
+        assertThat(listed.body().get("data")).hasSize(2);
+        for (var event : listed.body().get("data")) {
+            assertThat(event.get("data").get("id").asString()).isEqualTo(held.get("id"));
+            assertThat(event.get("data").get("status").asString()).isEqualTo("held");
+            Response one = api.get(key, "/events/" + event.get("id").asString());
+            assertThat(one.body().get("data")).isEqualTo(event.get("data"));
+        }
+    }
+
+    @Test
+    void thePurgeTakesTheStoredObjectsWithTheEvents(@Autowired EventPurger purger) {
+        TestApi.expect(api.post(key, "/contacts", fields("first_name", "Old", "email", "old@example.com")), 201);
+        jdbc.sql("update events set created_at = created_at - interval '31 days' where organization_id = :org")
+                .param("org", tenant.id())
+                .update();
+        jdbc.sql("update event_data set created_at = created_at - interval '31 days' where organization_id = :org")
+                .param("org", tenant.id())
+                .update();
+
+        purger.purgeOlderThan(Instant.now().minus(Duration.ofDays(30)));
+
+        assertThat(eventTypes()).isEmpty();
+        assertThat(jdbc.sql("select count(*) from event_data where organization_id = :org")
+                        .param("org", tenant.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
     private List<String> eventTypes() {
         return jdbc.sql("select type from events where organization_id = :org order by created_at, id")
                 .param("org", tenant.id())

@@ -56,7 +56,7 @@ class WebhookTwoNodesIntegrationTests {
                         Map.entry("reserva.api.rate-limit-per-ip", "1000000")))
                 // Arguments, not default properties: application.yaml's own defaults would win over those.
                 .run("--reserva.webhooks.allow-private-networks=true", "--reserva.webhooks.poll-interval=PT0.1S");
-        DeliveryWorkers second = secondNode.getBean(DeliveryWorkers.class);
+        DeliverySender second = secondNode.getBean(DeliverySender.class);
         int secondPort =
                 ((WebServerApplicationContext) secondNode).getWebServer().getPort();
         TestApi nodeA = new TestApi(port);
