@@ -6,14 +6,14 @@
 #
 #   bench/cost.sh                                    # the server on the default java
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/cost.sh
-#   ROUNDS=3 ROUND_SECONDS=15 WARMUP_MAX=40 BOOKINGS=10000 bench/cost.sh
+#   ROUNDS=3 ROUND_SECONDS=15 WARMUP_MIN=15 WARMUP_MAX=40 BOOKINGS=10000 bench/cost.sh
 #
 # 1. compiles Reserva and builds the minimal app when their sources changed;
 # 2. starts Reserva on a fresh data directory, turns on pg_stat_statements (one restart), starts the minimal
 #    app against a database "minimal" on the same server, and loads the data through the API (the slots
 #    dataset of bench/SlotsDataset.java: 50 resources, BOOKINGS reservations);
-# 3. warms every endpoint up to its plateau: 5 s windows until two successive ones agree within 5% (at most
-#    WARMUP_MAX seconds per endpoint);
+# 3. warms every endpoint up to its plateau: 5 s windows until two successive ones agree within 5%, after at
+#    least WARMUP_MIN seconds (a cold JVM can be steadily slow for two windows) and at most WARMUP_MAX;
 # 4. ROUNDS interleaved rounds of ROUND_SECONDS over every endpoint: requests/s, p50/p99, and the CPU per
 #    request of the application's JVM and of all PostgreSQL processes (utime+stime from /proc);
 # 5. medians, spread and ratios; statements, rows written and WAL bytes of single requests; the 64-way race
@@ -27,6 +27,7 @@ MIN_PORT=${MIN_PORT:-18090}
 DB_PORT=${DB_PORT:-54329}
 ROUNDS=${ROUNDS:-3}
 ROUND_SECONDS=${ROUND_SECONDS:-15}
+WARMUP_MIN=${WARMUP_MIN:-15}
 WARMUP_MAX=${WARMUP_MAX:-40}
 BOOKINGS=${BOOKINGS:-10000}
 TARGETS=${TARGETS:-32}
@@ -219,19 +220,19 @@ run() {
         /^ +50%/ { p50 = ms($2) }
         /^ +99%/ { p99 = ms($2) }
         /Non-2xx/ { bad = $NF }
-        /Socket errors/ { bad = bad "+" $0 }
-        END { printf "%.0f %.2f %.2f %.3f %.3f %s\n", rps, p50, p99, app / req, pg / req, bad == "" ? 0 : bad }'
+        /Socket errors/ { gsub(/,/, ""); sock = "+" ($4 + $6 + $8 + $10) "-socket-errors" }
+        END { printf "%.0f %.2f %.2f %.3f %.3f %s\n", rps, p50, p99, app / req, pg / req, (bad == "" ? 0 : bad) sock }'
 }
 
 ENDPOINTS=(create create-keyed minimal-create read minimal-read slots organization)
 echo
-echo "warm-up: 5 s windows per endpoint until two successive ones agree within 5% (at most $WARMUP_MAX s)"
+echo "warm-up: 5 s windows per endpoint, at least $WARMUP_MIN s, until two successive ones agree within 5% (at most $WARMUP_MAX s)"
 for name in "${ENDPOINTS[@]}"; do
     previous=0 windows=()
     for ((elapsed = 0; elapsed < WARMUP_MAX; elapsed += 5)); do
         rps=$(run "$name" 5 | cut -d' ' -f1)
         windows+=("$rps")
-        if [ "$previous" -gt 0 ] && [ $((100 * (rps > previous ? rps - previous : previous - rps))) -le $((5 * previous)) ]; then
+        if [ $((elapsed + 5)) -ge "$WARMUP_MIN" ] && [ "$previous" -gt 0 ] && [ $((100 * (rps > previous ? rps - previous : previous - rps))) -le $((5 * previous)) ]; then
             break
         fi
         previous=$rps
