@@ -279,15 +279,16 @@ echo "  GET /organizations/{id} / minimal read: $(ratio organization minimal-rea
 echo "  one day of slots:                     ${MEDIAN[slots,3]} req/s   (target >= 3000)"
 
 # --- single requests -----------------------------------------------------------------------------------
-# SAMPLE sequential requests between two snapshots of pg_stat_statements and the WAL position. The servers'
-# background work (webhook polling, hold sweeps) runs meanwhile and is counted too; it is small against
-# SAMPLE requests.
+# SAMPLE sequential requests between two snapshots of pg_stat_statements, the WAL position, pg_stat_database's
+# tuple counters and pg_stat_io's WAL fsyncs. The servers' background work (webhook polling, hold sweeps)
+# runs meanwhile and is counted too; it is small against SAMPLE requests.
 echo
-echo "per request, $SAMPLE sequential requests each (pg_stat_statements; WAL from pg_current_wal_lsn())"
-sample() { # NAME DATABASE: runs SAMPLE requests of NAME and prints statements, rows written and WAL per request
+echo "per request, $SAMPLE sequential requests each (pg_stat_statements, pg_stat_database, pg_stat_io, WAL position)"
+sample() { # NAME DATABASE: runs SAMPLE requests of NAME and prints what one request costs the database
     local name=$1 db=$2 lsn i start args answer
+    sleep 2 # backends publish their statistics about a second after they go idle
     DB=postgres sql "select pg_stat_statements_reset()" > /dev/null
-    lsn=$(DB=postgres sql "select pg_current_wal_lsn()")
+    read -r lsn tuples fsyncs <<< "$(DB=postgres sql "$COUNTERS")"
     for ((i = 0; i < SAMPLE; i++)); do
         start=$(iso $((FIRST + 1000 * 86400 + 900 * i)))
         case $name in
@@ -300,18 +301,27 @@ sample() { # NAME DATABASE: runs SAMPLE requests of NAME and prints statements, 
         answer=$(curl -s -w '\n%{http_code}' -H 'Content-Type: application/json' "${args[@]}")
         [ "${answer##*$'\n'}" -lt 300 ] || echo "  $name request $i answered ${answer//$'\n'/ }" >&2
     done
+    sleep 2
     DB=postgres sql "
         select '$name', round(sum(s.calls)::numeric / $SAMPLE, 1),
-               round(coalesce(sum(s.rows) filter (where ltrim(lower(s.query), E' \n\t(') ~ '^(insert|update|delete|with)'), 0)::numeric / $SAMPLE, 1),
-               round(pg_wal_lsn_diff(pg_current_wal_lsn(), '$lsn') / $SAMPLE)
-          from pg_stat_statements s join pg_database d on d.oid = s.dbid
-         where d.datname = '$db'" | awk '{ printf "  %-15s %6s statements %6s rows written %8s WAL bytes\n", $1, $2, $3, $4 }'
+               round((c.tuples - $tuples)::numeric / $SAMPLE, 1),
+               round(pg_wal_lsn_diff(c.lsn, '$lsn') / $SAMPLE),
+               round((c.fsyncs - $fsyncs)::numeric / $SAMPLE, 2)
+          from pg_stat_statements s join pg_database d on d.oid = s.dbid, ($COUNTERS) c
+         where d.datname = '$db'
+         group by c.lsn, c.tuples, c.fsyncs" |
+        awk '{ printf "  %-15s %5s statements %5s rows written %6s WAL bytes %5s WAL flushes\n", $1, $2, $3, $4, $5 }'
     DB=postgres sql "
         select round(s.calls::numeric / $SAMPLE, 2), left(regexp_replace(s.query, '\s+', ' ', 'g'), 110)
           from pg_stat_statements s join pg_database d on d.oid = s.dbid
          where d.datname = '$db' and s.calls >= $SAMPLE / 2 order by s.calls desc, s.query limit 14" |
         sed 's/^/      /'
 }
+# WAL position, rows inserted, updated and deleted in both databases, and WAL fsyncs, server-wide.
+COUNTERS="select pg_current_wal_lsn() as lsn,
+    (select sum(tup_inserted + tup_updated + tup_deleted) from pg_stat_database
+      where datname in ('reserva', 'minimal')) as tuples,
+    (select sum(fsyncs) from pg_stat_io where object = 'wal') as fsyncs"
 sample create reserva
 sample create-keyed reserva
 sample minimal-create minimal
