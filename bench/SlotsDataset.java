@@ -84,7 +84,7 @@ public class SlotsDataset {
             post(base, key, "/reservation-resource-exceptions", "{\"resource_id\":\"" + resource + "\",\"date\":\""
                     + day.plusDays(random.nextInt(56)) + "\",\"exception_type\":\"blocked\",\"reason\":\"bench\"}");
         }
-        int booked = book(base, key, service, lunch, day, 10_000);
+        int booked = book(base, key, service, lunch, day, Integer.getInteger("bookings", 10_000));
         System.err.println("booked " + booked + " reservations over 28 days from " + day);
         System.out.println(org + " " + service + " " + day + " " + key);
     }

@@ -17,6 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The idempotency records in PostgreSQL. Each statement commits on its own: the claim must be visible to the
  * other nodes before the request runs, whatever the request's own transaction does.
+ *
+ * <p>The claim and the stored response commit without waiting for the disk: the request's own
+ * synchronous commit flushes the write-ahead log in order, claim included, so a request whose effects survive a
+ * crash keeps its claim too (docs/conventions.md, "Idempotency", argues it in full). The statements join
+ * {@code set_config('synchronous_commit', 'off', true)}, which lasts until the end of their own autocommitted
+ * transaction and is read by its commit: one round trip, where {@code SET LOCAL} needs a transaction block.
  */
 @Repository
 class IdempotencyStore {
@@ -48,7 +54,8 @@ class IdempotencyStore {
         return jdbc.sql("""
                         insert into idempotency_records
                             (scope, idempotency_key, request_hash, state, created_at, expires_at)
-                        values (:scope, :key, :hash, 'in_progress', :now, :expires)
+                        select :scope, :key, :hash, 'in_progress', :now, :expires
+                          from set_config('synchronous_commit', 'off', true) as async_commit
                         on conflict (scope, idempotency_key) do update
                            set request_hash = excluded.request_hash, state = 'in_progress',
                                response_status = null, response_headers = null, response_body = null,
@@ -94,6 +101,7 @@ class IdempotencyStore {
                         update idempotency_records
                            set state = 'completed', response_status = :status,
                                response_headers = cast(:headers as jsonb), response_body = :body
+                          from set_config('synchronous_commit', 'off', true) as async_commit
                          where scope = :scope and idempotency_key = :key
                         """)
                 .param("scope", scope)

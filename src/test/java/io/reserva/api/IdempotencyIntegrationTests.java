@@ -7,6 +7,9 @@ import io.reserva.support.IntegrationTest;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
 import io.reserva.support.TestApi.Tenant;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +18,32 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import tools.jackson.databind.json.JsonMapper;
 
 @IntegrationTest
 class IdempotencyIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    IdempotencyStore store;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    Clock clock;
 
     TestApi api;
     Tenant tenant;
@@ -120,6 +140,34 @@ class IdempotencyIntegrationTests {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.code()).isEqualTo("invalid_parameter");
         assertThat(keysNamed("x")).isZero();
+    }
+
+    @Test
+    void theAsynchronousCommitOfAClaimEndsWithItsOwnStatement() throws Exception {
+        // The claim and the stored response commit with synchronous_commit off; the pooled connection must
+        // keep its own setting, or the next booking on it would not wait for the disk either.
+        try (Connection connection = dataSource.getConnection()) {
+            JdbcClient one = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+            // The test server runs with synchronous_commit off throughout; the application's server, on.
+            one.sql("set synchronous_commit = on").update();
+            IdempotencyStore onOneConnection = new IdempotencyStore(one, json, clock);
+            String key = UUID.randomUUID().toString();
+            byte[] hash = new byte[32];
+
+            assertThat(onOneConnection.claim("test:" + key, key, hash, Duration.ofMinutes(5)))
+                    .isTrue();
+            assertThat(synchronousCommit(one)).isEqualTo("on");
+            onOneConnection.complete("test:" + key, key, 201, Map.of(), new byte[] {1});
+            assertThat(synchronousCommit(one)).isEqualTo("on");
+
+            IdempotencyStore.Stored stored = store.find("test:" + key, key).orElseThrow();
+            assertThat(stored.completed()).isTrue();
+            assertThat(stored.status()).isEqualTo(201);
+        }
+    }
+
+    private static String synchronousCommit(JdbcClient jdbc) {
+        return jdbc.sql("show synchronous_commit").query(String.class).single();
     }
 
     private Response post(String idempotencyKey, String body) {
