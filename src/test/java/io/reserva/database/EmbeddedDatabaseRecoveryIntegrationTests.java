@@ -2,6 +2,7 @@ package io.reserva.database;
 
 import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.reserva.support.ChildApp;
@@ -83,6 +84,13 @@ class EmbeddedDatabaseRecoveryIntegrationTests {
                     .as("organization %s was acknowledged before the crash", id)
                     .isEqualTo(200);
         }
+        assertThatThrownBy(() -> ChildApp.start(dataDir, "second-on-the-same-directory", Map.of()))
+                .as("a second process on a data directory in use is refused in one message, no stack trace")
+                .hasMessageContaining("is in use by another running Reserva process")
+                .hasMessageContaining("RESERVA_DATA_DIR")
+                .message()
+                .doesNotContain("\tat ", "Exception");
+
         var survivor = restarted.post(
                 TestApi.PLATFORM_KEY,
                 "/organizations",
