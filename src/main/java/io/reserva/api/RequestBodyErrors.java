@@ -22,6 +22,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  */
 public final class RequestBodyErrors {
 
+    /** A Java class name such as org.example.Type or Type$Inner, which says nothing to an API client. */
+    private static final Pattern INTERNAL_NAMES = Pattern.compile("`?\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][\\w$]*`?");
+
     private RequestBodyErrors() {}
 
     static boolean isBodyTooLarge(Throwable failure) {
@@ -153,9 +156,6 @@ public final class RequestBodyErrors {
                 : "";
         return "The body is not valid JSON" + where + (reason.isEmpty() ? "" : ": " + reason);
     }
-
-    /** A Java class name such as org.example.Type or Type$Inner, which says nothing to an API client. */
-    private static final Pattern INTERNAL_NAMES = Pattern.compile("`?\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][\\w$]*`?");
 
     /** Java property paths (createdAt, contact.firstName) in the API's spelling (created_at, contact.first_name). */
     public static String snakeCase(String path) {
