@@ -7,6 +7,7 @@ import io.reserva.shared.WireEnum;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -20,6 +21,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * other ways in that bind JSON to the same request types (the AI assistants' tool arguments).
  */
 public final class RequestBodyErrors {
+
+    /** A Java class name such as org.example.Type or Type$Inner, which says nothing to an API client. */
+    private static final Pattern INTERNAL_NAMES = Pattern.compile("`?\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][\\w$]*`?");
 
     private RequestBodyErrors() {}
 
@@ -60,9 +64,8 @@ public final class RequestBodyErrors {
                         : "is not valid";
                 return field(path(databind), message);
             }
-            if (cause instanceof StreamReadException) {
-                return new ReservaException(
-                        ErrorCode.MALFORMED_REQUEST, "The body is not valid JSON: " + firstLine(cause.getMessage()));
+            if (cause instanceof StreamReadException unreadable) {
+                return new ReservaException(ErrorCode.MALFORMED_REQUEST, notJson(unreadable));
             }
         }
         if (failure instanceof JacksonException
@@ -132,12 +135,26 @@ public final class RequestBodyErrors {
         return path.isEmpty() ? "body" : path.toString();
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
+    /**
+     * Where the JSON broke and why, in the parser's words but without its internals: no source description, no
+     * class names, no quoted input.
+     */
+    static String notJson(StreamReadException e) {
+        String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        int newline = reason.indexOf('\n');
+        reason = newline < 0 ? reason : reason.substring(0, newline);
+        for (String internals : List.of(" (start marker at", " at [Source", "[Source")) {
+            int at = reason.indexOf(internals);
+            if (at >= 0) {
+                reason = reason.substring(0, at);
+            }
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        reason = INTERNAL_NAMES.matcher(reason).replaceAll("a value").strip();
+        var location = e.getLocation();
+        String where = location != null && location.getLineNr() > 0
+                ? " at line " + location.getLineNr() + ", column " + location.getColumnNr()
+                : "";
+        return "The body is not valid JSON" + where + (reason.isEmpty() ? "" : ": " + reason);
     }
 
     /** Java property paths (createdAt, contact.firstName) in the API's spelling (created_at, contact.first_name). */

@@ -30,6 +30,10 @@ class EarlyDatabaseStart implements ApplicationListener<ApplicationEnvironmentPr
         boolean ephemeral = environment.getProperty("reserva.database.embedded-ephemeral", Boolean.class, false);
         Path dataDirectory = Path.of(environment.getProperty("reserva.data-dir", "./data"));
         int port = environment.getProperty("reserva.database.embedded-port", Integer.class, 0);
+        if (!ephemeral) {
+            // Here, not on the starting thread: a refusal then stops the start before Spring builds anything.
+            EmbeddedPostgresServer.ensureDataDirectoryNotInUse(dataDirectory);
+        }
         start(ephemeral, dataDirectory, port);
     }
 

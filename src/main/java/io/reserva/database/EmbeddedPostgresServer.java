@@ -124,8 +124,18 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /** Refuses, before anything else starts, a data directory that another running process holds. */
+    static void ensureDataDirectoryNotInUse(Path dataDirectory) {
+        Path pgData = dataDirectory.resolve("postgres").toAbsolutePath().normalize();
+        try {
+            ensureNotInUse(pgData);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not check the lock of " + pgData, e);
+        }
+    }
+
     /** A live Reserva process holds the lock file for as long as it runs its server: never touch its server. */
-    private static void ensureNotInUse(Path pgData) throws IOException {
+    static void ensureNotInUse(Path pgData) throws IOException {
         Path lockFile = pgData.resolve(LOCK_FILE);
         if (!Files.exists(lockFile)) {
             return;
@@ -133,8 +143,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         try (RandomAccessFile file = new RandomAccessFile(lockFile.toFile(), "rw");
                 FileLock lock = file.getChannel().tryLock()) {
             if (lock == null) {
-                throw new IllegalStateException("The data directory " + pgData.getParent()
-                        + " is in use by another running Reserva process; stop it or set RESERVA_DATA_DIR");
+                throw new DataDirectoryInUseException(pgData.getParent());
             }
         }
     }

@@ -89,12 +89,9 @@ public class ApiKeyManagement {
     @Transactional
     public IssuedApiKey create(Caller caller, NewApiKey request) {
         caller.requireAdmin();
-        if (request.role() == Role.ASSISTANT) {
-            throw ReservaException.invalidField(
-                    "role", "assistant keys are issued with their assistant: POST /ai-assistants/{id}/credential");
-        }
+        Role role = grantable(caller, request.role());
         UUID organizationId;
-        if (request.role() == Role.PLATFORM_ADMIN) {
+        if (role == Role.PLATFORM_ADMIN) {
             caller.requirePlatform();
             if (request.organizationId() != null) {
                 throw ReservaException.invalidField("organization_id", "must be empty for a platform_admin key");
@@ -110,7 +107,32 @@ public class ApiKeyManagement {
             errors.add(new FieldError("expires_at", "must be in the future"));
         }
         ReservaException.throwIfAny(errors);
-        return issue(organizationId, request.name().strip(), request.role(), request.expiresAt(), now);
+        return issue(organizationId, request.name().strip(), role, request.expiresAt(), now);
+    }
+
+    /**
+     * The role named on the wire, if an API key of it can be issued here; otherwise a {@code validation_failed}
+     * that lists the roles this caller may grant (a platform key also grants platform_admin). A platform_admin
+     * asked for by an organization's admin stays a 403, as for any platform-only action.
+     */
+    private static Role grantable(Caller caller, String wire) {
+        List<Role> grantable = caller.isPlatform()
+                ? List.of(Role.PLATFORM_ADMIN, Role.ADMIN, Role.STAFF, Role.READ_ONLY)
+                : List.of(Role.ADMIN, Role.STAFF, Role.READ_ONLY);
+        Role role = Arrays.stream(Role.values())
+                .filter(candidate -> candidate.wire().equals(wire))
+                .findFirst()
+                .orElse(null);
+        if (role == Role.ASSISTANT) {
+            throw ReservaException.invalidField(
+                    "role", "assistant keys are issued with their assistant: POST /ai-assistants/{id}/credential");
+        }
+        if (role == null || (role != Role.PLATFORM_ADMIN && !grantable.contains(role))) {
+            throw ReservaException.invalidField(
+                    "role",
+                    "must be one of " + grantable.stream().map(Role::wire).collect(Collectors.joining(", ")));
+        }
+        return role;
     }
 
     /**

@@ -12,10 +12,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +41,7 @@ class InstallationBootstrap implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final String baseUrl;
+    private final Environment environment;
 
     InstallationBootstrap(
             BootstrapProperties properties,
@@ -51,7 +51,7 @@ class InstallationBootstrap implements ApplicationRunner {
             JdbcClient jdbc,
             ApplicationEventPublisher events,
             Clock clock,
-            @Value("${local.server.port:${server.port:8080}}") int port) {
+            Environment environment) {
         this.properties = properties;
         this.database = database;
         this.apiKeys = apiKeys;
@@ -59,7 +59,7 @@ class InstallationBootstrap implements ApplicationRunner {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
-        this.baseUrl = "http://localhost:" + port;
+        this.environment = environment;
     }
 
     @Override
@@ -142,7 +142,13 @@ class InstallationBootstrap implements ApplicationRunner {
                    {}
                  Try:  curl -H "Authorization: Bearer <key>" {}/organizations/{}
                  (RESERVA_DEMO=false starts without it.)
-                ==================================================================================""", demo.name(), demo.id(), file, key.secret(), baseUrl, demo.id());
+                ==================================================================================""", demo.name(), demo.id(), file, key.secret(), baseUrl(), demo.id());
+    }
+
+    /** Read when needed: the port the server really bound is known only once it listens (it may be 0 in the settings). */
+    private String baseUrl() {
+        return "http://localhost:"
+                + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
     }
 
     private boolean installationFact(String name) {

@@ -15,7 +15,13 @@ public record NewApiKey(
         @NotBlank @Size(max = 200) @Schema(example = "Front desk tablet")
         String name,
 
-        @NotNull @Schema(example = "staff") Role role,
+        // A string, not a Role: a value the caller may not grant is answered with the roles this caller may grant.
+        @NotNull
+        @Schema(
+                example = "staff",
+                allowableValues = {"platform_admin", "admin", "staff", "read_only"},
+                description = "platform_admin only with a platform key; assistant keys come from /ai-assistants")
+        String role,
 
         @Schema(description = "Optional expiry", example = "2027-12-31T23:59:59Z")
         Instant expiresAt) {}

@@ -2,6 +2,7 @@ package io.reserva.uploads;
 
 import io.reserva.shared.ErrorCode;
 import io.reserva.shared.ReservaException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -113,15 +113,14 @@ public class LocalUploads implements UploadBackend {
             if (size < 0) {
                 throw tooLarge(body);
             }
-            byte[] head = new byte[12];
-            int read;
-            try (InputStream in = Files.newInputStream(temporary)) {
-                read = in.readNBytes(head, 0, head.length);
+            boolean decodes;
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(temporary))) {
+                decodes = format.decodes(in);
             }
-            if (!format.matches(Arrays.copyOf(head, read))) {
+            if (!decodes) {
                 throw new ReservaException(
                         ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                        "The file's content is not a " + format.contentType() + " image");
+                        "The file's content is not a " + format.contentType() + " image: its header does not decode");
             }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             temporary = null;

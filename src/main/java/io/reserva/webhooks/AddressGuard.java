@@ -63,7 +63,8 @@ class AddressGuard {
             for (InetAddress address : addresses) {
                 if (isInternal(address)) {
                     throw new Refused("the host " + uri.getHost() + " resolves to " + address.getHostAddress()
-                            + ", which is not a public address");
+                            + ", which is not a public address (RESERVA_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true allows"
+                            + " it in development)");
                 }
             }
         }

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,14 @@ class RequestErrorsIntegrationTests {
             assertProblem(response, 400, "malformed_request");
             Response created = api.post(TestApi.PLATFORM_KEY, "/organizations", "{\"name\": \"x\",}");
             assertProblem(created, 400, "malformed_request");
+            Response truncated = api.post(TestApi.PLATFORM_KEY, "/organizations", "{\"name\": \"x\"");
+            assertProblem(truncated, 400, "malformed_request");
+            for (Response answer : List.of(response, created, truncated)) {
+                assertThat(answer.get("detail"))
+                        .as("a short hint without the parser's internals")
+                        .startsWith("The body is not valid JSON at line 1, column ")
+                        .doesNotContain("Source", "jackson", "tools.", "StreamUtils", "$", "\n");
+            }
         });
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The system Chromium driven by Playwright, never a downloaded browser. Without {@code /usr/bin/chromium} the
@@ -35,7 +36,13 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser launch() {
-        requireChromium(CHROMIUM, System.getenv("RESERVA_REQUIRE_BROWSER"));
+        try {
+            requireChromium(CHROMIUM, System.getenv("RESERVA_REQUIRE_BROWSER"));
+        } catch (TestAbortedException skipped) {
+            // Said here, where browser tests really skip, not in the test of the rule itself.
+            System.err.println("\n*** " + skipped.getMessage() + " ***\n");
+            throw skipped;
+        }
         Playwright playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         com.microsoft.playwright.Browser browser = playwright
@@ -64,7 +71,6 @@ final class Browser implements AutoCloseable {
         if ("true".equalsIgnoreCase(requireBrowser)) {
             Assertions.fail(reason.replace("SKIPPED", "REQUIRED (RESERVA_REQUIRE_BROWSER=true)"));
         }
-        System.err.println("\n*** " + reason + " ***\n");
         Assumptions.abort(reason);
     }
 

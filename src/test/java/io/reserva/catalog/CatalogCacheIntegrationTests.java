@@ -3,6 +3,7 @@ package io.reserva.catalog;
 import static io.reserva.support.TestApi.expect;
 import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.reserva.database.PostgresNotifications;
 import io.reserva.support.IntegrationTest;
@@ -43,7 +44,7 @@ class CatalogCacheIntegrationTests {
     @BeforeEach
     void setUp() {
         // A (re)connect clears the whole cache; a test that relies on something being cached starts after it.
-        assertThat(eventually(listener::isListening, true)).isTrue();
+        eventually("listening", listener::isListening, true);
         api = new TestApi(port);
         tenant = api.newTenant();
         service = UUID.fromString(new CatalogApi(api).service(tenant.adminKey(), "Dinner"));
@@ -73,7 +74,7 @@ class CatalogCacheIntegrationTests {
 
         announce(tenant.id().toString());
 
-        assertThat(eventually(this::serviceName, "Changed elsewhere")).isEqualTo("Changed elsewhere");
+        eventually("the service's name", this::serviceName, "Changed elsewhere");
     }
 
     @Test
@@ -90,16 +91,14 @@ class CatalogCacheIntegrationTests {
                 .single();
         assertThat(terminated).isPositive();
 
-        assertThat(eventually(() -> listener.connections() > connectedBefore, true))
-                .as("reconnected")
-                .isTrue();
+        eventually("reconnected", () -> listener.connections() > connectedBefore, true);
         settle();
         assertThat(serviceName()).isEqualTo("Changed while deaf");
         // Listening again: a notification is heard once more.
         renameBehindTheAppsBack("Heard again");
         assertThat(serviceName()).isEqualTo("Changed while deaf");
         announce(tenant.id().toString());
-        assertThat(eventually(this::serviceName, "Heard again")).isEqualTo("Heard again");
+        eventually("the service's name", this::serviceName, "Heard again");
     }
 
     /**
@@ -109,7 +108,7 @@ class CatalogCacheIntegrationTests {
     private void settle() {
         String marker = "settle-" + UUID.randomUUID();
         announce(marker);
-        assertThat(eventually(listener::lastPayload, marker)).isEqualTo(marker);
+        eventually("the last notification handled", listener::lastPayload, marker);
     }
 
     private void announce(String payload) {
@@ -131,19 +130,10 @@ class CatalogCacheIntegrationTests {
                 .update();
     }
 
-    /** Polls for up to five seconds; returns the last value seen. */
-    private static <T> T eventually(Supplier<T> value, T expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        T seen = value.get();
-        while (!expected.equals(seen) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            seen = value.get();
-        }
-        return seen;
+    /** Waits up to five seconds for {@code value} to become {@code expected}; fails saying what it saw last. */
+    private static <T> void eventually(String what, Supplier<T> value, T expected) {
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(value.get()).as(what).isEqualTo(expected));
     }
 }

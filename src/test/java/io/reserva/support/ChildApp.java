@@ -1,64 +1,106 @@
 package io.reserva.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Reserva in a child JVM on a durable data directory, for the tests that kill it ({@code kill -9}) or stop it
  * and start it again: what an operator's process manager does, which a test's own Spring context cannot show.
+ *
+ * @param process the child JVM
+ * @param port the HTTP port it listens on
  */
-public final class ChildApp {
+public record ChildApp(Process process, int port) {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
-    private ChildApp() {}
+    /** The line every start prints once it serves requests (see {@code StartupReport}). */
+    private static final Pattern READY_LINE = Pattern.compile("Reserva is ready at http://localhost:(\\d+)/");
 
     /**
-     * Starts the app on {@code port} with the test platform key, no demo data and no rate limits, plus
-     * {@code settings} (environment variables); returns once it is ready. Its output goes to
+     * Starts the app with the test platform key, no demo data and no rate limits, plus {@code settings}
+     * (environment variables); returns once it is ready. The child binds port 0 and reports the port it got, so
+     * no other process can take the port between choosing and binding it. Its output goes to
      * {@code <dataDir>/<name>.log}, which a failure to start quotes.
      */
-    public static Process start(Path dataDir, String name, int port, Map<String, String> settings)
-            throws IOException, InterruptedException {
+    public static ChildApp start(Path dataDir, String name, Map<String, String> settings) {
         Path log = dataDir.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder =
-                new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.reserva.ReservaApplication");
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                // A short-lived server: the C1 compiler and the class-data archive start it in half the time.
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.reserva.ReservaApplication"));
+        ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         environment.put("RESERVA_DATA_DIR", dataDir.toString());
-        environment.put("RESERVA_PORT", Integer.toString(port));
+        environment.put("RESERVA_PORT", "0");
         environment.put("RESERVA_DEMO", "false");
         environment.put("RESERVA_BOOTSTRAP_ADMIN_KEY", TestApi.PLATFORM_KEY);
         environment.put("RESERVA_RATE_LIMIT_ENABLED", "false");
         environment.putAll(settings);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process app = builder.start();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        TestApi api = new TestApi(port);
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new AssertionError("the app exited during start:\n" + Files.readString(log));
-            }
-            try {
-                if (api.get(null, "/health/readiness").status() == 200) {
-                    return app;
-                }
-            } catch (RuntimeException notYetListening) {
-                // keep waiting
-            }
-            Thread.sleep(200);
+        Process app;
+        try {
+            app = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        app.destroyForcibly();
-        throw new AssertionError("the app was not ready within " + START_TIMEOUT + ":\n" + Files.readString(log));
+        try {
+            int port = await().atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> reportedPort(app, log), OptionalInt::isPresent)
+                    .getAsInt();
+            TestApi api = new TestApi(port);
+            await().atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptionsInstanceOf(IllegalStateException.class)
+                    .until(() -> api.get(null, "/health/readiness").status() == 200);
+            return new ChildApp(app, port);
+        } catch (ConditionTimeoutException | ExitedDuringStart e) {
+            app.destroyForcibly();
+            throw new AssertionError(e.getMessage() + ":\n" + read(log), e);
+        }
     }
 
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    private static OptionalInt reportedPort(Process app, Path log) {
+        Matcher ready = READY_LINE.matcher(read(log));
+        if (ready.find()) {
+            return OptionalInt.of(Integer.parseInt(ready.group(1)));
+        }
+        if (!app.isAlive()) {
+            throw new ExitedDuringStart();
+        }
+        return OptionalInt.empty();
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class ExitedDuringStart extends RuntimeException {
+        ExitedDuringStart() {
+            super("the app exited during start");
         }
     }
 }

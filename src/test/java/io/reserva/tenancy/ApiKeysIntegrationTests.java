@@ -107,7 +107,13 @@ class ApiKeysIntegrationTests {
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("role");
         assertThat(response.body().get("errors").get(0).get("message").asString())
-                .contains("read_only");
+                .as("only the roles an organization's admin may grant")
+                .isEqualTo("must be one of admin, staff, read_only");
+
+        var platform = api.post(TestApi.PLATFORM_KEY, "/api-keys", fields("name", "x", "role", "owner"));
+        assertThat(platform.status()).isEqualTo(422);
+        assertThat(platform.body().get("errors").get(0).get("message").asString())
+                .isEqualTo("must be one of platform_admin, admin, staff, read_only");
     }
 
     @Test

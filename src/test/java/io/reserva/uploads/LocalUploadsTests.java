@@ -130,6 +130,15 @@ class LocalUploadsTests {
     }
 
     @Test
+    void aFileThatOnlyStartsLikeAnImageIsRefused() {
+        Map<String, String> query = signed(ImageFormat.PNG);
+        assertRefused(() -> put(query, "image/png", Images.pngSignatureOnly()), ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        assertRefused(() -> put(query, "image/png", Images.pngWithBrokenHeader()), ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(uploads.find(key)).isEmpty();
+        assertThat(leftovers()).isZero();
+    }
+
+    @Test
     void fiveMegabytesAreAcceptedAndOneByteMoreIsNot() throws IOException {
         Map<String, String> query = signed(ImageFormat.PNG);
         int max = (int) ImageFormat.MAX_BYTES;

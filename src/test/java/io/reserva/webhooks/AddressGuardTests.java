@@ -87,7 +87,8 @@ class AddressGuardTests {
         AddressGuard guard = new AddressGuard(properties(false));
         assertThatThrownBy(() -> guard.check("http://127.0.0.1:9/x"))
                 .isInstanceOf(AddressGuard.Refused.class)
-                .hasMessageContaining("127.0.0.1");
+                .hasMessageContaining("127.0.0.1")
+                .hasMessageContaining("RESERVA_WEBHOOKS_ALLOW_PRIVATE_NETWORKS");
         guard.allowPrivateNetworks(true);
         assertThat(guard.check("http://127.0.0.1:9/x").getPort()).isEqualTo(9);
     }

@@ -89,15 +89,15 @@ class WebhookCrashIntegrationTests {
     }
 
     private void start(int run) throws IOException, InterruptedException {
-        port = ChildApp.freePort();
-        app = ChildApp.start(
+        ChildApp started = ChildApp.start(
                 dataDir,
                 "app-" + run,
-                port,
                 Map.of(
                         "RESERVA_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true",
                         "RESERVA_WEBHOOKS_TIMEOUT", "PT2S", // a lease of 9 s
                         "RESERVA_WEBHOOKS_POLL_INTERVAL", "PT0.2S",
                         "RESERVA_WEBHOOKS_CONCURRENCY_PER_ENDPOINT", "4"));
+        app = started.process();
+        port = started.port();
     }
 }
