@@ -25,11 +25,11 @@ import io.reserva.customfields.CustomField;
 import io.reserva.customfields.CustomFieldManagement;
 import io.reserva.reservations.CancelledBy;
 import io.reserva.reservations.NewReservation;
-import io.reserva.reservations.Reservation;
 import io.reserva.reservations.ReservationChanges;
 import io.reserva.reservations.ReservationManagement;
 import io.reserva.reservations.ReservationSource;
 import io.reserva.reservations.ReservationStatus;
+import io.reserva.reservations.ReservationView;
 import io.reserva.shared.ErrorCode;
 import io.reserva.shared.FieldError;
 import io.reserva.shared.ReservaException;
@@ -159,7 +159,7 @@ public class GuestBookings {
     public GuestBooking hold(UUID organizationId, String slug, HoldRequest request) {
         BookingLink link = activeLink(organizationId, slug);
         ReservationService service = offeredService(link, request.serviceId());
-        Reservation held = reservations.create(
+        ReservationView held = reservations.create(
                 caller(organizationId),
                 new NewReservation(
                         organizationId,
@@ -191,7 +191,7 @@ public class GuestBookings {
      */
     public GuestBooking confirm(UUID organizationId, String slug, String token, GuestDetails details) {
         BookingLink link = activeLink(organizationId, slug);
-        Reservation current = reservationOf(link, token);
+        ReservationView current = reservationOf(link, token);
         if (current.status() == ReservationStatus.PENDING || current.status() == ReservationStatus.CONFIRMED) {
             return view(link, token, current); // a repeated click: the booking stands
         }
@@ -229,7 +229,7 @@ public class GuestBookings {
         if (details.customFieldsByKey() != null) {
             change.customFieldsByKey(details.customFieldsByKey());
         }
-        Reservation booked = reservations.update(caller(organizationId), current.id(), change.build());
+        ReservationView booked = reservations.update(caller(organizationId), current.id(), change.build());
         return view(link, token, booked);
     }
 
@@ -242,13 +242,13 @@ public class GuestBookings {
     /** Cancels as the guest ({@code cancelled_by: contact}): the service's cancellation policy applies. */
     public GuestBooking cancel(UUID organizationId, String slug, String token, String reason) {
         BookingLink link = anyLink(organizationId, slug);
-        Reservation current = reservationOf(link, token);
+        ReservationView current = reservationOf(link, token);
         ReservationChanges.Builder change =
                 ReservationChanges.builder().status(ReservationStatus.CANCELLED).cancelledBy(CancelledBy.CONTACT);
         if (reason != null) {
             change.cancellationReason(reason);
         }
-        Reservation cancelled = reservations.update(caller(organizationId), current.id(), change.build());
+        ReservationView cancelled = reservations.update(caller(organizationId), current.id(), change.build());
         return view(link, token, cancelled);
     }
 
@@ -258,7 +258,7 @@ public class GuestBookings {
      */
     public GuestBooking reschedule(UUID organizationId, String slug, String token, RescheduleRequest request) {
         BookingLink link = activeLink(organizationId, slug);
-        Reservation current = reservationOf(link, token);
+        ReservationView current = reservationOf(link, token);
         if (current.status() != ReservationStatus.PENDING && current.status() != ReservationStatus.CONFIRMED) {
             throw new ReservaException(
                     ErrorCode.INVALID_TRANSITION,
@@ -278,11 +278,11 @@ public class GuestBookings {
         if (request.partySize() != null) {
             change.partySize(request.partySize());
         }
-        Reservation moved = reservations.update(caller(organizationId), current.id(), change.build());
+        ReservationView moved = reservations.update(caller(organizationId), current.id(), change.build());
         return view(link, token, moved);
     }
 
-    private GuestBooking view(BookingLink link, String token, Reservation reservation) {
+    private GuestBooking view(BookingLink link, String token, ReservationView reservation) {
         ReservationService service = catalog.snapshot(link.organizationId())
                 .service(reservation.serviceId())
                 .orElseThrow();
@@ -321,7 +321,7 @@ public class GuestBookings {
     }
 
     /** The rule the reservations module applies to a guest's cancellation, for showing and for rescheduling. */
-    private static boolean canChange(ReservationService service, Reservation reservation, Instant now) {
+    private static boolean canChange(ReservationService service, ReservationView reservation, Instant now) {
         if (!service.allowCancellation()) {
             return false;
         }
@@ -329,7 +329,7 @@ public class GuestBookings {
         return !now.isAfter(reservation.startDatetime().minus(Duration.ofHours(hours)));
     }
 
-    private Reservation reservationOf(BookingLink link, String token) {
+    private ReservationView reservationOf(BookingLink link, String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {
             throw bookingNotFound();
         }
@@ -432,7 +432,7 @@ public class GuestBookings {
         }
     }
 
-    private static ReservaException holdExpired(Reservation reservation) {
+    private static ReservaException holdExpired(ReservationView reservation) {
         return new ReservaException(
                 ErrorCode.HOLD_EXPIRED,
                 "The hold lapsed"

@@ -122,20 +122,20 @@ public class ReservationManagement {
         this.clock = clock;
     }
 
-    public Reservation get(Caller caller, UUID id) {
+    public ReservationView get(Caller caller, UUID id) {
         UUID organizationId = organizationOf(caller, id);
         return views.of(reservations.find(organizationId, id).orElseThrow(() -> notFound(id)));
     }
 
     /** Lists reservations; {@code resourceId} keeps those holding that resource. */
-    public Page<Reservation> list(Caller caller, ListQuery query, UUID resourceId) {
+    public Page<ReservationView> list(Caller caller, ListQuery query, UUID resourceId) {
         Optional<UUID> organization = query.organizationId() != null || !caller.isPlatform()
                 ? Optional.of(caller.organizationFor(query.organizationId()))
                 : Optional.empty();
         return views.of(reservations.list(query, organization, resourceId));
     }
 
-    public Reservation create(Caller caller, NewReservation request) {
+    public ReservationView create(Caller caller, NewReservation request) {
         UUID organizationId = caller.organizationFor(request.organizationId());
         boolean override = Boolean.TRUE.equals(request.override());
         List<FieldError> errors = new ArrayList<>();
@@ -180,7 +180,7 @@ public class ReservationManagement {
                                         request.contact().phone()))
                         .id();
         UUID id = Ids.newId();
-        Reservation created = withRetries(
+        ReservationView created = withRetries(
                 organizationId,
                 request.serviceId(),
                 request.partySize(),
@@ -239,7 +239,7 @@ public class ReservationManagement {
                     List<AllocationRow> units =
                             placement.units().stream().map(unit -> unit.of(id)).toList();
                     ReservationRow row = insertNew(withCode, units);
-                    Reservation view = views.of(row, units);
+                    ReservationView view = views.of(row, units);
                     events.publishEvent(new ReservationEvents.ReservationCreated(view));
                     if (!placement.units().isEmpty()) {
                         events.publishEvent(new ReservationEvents.ReservationResourcesAssigned(view));
@@ -249,7 +249,7 @@ public class ReservationManagement {
         return created;
     }
 
-    public Reservation update(Caller caller, UUID id, Patch<ReservationChanges> patch) {
+    public ReservationView update(Caller caller, UUID id, Patch<ReservationChanges> patch) {
         UUID organizationId = organizationOf(caller, id);
         ReservationChanges sent = patch.values();
         boolean override = Boolean.TRUE.equals(sent.override());
@@ -283,7 +283,7 @@ public class ReservationManagement {
                 || patch.has("preferred_resource_id")
                 || patch.has("assigned_resources");
         ReservationRow current = reservations.find(organizationId, id).orElseThrow(() -> notFound(id));
-        Reservation updated = withRetries(
+        ReservationView updated = withRetries(
                 organizationId,
                 patch.valueOr("service_id", sent.serviceId(), current.serviceId()),
                 patch.valueOr("party_size", sent.partySize(), current.partySize()),
@@ -334,7 +334,7 @@ public class ReservationManagement {
                         customFields.requireComplete(organizationId, EntityType.RESERVATION, row.customFieldsByKey());
                     }
                     reservations.update(row);
-                    Reservation view = views.of(row);
+                    ReservationView view = views.of(row);
                     if (!changed.isEmpty()) {
                         events.publishEvent(new ReservationEvents.ReservationUpdated(view, Set.copyOf(changed)));
                     }
@@ -370,7 +370,7 @@ public class ReservationManagement {
         List<UUID> expired = reservations.expireLapsedHolds(organizationId, now);
         for (UUID id : expired) {
             reservations.find(organizationId, id).ifPresent(row -> {
-                Reservation view = views.of(row);
+                ReservationView view = views.of(row);
                 events.publishEvent(
                         new ReservationEvents.ReservationUpdated(view, Set.of("status", "hold_expires_at")));
                 events.publishEvent(new ReservationEvents.ReservationStatusChanged(

@@ -22,16 +22,16 @@ class ReservationViews {
         this.catalog = catalog;
     }
 
-    Reservation of(ReservationRow row) {
+    ReservationView of(ReservationRow row) {
         return of(row, reservations.allocationsOf(row.organizationId(), List.of(row.id())), new HashMap<>());
     }
 
     /** A reservation whose units the caller has at hand (it just stored them): no second read. */
-    Reservation of(ReservationRow row, List<AllocationRow> units) {
+    ReservationView of(ReservationRow row, List<AllocationRow> units) {
         return of(row, Map.of(row.id(), units), new HashMap<>());
     }
 
-    Page<Reservation> of(Page<ReservationRow> page) {
+    Page<ReservationView> of(Page<ReservationRow> page) {
         Map<UUID, CatalogSnapshot> snapshots = new HashMap<>();
         Map<UUID, List<AllocationRow>> allocations = new HashMap<>();
         page.data().stream()
@@ -46,7 +46,7 @@ class ReservationViews {
         return page.map(row -> of(row, allocations, snapshots));
     }
 
-    private Reservation of(
+    private ReservationView of(
             ReservationRow row, Map<UUID, List<AllocationRow>> allocations, Map<UUID, CatalogSnapshot> snapshots) {
         CatalogSnapshot snapshot = snapshots.computeIfAbsent(row.organizationId(), catalog::snapshot);
         List<AssignedResource> assigned = allocations.getOrDefault(row.id(), List.of()).stream()
@@ -61,7 +61,7 @@ class ReservationViews {
                             unit.assignmentMode());
                 })
                 .toList();
-        return new Reservation(
+        return new ReservationView(
                 row.id(),
                 row.organizationId(),
                 row.serviceId(),

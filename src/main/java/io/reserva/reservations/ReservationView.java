@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A reservation as the API shows it. */
-public record Reservation(
+/** A reservation as the API shows it (named Reservation in the API description). */
+@Schema(name = "Reservation")
+public record ReservationView(
         UUID id,
         UUID organizationId,
         UUID serviceId,
