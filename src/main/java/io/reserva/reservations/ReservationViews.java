@@ -23,12 +23,21 @@ class ReservationViews {
     }
 
     ReservationView of(ReservationRow row) {
-        return of(row, reservations.allocationsOf(row.organizationId(), List.of(row.id())), new HashMap<>());
+        return of(row, catalog.snapshot(row.organizationId()));
     }
 
-    /** A reservation whose units the caller has at hand (it just stored them): no second read. */
+    /** With the catalog snapshot the request already holds. */
+    ReservationView of(ReservationRow row, CatalogSnapshot snapshot) {
+        return of(row, reservations.allocationsOf(row.organizationId(), List.of(row.id())), snapshot);
+    }
+
+    /** A reservation whose units the caller has at hand (read with it, or just stored): no second read. */
     ReservationView of(ReservationRow row, List<AllocationRow> units) {
-        return of(row, Map.of(row.id(), units), new HashMap<>());
+        return of(row, units, catalog.snapshot(row.organizationId()));
+    }
+
+    ReservationView of(ReservationRow row, List<AllocationRow> units, CatalogSnapshot snapshot) {
+        return of(row, Map.of(row.id(), units), snapshot);
     }
 
     Page<ReservationView> of(Page<ReservationRow> page) {
@@ -43,12 +52,12 @@ class ReservationViews {
                                 .filter(row -> row.organizationId().equals(org))
                                 .map(ReservationRow::id)
                                 .toList())));
-        return page.map(row -> of(row, allocations, snapshots));
+        return page.map(
+                row -> of(row, allocations, snapshots.computeIfAbsent(row.organizationId(), catalog::snapshot)));
     }
 
     private ReservationView of(
-            ReservationRow row, Map<UUID, List<AllocationRow>> allocations, Map<UUID, CatalogSnapshot> snapshots) {
-        CatalogSnapshot snapshot = snapshots.computeIfAbsent(row.organizationId(), catalog::snapshot);
+            ReservationRow row, Map<UUID, List<AllocationRow>> allocations, CatalogSnapshot snapshot) {
         List<AssignedResource> assigned = allocations.getOrDefault(row.id(), List.of()).stream()
                 .map(unit -> {
                     ReservationResource resource =
