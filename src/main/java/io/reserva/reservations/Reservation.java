@@ -121,14 +121,12 @@ final class Reservation {
 
     /**
      * Refuses to book a hold that has already expired with {@code hold_expired} rather than as an invalid move:
-     * the guest took too long and may hold again. {@code lapsedAt} is when the hold ran out, if known.
+     * the guest took too long and may hold again. Checked before anything else of a change is applied.
      */
-    void refuseIfExpiredBefore(ReservationStatus next, Instant lapsedAt) {
+    void refuseToBookIfExpired(ReservationStatus next) {
         if (state.status() == ReservationStatus.EXPIRED
                 && (next == ReservationStatus.CONFIRMED || next == ReservationStatus.PENDING)) {
-            throw new ReservaException(
-                    ErrorCode.HOLD_EXPIRED,
-                    "The hold lapsed" + (lapsedAt == null ? "" : " at " + lapsedAt) + "; hold or book again");
+            throw new ReservaException(ErrorCode.HOLD_EXPIRED, "The hold lapsed; hold or book again");
         }
     }
 

@@ -314,7 +314,7 @@ public class ReservationManagement {
         ReservationRow current = reservation.state;
         UUID organizationId = current.organizationId();
         if (edit.status().isSent()) {
-            reservation.refuseIfExpiredBefore(edit.status().value(), null);
+            reservation.refuseToBookIfExpired(edit.status().value());
         }
         if (edit.moves()) {
             reservation.requireMovable();

@@ -119,10 +119,10 @@ class ReservationTests {
     @Test
     void bookingAnExpiredHoldIsHoldExpiredNotAnInvalidMove() {
         Reservation expired = new Reservation(row(ReservationStatus.EXPIRED, null));
-        assertThatThrownBy(() -> expired.refuseIfExpiredBefore(ReservationStatus.CONFIRMED, null))
+        assertThatThrownBy(() -> expired.refuseToBookIfExpired(ReservationStatus.CONFIRMED))
                 .isInstanceOfSatisfying(
                         ReservaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.HOLD_EXPIRED));
-        expired.refuseIfExpiredBefore(ReservationStatus.SEATED, null);
+        expired.refuseToBookIfExpired(ReservationStatus.SEATED);
         assertThatThrownBy(() -> expired.seat(NOW))
                 .isInstanceOfSatisfying(
                         ReservaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TRANSITION));
