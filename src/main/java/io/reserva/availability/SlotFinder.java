@@ -43,24 +43,20 @@ public class SlotFinder {
         this.occupancies = occupancies;
     }
 
-    /** What the booking path needs: the service as configured and where the party goes, or why it cannot. */
-    public record BookingPlan(ReservationService service, CatalogSnapshot catalog, AllocationResult result) {}
-
     /**
-     * Where a party would go at {@code start}: the same engine, catalogue and occupancies as {@link #find}, so a
-     * start is allocatable exactly when it is listed. The reservation being moved (if any) is left out of the
-     * occupancies, so it does not block its own new place.
+     * Where a party would go at {@code start}: the same engine and occupancies as {@link #find}, on the catalog
+     * snapshot the caller already holds for this request, so a start is allocatable exactly when it is listed. The
+     * reservation being moved (if any) is left out of the occupancies, so it does not block its own new place.
      */
-    public BookingPlan plan(
-            UUID organizationId,
-            UUID serviceId,
+    public AllocationResult plan(
+            CatalogSnapshot snapshot,
+            ReservationService service,
             Instant start,
             int partySize,
             UUID preferredResourceId,
             UUID movingReservationId) {
-        CatalogSnapshot snapshot = catalog.snapshot(organizationId);
-        ReservationService service = snapshot.service(serviceId)
-                .orElseThrow(() -> ReservaException.notFound("Reservation service", serviceId));
+        UUID organizationId = service.organizationId();
+        UUID serviceId = service.id();
         // What can matter to one start: what overlaps the time it would occupy (buffers included), and for a
         // service that picks among resources (any_available), the whole local day, whose load ranks the
         // candidates. Reading no more than that keeps the booking path's read small on busy calendars.
@@ -81,17 +77,13 @@ public class SlotFinder {
                 .filter(row -> !row.reservationId().equals(movingReservationId))
                 .toList();
         ScheduleSnapshot schedule = ScheduleAssembler.assemble(snapshot, service, occupying);
-        return new BookingPlan(
-                service,
-                snapshot,
-                engine.allocate(new BookingRequest(schedule, start, partySize, preferredResourceId)));
+        return engine.allocate(new BookingRequest(schedule, start, partySize, preferredResourceId));
     }
 
     /** Up to {@code count} bookable starts nearest to {@code around}, on its local day and the next. */
-    public List<Instant> nearestStarts(UUID organizationId, UUID serviceId, int partySize, Instant around, int count) {
-        CatalogSnapshot snapshot = catalog.snapshot(organizationId);
-        ReservationService service = snapshot.service(serviceId)
-                .orElseThrow(() -> ReservaException.notFound("Reservation service", serviceId));
+    public List<Instant> nearestStarts(
+            CatalogSnapshot snapshot, ReservationService service, int partySize, Instant around, int count) {
+        UUID organizationId = service.organizationId();
         ZoneId zone = ZoneId.of(service.timezone());
         LocalDate day = around.atZone(zone).toLocalDate();
         ScheduleSnapshot schedule = ScheduleAssembler.assemble(

@@ -53,11 +53,17 @@ public class CustomFieldManagement {
             .build();
 
     private final CustomFieldRepository fields;
+    private final CustomFieldDefinitions definitions;
     private final OrganizationManagement organizations;
     private final Clock clock;
 
-    CustomFieldManagement(CustomFieldRepository fields, OrganizationManagement organizations, Clock clock) {
+    CustomFieldManagement(
+            CustomFieldRepository fields,
+            CustomFieldDefinitions definitions,
+            OrganizationManagement organizations,
+            Clock clock) {
         this.fields = fields;
+        this.definitions = definitions;
         this.organizations = organizations;
         this.clock = clock;
     }
@@ -104,6 +110,7 @@ public class CustomFieldManagement {
                 now);
         try {
             fields.insert(field);
+            definitions.changed(organizationId);
         } catch (DuplicateKeyException e) {
             throw new ReservaException(
                     ErrorCode.CONFLICT,
@@ -155,6 +162,7 @@ public class CustomFieldManagement {
                 current.createdAt(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         fields.update(updated);
+        definitions.changed(current.organizationId());
         return updated;
     }
 
@@ -167,6 +175,7 @@ public class CustomFieldManagement {
         CustomField current = get(caller, id);
         caller.requireAdmin();
         fields.delete(current.organizationId(), id);
+        definitions.changed(current.organizationId());
         return current;
     }
 

@@ -20,10 +20,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class CustomFieldValues {
 
-    private final CustomFieldRepository fields;
+    private final CustomFieldDefinitions fields;
     private final OrganizationManagement organizations;
 
-    CustomFieldValues(CustomFieldRepository fields, OrganizationManagement organizations) {
+    CustomFieldValues(CustomFieldDefinitions fields, OrganizationManagement organizations) {
         this.fields = fields;
         this.organizations = organizations;
     }
@@ -54,7 +54,7 @@ public class CustomFieldValues {
             Map<String, Object> sent,
             Map<String, Object> current,
             boolean requireComplete) {
-        Map<String, CustomField> definitions = fields.definitions(organizationId, entityType).stream()
+        Map<String, CustomField> definitions = fields.of(organizationId, entityType).stream()
                 .collect(Collectors.toMap(CustomField::key, Function.identity()));
         Map<String, Object> stored = current == null ? Map.of() : current;
         Map<String, Object> result = new LinkedHashMap<>(stored);

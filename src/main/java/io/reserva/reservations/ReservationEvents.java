@@ -10,11 +10,11 @@ public final class ReservationEvents {
 
     private ReservationEvents() {}
 
-    public record ReservationCreated(Reservation reservation) {}
+    public record ReservationCreated(ReservationView reservation) {}
 
-    public record ReservationUpdated(Reservation reservation, Set<String> changedFields) {}
+    public record ReservationUpdated(ReservationView reservation, Set<String> changedFields) {}
 
-    public record ReservationStatusChanged(Reservation reservation, ReservationStatus from, ReservationStatus to) {}
+    public record ReservationStatusChanged(ReservationView reservation, ReservationStatus from, ReservationStatus to) {}
 
-    public record ReservationResourcesAssigned(Reservation reservation) {}
+    public record ReservationResourcesAssigned(ReservationView reservation) {}
 }

@@ -8,6 +8,7 @@ import io.reserva.shared.query.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -50,6 +51,43 @@ class ReservationRepository {
                 .param("org", organizationId)
                 .query(this::map)
                 .optional();
+    }
+
+    /** A row with the units it holds, as one statement reads them. */
+    record Found(ReservationRow row, List<AllocationRow> units) {}
+
+    /** The reservation and its allocations in one query (the allocations aggregated as JSON). */
+    Optional<Found> findWithAllocations(UUID organizationId, UUID id) {
+        return jdbc.sql("select " + COLUMNS + """
+                        , (select coalesce(json_agg(json_build_object('resource_id', a.resource_id,
+                                      'unit_index', a.unit_index, 'assignment_mode', a.assignment_mode,
+                                      'occupied_from', lower(a.occupied), 'occupied_until', upper(a.occupied))
+                                  order by a.assignment_mode, a.resource_id, a.unit_index), '[]')::text
+                             from reservation_allocations a
+                            where a.organization_id = r.organization_id and a.reservation_id = r.id) as units
+                          from reservations r where r.id = :id and r.organization_id = :org
+                        """)
+                .param("id", id)
+                .param("org", organizationId)
+                .query((rs, n) -> {
+                    ReservationRow row = map(rs, n);
+                    return new Found(row, units(row.id(), rs.getString("units")));
+                })
+                .optional();
+    }
+
+    private List<AllocationRow> units(UUID reservationId, String units) {
+        List<Map<String, Object>> rows = json.readValue(units, new TypeReference<List<Map<String, Object>>>() {});
+        return rows.stream()
+                .map(unit -> new AllocationRow(
+                        reservationId,
+                        UUID.fromString((String) unit.get("resource_id")),
+                        ((Number) unit.get("unit_index")).intValue(),
+                        (String) unit.get("assignment_mode"),
+                        OffsetDateTime.parse((String) unit.get("occupied_from")).toInstant(),
+                        OffsetDateTime.parse((String) unit.get("occupied_until"))
+                                .toInstant()))
+                .toList();
     }
 
     /** The row, locked until the transaction ends: transitions of one reservation happen one at a time. */

@@ -22,16 +22,25 @@ class ReservationViews {
         this.catalog = catalog;
     }
 
-    Reservation of(ReservationRow row) {
-        return of(row, reservations.allocationsOf(row.organizationId(), List.of(row.id())), new HashMap<>());
+    ReservationView of(ReservationRow row) {
+        return of(row, catalog.snapshot(row.organizationId()));
     }
 
-    /** A reservation whose units the caller has at hand (it just stored them): no second read. */
-    Reservation of(ReservationRow row, List<AllocationRow> units) {
-        return of(row, Map.of(row.id(), units), new HashMap<>());
+    /** With the catalog snapshot the request already holds. */
+    ReservationView of(ReservationRow row, CatalogSnapshot snapshot) {
+        return of(row, reservations.allocationsOf(row.organizationId(), List.of(row.id())), snapshot);
     }
 
-    Page<Reservation> of(Page<ReservationRow> page) {
+    /** A reservation whose units the caller has at hand (read with it, or just stored): no second read. */
+    ReservationView of(ReservationRow row, List<AllocationRow> units) {
+        return of(row, units, catalog.snapshot(row.organizationId()));
+    }
+
+    ReservationView of(ReservationRow row, List<AllocationRow> units, CatalogSnapshot snapshot) {
+        return of(row, Map.of(row.id(), units), snapshot);
+    }
+
+    Page<ReservationView> of(Page<ReservationRow> page) {
         Map<UUID, CatalogSnapshot> snapshots = new HashMap<>();
         Map<UUID, List<AllocationRow>> allocations = new HashMap<>();
         page.data().stream()
@@ -43,12 +52,12 @@ class ReservationViews {
                                 .filter(row -> row.organizationId().equals(org))
                                 .map(ReservationRow::id)
                                 .toList())));
-        return page.map(row -> of(row, allocations, snapshots));
+        return page.map(
+                row -> of(row, allocations, snapshots.computeIfAbsent(row.organizationId(), catalog::snapshot)));
     }
 
-    private Reservation of(
-            ReservationRow row, Map<UUID, List<AllocationRow>> allocations, Map<UUID, CatalogSnapshot> snapshots) {
-        CatalogSnapshot snapshot = snapshots.computeIfAbsent(row.organizationId(), catalog::snapshot);
+    private ReservationView of(
+            ReservationRow row, Map<UUID, List<AllocationRow>> allocations, CatalogSnapshot snapshot) {
         List<AssignedResource> assigned = allocations.getOrDefault(row.id(), List.of()).stream()
                 .map(unit -> {
                     ReservationResource resource =
@@ -61,7 +70,7 @@ class ReservationViews {
                             unit.assignmentMode());
                 })
                 .toList();
-        return new Reservation(
+        return new ReservationView(
                 row.id(),
                 row.organizationId(),
                 row.serviceId(),

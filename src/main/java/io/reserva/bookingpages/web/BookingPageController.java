@@ -1,7 +1,7 @@
 package io.reserva.bookingpages.web;
 
 import io.reserva.bookingpages.BookingLink;
-import io.reserva.bookingpages.GuestBookings;
+import io.reserva.bookingpages.GuestBookingPage;
 import io.reserva.shared.ReservaException;
 import io.reserva.tenancy.PublicEndpoint;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -60,11 +60,11 @@ class BookingPageController {
                                             + " Revisa el enlace que te dieron.",
                             "manage_title", "Tu reserva"));
 
-    private final GuestBookings bookings;
+    private final GuestBookingPage bookings;
     private final String shell = template("bookingpages/page.html");
     private final String notFound = template("bookingpages/not-found.html");
 
-    BookingPageController(GuestBookings bookings) {
+    BookingPageController(GuestBookingPage bookings) {
         this.bookings = bookings;
     }
 

@@ -1,6 +1,7 @@
 package io.reserva.bookingpages.web;
 
-import io.reserva.bookingpages.GuestBookings;
+import io.reserva.bookingpages.GuestBookingCommands;
+import io.reserva.bookingpages.GuestBookingPage;
 import io.reserva.bookingpages.GuestModels.CancelRequest;
 import io.reserva.bookingpages.GuestModels.GuestBooking;
 import io.reserva.bookingpages.GuestModels.GuestDetails;
@@ -53,9 +54,11 @@ class GuestBookingController {
     private static final Set<String> SLOT_PARAMETERS =
             Set.of("service_id", "party_size", "date", "start_date", "end_date");
 
-    private final GuestBookings bookings;
+    private final GuestBookingPage pages;
+    private final GuestBookingCommands bookings;
 
-    GuestBookingController(GuestBookings bookings) {
+    GuestBookingController(GuestBookingPage pages, GuestBookingCommands bookings) {
+        this.pages = pages;
         this.bookings = bookings;
     }
 
@@ -71,7 +74,7 @@ class GuestBookingController {
             summary = "A booking page: its texts, branding, services and the custom fields to ask for",
             description = "An unknown or inactive link is 404 not_found.")
     PublicBookingPage page(@PathVariable("organization_id") String organizationId, @PathVariable String slug) {
-        return bookings.page(organization(organizationId), slug);
+        return pages.page(organization(organizationId), slug);
     }
 
     @GetMapping("/slots")
@@ -147,7 +150,7 @@ class GuestBookingController {
                                     .toList()),
                     errors);
         }
-        return bookings.slots(organization, slug, service, party, first, last);
+        return pages.slots(organization, slug, service, party, first, last);
     }
 
     @PostMapping("/holds")

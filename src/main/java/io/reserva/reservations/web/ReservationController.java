@@ -1,9 +1,9 @@
 package io.reserva.reservations.web;
 
 import io.reserva.reservations.NewReservation;
-import io.reserva.reservations.Reservation;
 import io.reserva.reservations.ReservationChanges;
 import io.reserva.reservations.ReservationManagement;
+import io.reserva.reservations.ReservationView;
 import io.reserva.shared.Patch;
 import io.reserva.shared.ReservaException;
 import io.reserva.shared.query.Page;
@@ -42,7 +42,7 @@ class ReservationController {
     @Operation(
             summary = "List reservations; also filter by resource=<id>, search over guest name, email, phone and"
                     + " confirmation code")
-    Page<Reservation> list(Caller caller, HttpServletRequest request) {
+    Page<ReservationView> list(Caller caller, HttpServletRequest request) {
         Map<String, String[]> parameters = new LinkedHashMap<>(request.getParameterMap());
         String[] resource = parameters.remove("resource");
         UUID resourceId = null;
@@ -61,14 +61,14 @@ class ReservationController {
 
     @GetMapping("/{id}")
     @Operation(summary = "Get a reservation")
-    Reservation get(Caller caller, @PathVariable UUID id) {
+    ReservationView get(Caller caller, @PathVariable UUID id) {
         return reservations.get(caller, id);
     }
 
     @PostMapping
     @Operation(summary = "Book (or hold) a reservation; 409 slot_unavailable lists the nearest free starts")
-    ResponseEntity<Reservation> create(Caller caller, @Valid @RequestBody NewReservation request) {
-        Reservation created = reservations.create(caller, request);
+    ResponseEntity<ReservationView> create(Caller caller, @Valid @RequestBody NewReservation request) {
+        ReservationView created = reservations.create(caller, request);
         return ResponseEntity.created(URI.create("/reservations/" + created.id()))
                 .body(created);
     }
@@ -80,7 +80,7 @@ class ReservationController {
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(schema = @Schema(implementation = ReservationChanges.class))))
-    Reservation update(Caller caller, @PathVariable UUID id, Patch<ReservationChanges> patch) {
+    ReservationView update(Caller caller, @PathVariable UUID id, Patch<ReservationChanges> patch) {
         return reservations.update(caller, id, patch);
     }
 }

@@ -1,0 +1,166 @@
+package io.reserva.reservations;
+
+import io.reserva.availability.Allocation;
+import io.reserva.availability.AllocationResult;
+import io.reserva.availability.Occupancy;
+import io.reserva.availability.Refusal;
+import io.reserva.availability.SlotFinder;
+import io.reserva.catalog.CatalogSnapshot;
+import io.reserva.catalog.ReservationResource;
+import io.reserva.catalog.ReservationService;
+import io.reserva.catalog.Seating;
+import io.reserva.shared.ErrorCode;
+import io.reserva.shared.ReservaException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides where a party goes, inside the booking's transaction: the engine's plan, the resources staff chose
+ * (override), or for an override the engine refuses, no resource at all. Also words a refusal for the client.
+ */
+@Component
+class Placements {
+
+    static final int NEAREST_STARTS = 3;
+
+    private final ReservationRepository reservations;
+    private final SlotFinder slots;
+
+    Placements(ReservationRepository reservations, SlotFinder slots) {
+        this.reservations = reservations;
+        this.slots = slots;
+    }
+
+    /** What a booking or a move asks for: the service, party, start, and what the client chose. */
+    record Request(
+            UUID serviceId,
+            Instant start,
+            int partySize,
+            UUID preferredResourceId,
+            List<UUID> chosenResources,
+            boolean override,
+            UUID movingReservationId) {}
+
+    /** The service of the request, or 422 when the organization has no such service. */
+    static ReservationService serviceOf(CatalogSnapshot snapshot, UUID serviceId) {
+        return snapshot.service(serviceId)
+                .orElseThrow(
+                        () -> ReservaException.invalidField("service_id", "is not a service of this organization"));
+    }
+
+    Placement place(CatalogSnapshot snapshot, Request request, Instant now) {
+        ReservationService service = serviceOf(snapshot, request.serviceId());
+        if (request.preferredResourceId() != null
+                && snapshot.resource(request.preferredResourceId()).isEmpty()) {
+            throw ReservaException.invalidField("preferred_resource_id", "is not a resource of this organization");
+        }
+        if (service.slotCapacity() != null || service.seating() == Seating.SHARED) {
+            reservations.lockSlot(service.organizationId(), service.id(), request.start());
+        }
+        if (request.override()
+                && request.chosenResources() != null
+                && !request.chosenResources().isEmpty()) {
+            return chosenByStaff(snapshot, service, request, now);
+        }
+        AllocationResult result = slots.plan(
+                snapshot,
+                service,
+                request.start(),
+                request.partySize(),
+                request.preferredResourceId(),
+                request.movingReservationId());
+        if (result instanceof Allocation allocation) {
+            return Placement.of(service, request.partySize(), allocation);
+        }
+        if (request.override()) {
+            // Outside hours or capacity, with no resource chosen: booked without holding a resource.
+            return Placement.unassigned(service, request.start(), request.partySize());
+        }
+        throw refusal((Refusal) result, snapshot, service, request);
+    }
+
+    /** 409 slot_unavailable with the nearest starts that are free now. */
+    ReservaException slotUnavailable(
+            CatalogSnapshot snapshot, ReservationService service, int partySize, Instant start, String why) {
+        List<Instant> nearest = slots.nearestStarts(snapshot, service, partySize, start, NEAREST_STARTS);
+        return new ReservaException(
+                ErrorCode.SLOT_UNAVAILABLE,
+                "This start cannot be booked (" + why.toLowerCase(Locale.ROOT) + ")"
+                        + (nearest.isEmpty() ? "" : "; the nearest free starts are listed in nearest_available_starts"),
+                List.of(),
+                Map.of(
+                        "nearest_available_starts",
+                        nearest.stream().map(Instant::toString).toList()));
+    }
+
+    private ReservaException refusal(
+            Refusal refusal, CatalogSnapshot snapshot, ReservationService service, Request request) {
+        return switch (refusal.reason()) {
+            case PARTY_TOO_LARGE ->
+                ReservaException.invalidField(
+                        "party_size", "is larger than this service takes" + largest(service, request.partySize()));
+            case PARTY_TOO_SMALL -> ReservaException.invalidField("party_size", "is smaller than this service takes");
+            case SERVICE_INACTIVE -> ReservaException.invalidField("service_id", "is not active");
+            default ->
+                slotUnavailable(
+                        snapshot,
+                        service,
+                        request.partySize(),
+                        request.start(),
+                        refusal.reason().name());
+        };
+    }
+
+    /**
+     * The largest party the service's own limits take, when they are what refused it (resources too small for
+     * the party are another matter: a smaller party may still fail elsewhere).
+     */
+    private static String largest(ReservationService service, int partySize) {
+        Integer largest = service.maxPartySize();
+        if (service.seating() == Seating.SHARED && service.maxParticipantsPerSlot() != null) {
+            largest = largest == null
+                    ? service.maxParticipantsPerSlot()
+                    : Math.min(largest, service.maxParticipantsPerSlot());
+        }
+        return largest == null || partySize <= largest ? "" : " (at most " + largest + ")";
+    }
+
+    /** Staff chose the resources: the first free unit of each, still refused by the constraint if taken. */
+    private Placement chosenByStaff(
+            CatalogSnapshot snapshot, ReservationService service, Request request, Instant now) {
+        Placement times = Placement.unassigned(service, request.start(), request.partySize());
+        List<Occupancy> occupying =
+                reservations.occupancies(service.organizationId(), times.occupiedFrom(), times.occupiedUntil(), now);
+        List<AllocationRow> units = new ArrayList<>();
+        for (UUID resourceId : new LinkedHashSet<>(request.chosenResources())) {
+            ReservationResource resource = snapshot.resource(resourceId)
+                    .orElseThrow(() -> ReservaException.invalidField(
+                            "assigned_resources", resourceId + " is not a resource of this organization"));
+            Set<Integer> busy = occupying.stream()
+                    .filter(o -> resourceId.equals(o.resourceId())
+                            && !o.reservationId().equals(request.movingReservationId()))
+                    .filter(o -> o.occupiedFrom().isBefore(times.occupiedUntil())
+                            && times.occupiedFrom().isBefore(o.occupiedUntil()))
+                    .map(Occupancy::unitIndex)
+                    .collect(Collectors.toSet());
+            int unit = 0;
+            while (busy.contains(unit)) {
+                unit++;
+            }
+            if (unit >= resource.units()) {
+                throw new SlotTakenException();
+            }
+            units.add(
+                    new AllocationRow(null, resourceId, unit, "override", times.occupiedFrom(), times.occupiedUntil()));
+        }
+        return times.holding(units);
+    }
+}
