@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,11 +100,10 @@ class EventOutboxIntegrationTests {
 
         lapse(held.get("id"));
         // The sweeper runs every 10 s on its own schedule, in a transaction of its own.
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!eventTypes().contains("reservation.hold_expired") && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(eventTypes()).contains("reservation.hold_expired");
+        Awaitility.await("the sweeper's hold_expired event")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> eventTypes().contains("reservation.hold_expired"));
         Response expired = api.get(key, "/events?type=reservation.hold_expired");
         assertThat(expired.body().get("data").get(0).get("data").get("id").asString())
                 .isEqualTo(held.get("id"));

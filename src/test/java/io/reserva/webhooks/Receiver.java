@@ -18,6 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -142,17 +144,16 @@ final class Receiver implements AutoCloseable {
     }
 
     /** Waits until at least {@code count} matching requests arrived; fails after {@code timeout}. */
-    List<Arrival> await(int count, Predicate<Arrival> filter, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Arrival> matching = arrivals(filter);
-            if (matching.size() >= count) {
-                return matching;
-            }
-            Thread.sleep(20);
+    List<Arrival> await(int count, Predicate<Arrival> filter, Duration timeout) {
+        try {
+            return Awaitility.await()
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> arrivals(filter), matching -> matching.size() >= count);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("expected " + count + " deliveries within " + timeout + ", got "
+                    + arrivals(filter).size() + " (all arrivals: " + arrivals.size() + ")");
         }
-        throw new AssertionError("expected " + count + " deliveries within " + timeout + ", got "
-                + arrivals(filter).size() + " (all arrivals: " + arrivals.size() + ")");
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,7 +163,8 @@ class WebhookDeliveryIntegrationTests {
         TestApi.expect(api.patch(key, "/contacts/" + contact, fields("notes", "Allergic to nuts")), 200);
 
         List<Arrival> arrivals = receiver.await(1, a -> true, WAIT);
-        Thread.sleep(300);
+        // Deliveries are queued in the change's own transaction: the filtered-out contact.created never got one.
+        assertThat(deliveryCount()).isEqualTo(1);
         assertThat(receiver.arrivals()).hasSize(1);
         assertThat(arrivals.get(0).type()).isEqualTo("contact.updated");
         assertThat(arrivals.get(0).json().get("changed_fields").toString()).isEqualTo("[\"notes\"]");
@@ -237,7 +239,8 @@ class WebhookDeliveryIntegrationTests {
         assertThat(delivery.get("last_status_code").asInt()).isEqualTo(410);
 
         contact("Fay");
-        Thread.sleep(500);
+        // Deliveries are queued in the change's own transaction: a disabled endpoint gets none to send.
+        assertThat(deliveryCount()).as("nothing more is queued for it").isEqualTo(1);
         assertThat(receiver.arrivals()).as("nothing more is sent to it").hasSize(1);
         assertThat(api.post(key, "/webhook-endpoints/" + endpoint.get("id") + "/test", fields())
                         .code())
@@ -515,7 +518,8 @@ class WebhookDeliveryIntegrationTests {
         TestApi.expect(deleted, 200);
         assertThat(deleted.get("id")).isEqualTo(endpoint.get("id"));
         contact("Ida");
-        Thread.sleep(500);
+        // Deliveries are queued in the change's own transaction: a deleted endpoint gets none to send.
+        assertThat(deliveryCount()).isZero();
         assertThat(receiver.arrivals()).isEmpty();
         assertThat(api.get(key, "/webhook-endpoints/" + endpoint.get("id")).status())
                 .isEqualTo(404);
@@ -588,28 +592,29 @@ class WebhookDeliveryIntegrationTests {
                 .toString();
     }
 
-    private JsonNode awaitDelivery(java.util.function.Predicate<JsonNode> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode delivery : api.get(key, "/webhook-deliveries").body().get("data")) {
-                if (condition.test(delivery)) {
-                    return delivery;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(
-                "no delivery matched: " + api.get(key, "/webhook-deliveries").text());
+    private JsonNode awaitDelivery(java.util.function.Predicate<JsonNode> condition) {
+        return Awaitility.await("a delivery that matches")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> {
+                            for (JsonNode delivery :
+                                    api.get(key, "/webhook-deliveries").body().get("data")) {
+                                if (condition.test(delivery)) {
+                                    return delivery;
+                                }
+                            }
+                            return null;
+                        },
+                        java.util.Objects::nonNull);
     }
 
-    private static void awaitTrue(Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the condition did not become true within " + WAIT);
+    private static void awaitTrue(Supplier<Boolean> condition) {
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(condition::get);
+    }
+
+    /** Every delivery queued for this test's organization, whatever its state. */
+    private int deliveryCount() {
+        return api.get(key, "/webhook-deliveries?$limit=0").body().get("total").asInt();
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,7 +98,12 @@ class WebhookTwoNodesIntegrationTests {
             for (Receiver receiver : List.of(one, two)) {
                 receiver.await(contacts, a -> true, Duration.ofSeconds(60));
             }
-            Thread.sleep(1_000); // a double send would arrive by now
+            // Each receiver has had every event once; a double send would show as more arrivals within a second.
+            Awaitility.await()
+                    .during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() ->
+                            one.arrivals().size() == contacts && two.arrivals().size() == contacts);
             for (var pair : List.of(Map.entry(one, secretOne), Map.entry(two, secretTwo))) {
                 List<Arrival> arrivals = pair.getKey().arrivals();
                 Map<String, Long> perId =
