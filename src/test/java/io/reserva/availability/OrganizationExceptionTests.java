@@ -67,7 +67,7 @@ class OrganizationExceptionTests {
         // 23:00Z on 25 December is 00:00 in Madrid on the 26th: the tail of a window of a blocked date.
         AllocationResult midnight =
                 ENGINE.allocate(BookingRequest.of(closedOnChristmas, Instant.parse("2026-12-25T23:00:00Z"), 2));
-        assertThat(midnight.allocated()).isFalse();
+        assertThat(midnight).isEqualTo(new Refusal(RefusalReason.CLOSED));
     }
 
     @Test
