@@ -32,7 +32,11 @@ final class OwnerCalendar {
         return hours.zone();
     }
 
-    /** Nothing to resolve: the owner is open whenever the others are. */
+    /**
+     * Nothing to resolve: the owner is open whenever the others are. The organization's exceptions make even an
+     * owner without hours of its own worth resolving: its whole dates end at midnight where the organization's
+     * late window may not, and in another zone the organization's dates fall elsewhere.
+     */
     boolean isUnconstrained() {
         return !hours.hasWeeklyHours()
                 && hours.exceptions().isEmpty()
@@ -96,9 +100,10 @@ final class OwnerCalendar {
     }
 
     private static List<LocalWindow> specialHours(OpeningHours owner, LocalDate date) {
-        List<LocalWindow> windows = new ArrayList<>();
+        List<LocalWindow> windows = List.of();
         for (HoursException exception : owner.exceptions()) {
             if (exception.type() == ExceptionType.SPECIAL_HOURS && exception.appliesTo(date)) {
+                windows = windows.isEmpty() ? new ArrayList<>() : windows;
                 windows.add(LocalWindow.on(date, exception.start(), exception.end()));
             }
         }
