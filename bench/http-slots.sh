@@ -4,6 +4,7 @@
 # exceptions), then runs wrk on the one-day query (party of 4, any table) and on a 28-day range.
 #
 #   bench/http-slots.sh        # needs wrk (apt-get install wrk); builds the jar if missing
+#   JAR=/tmp/before.jar bench/http-slots.sh   # measures another build, e.g. to compare before and after
 #
 # The dataset includes 10,000 reservations over 28 days, booked through the API before the measurement.
 set -euo pipefail
@@ -16,7 +17,7 @@ PORT=${PORT:-18081}
 KEY=rsv_bench-platform-key-0123456789abcdefghijklmnop
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-JAR=$(ls target/reserva-*.jar 2>/dev/null | head -1 || true)
+JAR=${JAR:-$(ls target/reserva-*.jar 2>/dev/null | head -1 || true)}
 if [ -z "$JAR" ]; then
     ./mvnw -B -q -DskipTests package
     JAR=$(ls target/reserva-*.jar | head -1)

@@ -76,7 +76,7 @@ public final class AvailabilityEngine {
         SlotEvaluator evaluator = new SlotEvaluator(index, date, request.partySize(), BookingWindow.of(service, clock));
         Instant start = request.start();
         if (!evaluator.onGrid(start)) {
-            return new Refusal(RefusalReason.NOT_ON_GRID);
+            return new Refusal(evaluator.withinOpeningHours(start) ? RefusalReason.NOT_ON_GRID : RefusalReason.CLOSED);
         }
         SlotEvaluator.Outcome outcome =
                 evaluator.evaluate(start, request.preferredResourceId(), index.occupancies(), false);

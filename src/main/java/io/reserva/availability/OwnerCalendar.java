@@ -6,42 +6,62 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Resolves one owner's weekly hours and exceptions into the windows of each local date. */
+/**
+ * Resolves one owner's weekly hours and exceptions into the windows of each local date. A resource's calendar
+ * also reads the organization's exceptions: they speak for every resource on their date.
+ */
 final class OwnerCalendar {
 
     private final OpeningHours hours;
+    private final OpeningHours organization;
 
-    OwnerCalendar(OpeningHours hours) {
+    private OwnerCalendar(OpeningHours hours, OpeningHours organization) {
         this.hours = hours;
+        this.organization = organization;
+    }
+
+    static OwnerCalendar ofOrganization(OpeningHours businessHours) {
+        return new OwnerCalendar(businessHours, OpeningHours.none(businessHours.zone()));
+    }
+
+    static OwnerCalendar ofResource(OpeningHours resourceHours, OpeningHours businessHours) {
+        return new OwnerCalendar(resourceHours, businessHours);
     }
 
     ZoneId zone() {
         return hours.zone();
     }
 
-    /** Nothing to resolve: the owner is open whenever the others are. */
+    /**
+     * Nothing to resolve: the owner is open whenever the others are. The organization's exceptions make even an
+     * owner without hours of its own worth resolving: its whole dates end at midnight where the organization's
+     * late window may not, and in another zone the organization's dates fall elsewhere.
+     */
     boolean isUnconstrained() {
-        return !hours.hasWeeklyHours() && hours.exceptions().isEmpty();
+        return !hours.hasWeeklyHours()
+                && hours.exceptions().isEmpty()
+                && organization.exceptions().isEmpty();
     }
 
     /** Keeps hours on a date when it has weekly hours at all, or special hours for that date. */
     boolean keepsHoursOn(LocalDate date) {
-        return hours.hasWeeklyHours() || hasException(date, ExceptionType.SPECIAL_HOURS);
+        return hours.hasWeeklyHours() || hasException(hours, date, ExceptionType.SPECIAL_HOURS);
     }
 
     /**
-     * The windows that start on a date: none when blocked, the special hours when there are some, else the
-     * weekly windows of that weekday; an owner without weekly hours is open the whole date.
+     * The windows that start on a date: none when the owner or the organization blocks it, else the owner's
+     * special hours, else the organization's special hours (read on the owner's wall clock), else the weekly
+     * windows of that weekday; an owner without weekly hours is open the whole date. A blocked date thus
+     * removes a window running past midnight entirely, whoever's window it is.
      */
     List<LocalWindow> windowsOn(LocalDate date) {
-        if (hasException(date, ExceptionType.BLOCKED)) {
+        if (hasException(hours, date, ExceptionType.BLOCKED)
+                || hasException(organization, date, ExceptionType.BLOCKED)) {
             return List.of();
         }
-        List<LocalWindow> windows = new ArrayList<>();
-        for (HoursException exception : hours.exceptions()) {
-            if (exception.type() == ExceptionType.SPECIAL_HOURS && exception.appliesTo(date)) {
-                windows.add(LocalWindow.on(date, exception.start(), exception.end()));
-            }
+        List<LocalWindow> windows = specialHours(hours, date);
+        if (windows.isEmpty()) {
+            windows = specialHours(organization, date);
         }
         if (!windows.isEmpty()) {
             return windows;
@@ -49,6 +69,7 @@ final class OwnerCalendar {
         if (!hours.hasWeeklyHours()) {
             return List.of(LocalWindow.wholeDay(date));
         }
+        windows = new ArrayList<>();
         for (WeeklyWindow weekly : hours.weekly()) {
             if (weekly.fallsOn(date.getDayOfWeek())) {
                 windows.add(LocalWindow.on(date, weekly.start(), weekly.end()));
@@ -78,8 +99,19 @@ final class OwnerCalendar {
         return OpenIntervals.merge(intervals);
     }
 
-    private boolean hasException(LocalDate date, ExceptionType type) {
-        for (HoursException exception : hours.exceptions()) {
+    private static List<LocalWindow> specialHours(OpeningHours owner, LocalDate date) {
+        List<LocalWindow> windows = List.of();
+        for (HoursException exception : owner.exceptions()) {
+            if (exception.type() == ExceptionType.SPECIAL_HOURS && exception.appliesTo(date)) {
+                windows = windows.isEmpty() ? new ArrayList<>() : windows;
+                windows.add(LocalWindow.on(date, exception.start(), exception.end()));
+            }
+        }
+        return windows;
+    }
+
+    private static boolean hasException(OpeningHours owner, LocalDate date, ExceptionType type) {
+        for (HoursException exception : owner.exceptions()) {
             if (exception.type() == type && exception.appliesTo(date)) {
                 return true;
             }

@@ -5,7 +5,9 @@ public enum RefusalReason {
     SERVICE_INACTIVE,
     PARTY_TOO_SMALL,
     PARTY_TOO_LARGE,
-    /** The start is not one of the service's grid times for that date. */
+    /** The start falls outside every opening window of its date: closed hours, a blocked date, a midday break. */
+    CLOSED,
+    /** The start falls inside opening hours but is not one of the service's grid times (18:10 on a 15-minute grid). */
     NOT_ON_GRID,
     OUTSIDE_BOOKING_WINDOW,
     /** The occupied window, buffers included, does not fit inside the organization's open hours. */

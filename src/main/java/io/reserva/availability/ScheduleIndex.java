@@ -69,10 +69,11 @@ final class ScheduleIndex {
                 .plus(service.longestDuration())
                 .plus(service.bufferAfter());
         Map<UUID, Resource> resourcesById = resourcesById(schedule);
-        OwnerCalendar organization = new OwnerCalendar(schedule.businessHours());
+        OwnerCalendar organization = OwnerCalendar.ofOrganization(schedule.businessHours());
         Map<UUID, OpenIntervals> resourceHours = new HashMap<>();
         for (Resource resource : resourcesById.values()) {
-            OpenIntervals open = new OwnerCalendar(resource.hours()).openBetween(spanFrom, spanUntil);
+            OpenIntervals open = OwnerCalendar.ofResource(resource.hours(), schedule.businessHours())
+                    .openBetween(spanFrom, spanUntil);
             if (open != null) {
                 resourceHours.put(resource.id(), open);
             }
@@ -103,7 +104,8 @@ final class ScheduleIndex {
                     case OPTIONAL -> false;
                 };
                 if (linked && resource.active()) {
-                    calendars.putIfAbsent(resource.id(), new OwnerCalendar(resource.hours()));
+                    calendars.putIfAbsent(
+                            resource.id(), OwnerCalendar.ofResource(resource.hours(), schedule.businessHours()));
                 }
             }
         }

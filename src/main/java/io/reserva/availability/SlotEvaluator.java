@@ -24,6 +24,7 @@ final class SlotEvaluator {
     private final int partySize;
     private final Instant dayStart;
     private final Instant dayEnd;
+    private final List<SlotGrid.AnchorWindow> anchors;
     private final List<Instant> grid;
     private final ResourcePlan plan;
 
@@ -34,8 +35,7 @@ final class SlotEvaluator {
         this.partySize = partySize;
         this.dayStart = date.atStartOfDay(service.zone()).toInstant();
         this.dayEnd = date.plusDays(1).atStartOfDay(service.zone()).toInstant();
-        List<SlotGrid.AnchorWindow> anchors =
-                SlotGrid.anchorsAround(date, index.organization(), index.allocatableCalendars());
+        this.anchors = SlotGrid.anchorsAround(date, index.organization(), index.allocatableCalendars());
         this.grid = SlotGrid.startsBetween(dayStart, dayEnd, service.slotInterval(), anchors);
         this.plan = ResourcePlan.forParty(
                 index.schedule(),
@@ -50,6 +50,17 @@ final class SlotEvaluator {
 
     boolean onGrid(Instant start) {
         return Collections.binarySearch(grid, start) >= 0;
+    }
+
+    /** Whether a start falls inside one of the opening windows the grid steps from, on the grid or not. */
+    boolean withinOpeningHours(Instant start) {
+        for (SlotGrid.AnchorWindow anchor : anchors) {
+            Interval window = anchor.window().toInterval(anchor.zone());
+            if (!start.isBefore(window.from()) && start.isBefore(window.until())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean dayTouchesBookingWindow() {

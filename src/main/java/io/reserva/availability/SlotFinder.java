@@ -18,8 +18,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -36,6 +34,7 @@ public class SlotFinder {
     private final Catalog catalog;
     private final AvailabilityEngine engine;
     private final ObjectProvider<OccupancySource> occupancies;
+    private final PreparedSchedules schedules = new PreparedSchedules();
 
     SlotFinder(Catalog catalog, Clock clock, ObjectProvider<OccupancySource> occupancies) {
         this.catalog = catalog;
@@ -136,11 +135,11 @@ public class SlotFinder {
                 organizationId,
                 search.startDate().minusDays(1).atStartOfDay(zone).toInstant(),
                 search.endDate().plusDays(2).atStartOfDay(zone).toInstant());
-        ScheduleSnapshot schedule = ScheduleAssembler.assemble(snapshot, service, occupying);
+        // Only the occupancies are read per request; the rest is prepared once per catalog snapshot.
+        ScheduleSnapshot schedule = schedules.of(snapshot, service).withOccupancies(occupying);
         List<DayAvailability> days = engine.slotsForRange(
                 new SlotQuery(schedule, search.partySize(), search.resourceId()), search.startDate(), search.endDate());
-        Map<UUID, ReservationResource> resources =
-                snapshot.resources().stream().collect(Collectors.toMap(ReservationResource::id, Function.identity()));
+        Map<UUID, ReservationResource> resources = schedules.resourcesById(snapshot);
         List<SlotSearchResult.Day> views =
                 days.stream().map(day -> view(day, zone, resources)).toList();
         return search.singleDate()

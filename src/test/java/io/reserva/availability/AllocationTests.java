@@ -13,6 +13,7 @@ import static io.reserva.availability.Schedules.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,44 @@ class AllocationTests {
     @Test
     void aStartBetweenGridTimesIsRefused() {
         assertThat(allocate("18:15", 2)).isEqualTo(new Refusal(RefusalReason.NOT_ON_GRID));
+    }
+
+    @Test
+    void aStartOutsideTheOpeningHoursIsRefusedAsClosedNotAsOffTheGrid() {
+        assertThat(allocate("17:00", 2)).isEqualTo(new Refusal(RefusalReason.CLOSED));
+        assertThat(allocate("23:00", 2)).isEqualTo(new Refusal(RefusalReason.CLOSED));
+        assertThat(allocate("17:59", 2)).isEqualTo(new Refusal(RefusalReason.CLOSED));
+        assertThat(allocate("21:59", 2)).isEqualTo(new Refusal(RefusalReason.NOT_ON_GRID));
+    }
+
+    @Test
+    void aStartBetweenLunchAndDinnerOrOnABlockedDateIsRefusedAsClosed() {
+        ScheduleSnapshot lunchAndDinner = snapshot(
+                service(UTC, 60).withSlotInterval(30),
+                OpeningHours.weekly(
+                                UTC,
+                                everyDay(UTC, "12:00", "15:00").weekly().stream()
+                                        .map(lunch -> List.of(
+                                                lunch,
+                                                new WeeklyWindow(
+                                                        lunch.dayOfWeek(), LocalTime.of(19, 0), LocalTime.of(23, 0))))
+                                        .flatMap(List::stream)
+                                        .toList())
+                        .withExceptions(List.of(HoursException.blocked(WEDNESDAY.plusDays(1)))),
+                List.of(),
+                List.of(),
+                List.of());
+
+        assertThat(engine().allocate(BookingRequest.of(lunchAndDinner, instant(WEDNESDAY, "17:00", UTC), 2)))
+                .isEqualTo(new Refusal(RefusalReason.CLOSED));
+        assertThat(engine().allocate(BookingRequest.of(lunchAndDinner, instant(WEDNESDAY, "12:10", UTC), 2)))
+                .isEqualTo(new Refusal(RefusalReason.NOT_ON_GRID));
+        assertThat(engine().allocate(
+                                BookingRequest.of(lunchAndDinner, instant(WEDNESDAY.plusDays(1), "12:00", UTC), 2)))
+                .isEqualTo(new Refusal(RefusalReason.CLOSED));
+        assertThat(engine().allocate(BookingRequest.of(lunchAndDinner, instant(WEDNESDAY, "12:00", UTC), 2))
+                        .allocated())
+                .isTrue();
     }
 
     @Test

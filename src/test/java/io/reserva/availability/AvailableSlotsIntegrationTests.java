@@ -89,6 +89,60 @@ class AvailableSlotsIntegrationTests {
     }
 
     @Test
+    void oneOrganizationWideSpecialHoursExceptionExtendsEveryTablesHoursThatNight() {
+        String service = service(fields("name", "Late table", "duration_minutes", 60, "slot_interval", 60));
+        String table = resource("Table 1", "table", 4);
+        String otherTable = resource("Table 2", "table", 4);
+        link(service, table, "any_available");
+        week(table, List.of(window(5, "19:00", "23:00")));
+        week(otherTable, List.of(window(5, "19:00", "23:00")));
+        assertThat(localTimes(slots(service, "date=" + FRIDAY).body().get("slots")))
+                .containsExactly("19:00", "20:00", "21:00", "22:00");
+
+        Response late = api.post(
+                key,
+                "/reservation-resource-exceptions",
+                fields(
+                        "date",
+                        FRIDAY,
+                        "exception_type",
+                        "special_hours",
+                        "start_time",
+                        "20:00",
+                        "end_time",
+                        "03:00",
+                        "reason",
+                        "Carnival night"));
+        assertThat(late.status()).as(late.text()).isEqualTo(201);
+
+        Response friday = slots(service, "date=" + FRIDAY);
+        assertThat(localTimes(friday.body().get("slots"))).containsExactly("20:00", "21:00", "22:00", "23:00");
+        assertThat(friday.body().get("slots").get(3).get("resources")).hasSize(2);
+        assertThat(localTimes(slots(service, "date=" + SATURDAY).body().get("slots")))
+                .containsExactly("00:00", "01:00", "02:00");
+    }
+
+    @Test
+    void anOrganizationWideBlockedDateTakesTheTailOfItsLateShiftWithIt() {
+        String service = service(fields("name", "Late table", "duration_minutes", 60, "slot_interval", 60));
+        String table = resource("Table 1", "table", 4);
+        link(service, table, "any_available");
+        week(table, List.of(window(5, "18:00", "02:00"), window(6, "18:00", "02:00")));
+
+        Response closed = api.post(
+                key,
+                "/reservation-resource-exceptions",
+                fields("date", FRIDAY, "exception_type", "blocked", "reason", "Private event"));
+        assertThat(closed.status()).as(closed.text()).isEqualTo(201);
+
+        assertThat(slots(service, "date=" + FRIDAY).body().get("reason").asString())
+                .isEqualTo("closed");
+        assertThat(localTimes(slots(service, "date=" + SATURDAY).body().get("slots")))
+                .startsWith("18:00")
+                .doesNotContain("00:00", "01:00");
+    }
+
+    @Test
     void aWallClockTimeThatDoesNotExistIsSkippedAndDurationsAreRealMinutes() {
         String service = service(fields("name", "Night", "duration_minutes", 60, "slot_interval", 60));
         String room = resource("Room", "room", null);

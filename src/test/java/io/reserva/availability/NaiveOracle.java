@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * A deliberately slow, independent reading of RULES.md: every minute of every occupied window is checked
+ * A deliberately slow, independent reading of docs/scheduling-rules.md: every minute of every occupied window is checked
  * against every window of every owner and every row of every unit. It shares no code with the engine except
  * the input records, and it only answers which starts are bookable.
  *
@@ -63,7 +63,8 @@ final class NaiveOracle {
         Set<Instant> grid = new TreeSet<>();
         for (LocalDate day = date.minusDays(3); !day.isAfter(date.plusDays(3)); day = day.plusDays(1)) {
             List<OpeningHours> anchorOwners = new ArrayList<>();
-            if (keepsHours(schedule.businessHours(), day)) {
+            boolean byResources = !keepsHours(schedule.businessHours(), day);
+            if (!byResources) {
                 anchorOwners.add(schedule.businessHours());
             } else {
                 for (Resource resource : resources.values()) {
@@ -73,7 +74,7 @@ final class NaiveOracle {
                 }
             }
             for (OpeningHours owner : anchorOwners) {
-                for (LocalDateTime[] window : windows(owner, day)) {
+                for (LocalDateTime[] window : byResources ? resourceWindows(owner, day) : windows(owner, day)) {
                     for (LocalDateTime step = window[0]; step.isBefore(window[1]); step = step.plusMinutes(interval)) {
                         if (owner.zone().getRules().getValidOffsets(step).isEmpty()) {
                             continue;
@@ -116,7 +117,7 @@ final class NaiveOracle {
         }
         Instant from = start.minusSeconds(60L * service.bufferBeforeMinutes());
         Instant until = start.plusSeconds(60L * (durationMinutes(partySize) + service.bufferAfterMinutes()));
-        if (!openEveryMinute(schedule.businessHours(), from, until)) {
+        if (!openEveryMinute(schedule.businessHours(), false, from, until)) {
             return false;
         }
         Set<UUID> partiesAtStart = new HashSet<>();
@@ -182,7 +183,7 @@ final class NaiveOracle {
 
     /** Units with no row covering any minute of the window, or none at all when the resource is closed then. */
     private int freeUnits(Resource resource, Instant from, Instant until) {
-        if (!openEveryMinute(resource.hours(), from, until)) {
+        if (!openEveryMinute(resource.hours(), true, from, until)) {
             return 0;
         }
         int free = 0;
@@ -206,11 +207,11 @@ final class NaiveOracle {
         return free;
     }
 
-    private final Map<OpeningHours, Map<LocalDate, List<Instant[]>>> realWindows = new HashMap<>();
+    private final Map<List<Object>, Map<LocalDate, List<Instant[]>>> realWindows = new HashMap<>();
 
-    private boolean openEveryMinute(OpeningHours owner, Instant from, Instant until) {
+    private boolean openEveryMinute(OpeningHours owner, boolean isResource, Instant from, Instant until) {
         for (Instant minute = from; minute.isBefore(until); minute = minute.plusSeconds(60)) {
-            if (!openAt(owner, minute)) {
+            if (!openAt(owner, isResource, minute)) {
                 return false;
             }
         }
@@ -218,10 +219,10 @@ final class NaiveOracle {
     }
 
     /** Open when some window of a date whose windows could reach this minute contains it. */
-    private boolean openAt(OpeningHours owner, Instant minute) {
+    private boolean openAt(OpeningHours owner, boolean isResource, Instant minute) {
         LocalDate local = minute.atZone(owner.zone()).toLocalDate();
         for (LocalDate day = local.minusDays(3); !day.isAfter(local.plusDays(1)); day = day.plusDays(1)) {
-            for (Instant[] window : realWindowsOn(owner, day)) {
+            for (Instant[] window : realWindowsOn(owner, isResource, day)) {
                 if (!minute.isBefore(window[0]) && minute.isBefore(window[1])) {
                     return true;
                 }
@@ -230,14 +231,17 @@ final class NaiveOracle {
         return false;
     }
 
-    private List<Instant[]> realWindowsOn(OpeningHours owner, LocalDate day) {
-        return realWindows.computeIfAbsent(owner, o -> new HashMap<>()).computeIfAbsent(day, d -> {
-            List<Instant[]> converted = new ArrayList<>();
-            for (LocalDateTime[] window : windows(owner, d)) {
-                converted.add(new Instant[] {toInstant(window[0], owner.zone()), toInstant(window[1], owner.zone())});
-            }
-            return converted;
-        });
+    private List<Instant[]> realWindowsOn(OpeningHours owner, boolean isResource, LocalDate day) {
+        return realWindows
+                .computeIfAbsent(List.of(owner, isResource), o -> new HashMap<>())
+                .computeIfAbsent(day, d -> {
+                    List<Instant[]> converted = new ArrayList<>();
+                    for (LocalDateTime[] window : isResource ? resourceWindows(owner, d) : windows(owner, d)) {
+                        converted.add(
+                                new Instant[] {toInstant(window[0], owner.zone()), toInstant(window[1], owner.zone())});
+                    }
+                    return converted;
+                });
     }
 
     private static Instant toInstant(LocalDateTime local, ZoneId zone) {
@@ -254,6 +258,33 @@ final class NaiveOracle {
             }
         }
         return false;
+    }
+
+    /**
+     * A resource's windows: the organization's exceptions speak for it too. An organization-wide blocked date
+     * closes it; organization-wide special hours become its hours that date unless it has an exception of its own.
+     */
+    private List<LocalDateTime[]> resourceWindows(OpeningHours resource, LocalDate day) {
+        OpeningHours organization = schedule.businessHours();
+        boolean organizationBlocks = false;
+        List<HoursException> organizationSpecial = new ArrayList<>();
+        for (HoursException exception : organization.exceptions()) {
+            if (matches(exception, day)) {
+                if (exception.type() == ExceptionType.BLOCKED) {
+                    organizationBlocks = true;
+                } else {
+                    organizationSpecial.add(exception);
+                }
+            }
+        }
+        if (organizationBlocks) {
+            return List.of();
+        }
+        boolean ownException = resource.exceptions().stream().anyMatch(exception -> matches(exception, day));
+        if (ownException || organizationSpecial.isEmpty()) {
+            return windows(resource, day);
+        }
+        return windows(new OpeningHours(resource.zone(), List.of(), organizationSpecial), day);
     }
 
     /** The wall-clock windows that start on a date, each as [start, end). */

@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * Random but busy scheduling situations for the property tests: DST zones and dates next to their
- * transitions, windows past midnight and inside DST gaps, exceptions near the date, multi-unit resources and
+ * transitions, windows past midnight and inside DST gaps, exceptions near the date (organization-wide ones on
+ * the eve of the date, where resources' late shifts run into it), multi-unit resources and
  * many overlapping reservations, some of this very service at the same start.
  */
 final class RandomSchedules {
@@ -32,6 +33,9 @@ final class RandomSchedules {
             "00:00", "01:30", "02:00", "02:15", "02:30", "07:00", "09:00", "09:10", "11:30", "17:00", "18:00", "22:00",
             "23:30");
 
+    /** Late shifts that run past midnight into the next date. */
+    private static final List<String> LATE_STARTS = List.of("19:30", "20:00", "22:00", "23:45");
+
     private static final List<String> TYPES = List.of("table", "person");
 
     private RandomSchedules() {}
@@ -44,7 +48,21 @@ final class RandomSchedules {
         LocalDate date = interestingDate(random, serviceZone);
         ServiceRules service = service(random, serviceZone);
         OpeningHours businessHours = hours(
-                random, random.nextInt(5) == 0 ? pick(random, ZONES) : serviceZone, date, random.nextInt(7) > 0, 2);
+                random,
+                random.nextInt(5) == 0 ? pick(random, ZONES) : serviceZone,
+                date,
+                random.nextInt(3) > 0,
+                false,
+                2);
+        if (random.nextInt(3) == 0) {
+            // An organization-wide exception on the eve, where resources' late shifts run into the date.
+            List<HoursException> exceptions = new ArrayList<>(businessHours.exceptions());
+            exceptions.add(
+                    random.nextBoolean()
+                            ? HoursException.blocked(date.minusDays(1))
+                            : HoursException.specialHours(date.minusDays(1), pick(random, LATE_STARTS), "03:00"));
+            businessHours = businessHours.withExceptions(exceptions);
+        }
         List<Resource> resources = new ArrayList<>();
         int resourceCount = 1 + random.nextInt(6);
         for (int i = 0; i < resourceCount; i++) {
@@ -109,10 +127,17 @@ final class RandomSchedules {
     }
 
     private static OpeningHours hours(
-            Random random, ZoneId zone, LocalDate date, boolean withWeekly, int maxExceptions) {
+            Random random, ZoneId zone, LocalDate date, boolean withWeekly, boolean lateShifts, int maxExceptions) {
         List<WeeklyWindow> weekly = new ArrayList<>();
         if (withWeekly) {
             for (DayOfWeek day : DayOfWeek.values()) {
+                if (lateShifts) {
+                    LocalTime start = LocalTime.parse(pick(random, LATE_STARTS));
+                    weekly.add(new WeeklyWindow(
+                            day.getValue() % 7,
+                            start,
+                            LocalTime.of(1 + random.nextInt(3), pick(random, List.of(0, 30)))));
+                }
                 int windows = random.nextInt(10) == 0 ? 0 : 1 + random.nextInt(2);
                 for (int i = 0; i < windows; i++) {
                     LocalTime start = LocalTime.parse(pick(random, WINDOW_STARTS));
@@ -148,7 +173,8 @@ final class RandomSchedules {
     }
 
     private static Resource resource(Random random, int number, ZoneId zone, LocalDate date) {
-        OpeningHours hours = hours(random, zone, date, random.nextInt(3) == 0, random.nextInt(3) == 0 ? 1 : 0);
+        OpeningHours hours = hours(
+                random, zone, date, random.nextInt(2) == 0, random.nextInt(3) == 0, random.nextInt(3) == 0 ? 1 : 0);
         return new Resource(
                 Schedules.id("resource-" + number),
                 "R" + random.nextInt(3),
