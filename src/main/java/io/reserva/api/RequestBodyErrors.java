@@ -60,6 +60,9 @@ public final class RequestBodyErrors {
                         : "is not valid";
                 return field(path(databind), message);
             }
+            if (cause instanceof StreamReadException read && duplicateKey(read) != null) {
+                return field(duplicateKey(read), "is given more than once");
+            }
             if (cause instanceof StreamReadException) {
                 return new ReservaException(
                         ErrorCode.MALFORMED_REQUEST, "The body is not valid JSON: " + firstLine(cause.getMessage()));
@@ -127,6 +130,33 @@ public final class RequestBodyErrors {
                 path.append(reference.getPropertyName());
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /**
+     * The path of a key sent twice in one object (a parse error once duplicate detection is on), or null if the
+     * failure is something else. The parser stops at the second occurrence, so its context names the key.
+     */
+    private static String duplicateKey(StreamReadException e) {
+        if (e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate Object property")) {
+            return null;
+        }
+        if (e.processor() == null || e.processor().streamReadContext() == null) {
+            return "body";
+        }
+        StringBuilder path = new StringBuilder();
+        for (String segment :
+                e.processor().streamReadContext().pathAsPointer().toString().split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            String name = segment.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(name).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(name);
             }
         }
         return path.isEmpty() ? "body" : path.toString();
