@@ -21,6 +21,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  */
 public final class RequestBodyErrors {
 
+    static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
+
     private RequestBodyErrors() {}
 
     static boolean isBodyTooLarge(Throwable failure) {
@@ -45,6 +47,11 @@ public final class RequestBodyErrors {
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 String field = path(unknown);
                 return field(field, "is not a known field");
+            }
+            if (cause instanceof InvalidFormatException format
+                    && format.getValue() instanceof String text
+                    && text.indexOf('\u0000') >= 0) {
+                return field(path(format), NUL_MESSAGE);
             }
             if (cause instanceof InvalidFormatException format) {
                 return field(path(format), expected(format.getTargetType()));

@@ -68,6 +68,20 @@ class StrictJsonIntegrationTests {
     }
 
     @Test
+    void textWithTheNulCharacterIsRefusedNamingTheField() {
+        assertRefusedAndNothingStored("/contacts", fields("first_name", "An\u0000a"), "first_name");
+        assertRefusedAndNothingStored(
+                "/reservation-services",
+                fields("name", "Cut", "duration_minutes", 45, "description", "\u0000"),
+                "description");
+
+        Response query = api.get(tenant.adminKey(), "/contacts?first_name=An%00a");
+        assertThat(query.status()).as(query.text()).isEqualTo(400);
+        assertThat(query.code()).isEqualTo("invalid_query");
+        assertThat(query.body().get("errors").get(0).get("field").asString()).isEqualTo("first_name");
+    }
+
+    @Test
     void aPartialUpdateIsJustAsStrict() {
         String path = "/organizations/" + tenant.id();
         String before = api.get(tenant.adminKey(), path).text();
