@@ -40,6 +40,8 @@ class MalformedInputFuzzIntegrationTests {
     private static final int QUERY_CASES_PER_PARAMETER = 1;
 
     private static final String FAR_INSTANT = "+999999999-12-31T23:59:59Z";
+    private static final List<String> FAR_TEMPORALS =
+            List.of(FAR_INSTANT, "-999999999-01-01T00:00:00Z", "+999999999-12-31", "-999999999-01-01", "0000-01-01");
     private static final List<String> BAD_TEXTS = List.of(
             "a\u0000b",
             "\u0000",
@@ -104,6 +106,7 @@ class MalformedInputFuzzIntegrationTests {
             }
         }
         containerLevelCases();
+        slotsAtTheEdgesOfTime(api);
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
 
         assertThat(sent).as("requests sent").isGreaterThan(500);
@@ -134,9 +137,14 @@ class MalformedInputFuzzIntegrationTests {
             if (!"query".equals(parameter.path("in").asString())) {
                 continue;
             }
+            String name = parameter.get("name").asString();
             for (int i = 0; i < QUERY_CASES_PER_PARAMETER; i++) {
-                String value = encode(pick(BAD_TEXTS));
-                check(method, validPath + "?" + parameter.get("name").asString() + "=" + value, null);
+                check(method, validPath + "?" + name + "=" + encode(pick(BAD_TEXTS)), null);
+            }
+            if (isTemporal(parameter.path("schema"))) {
+                for (String far : FAR_TEMPORALS) {
+                    check(method, validPath + "?" + name + "=" + encode(far), null);
+                }
             }
         }
         JsonNode schema = requestSchema(operation);
@@ -147,6 +155,15 @@ class MalformedInputFuzzIntegrationTests {
             check(method, validPath, whole);
         }
         ObjectNode valid = (ObjectNode) example(schema, 0);
+        for (var property : resolve(schema).path("properties").properties()) {
+            if (isTemporal(property.getValue())) {
+                for (String far : FAR_TEMPORALS) {
+                    ObjectNode body = valid.deepCopy();
+                    body.put(property.getKey(), far);
+                    check(method, validPath, JSON.writeValueAsString(body));
+                }
+            }
+        }
         List<String> properties = new ArrayList<>(valid.propertyNames());
         for (int i = 0; i < BODY_CASES_PER_OPERATION && !properties.isEmpty(); i++) {
             String property = properties.get(i % properties.size());
@@ -154,6 +171,20 @@ class MalformedInputFuzzIntegrationTests {
             body.set(property, badValue());
             check(method, validPath, JSON.writeValueAsString(body));
         }
+    }
+
+    /** The slot search with a real service, so impossible dates reach the engine rather than a 404. */
+    private void slotsAtTheEdgesOfTime(TestApi api) {
+        TestApi.Response service =
+                api.post(key, "/reservation-services", TestApi.fields("name", "Edge of time", "duration_minutes", 30));
+        TestApi.expect(service, 201);
+        String slots = "/reservation-available-slots?service_id=" + service.get("id");
+        for (String far : FAR_TEMPORALS) {
+            check("GET", slots + "&date=" + encode(far), null);
+            check("GET", slots + "&start_date=" + encode(far) + "&end_date=" + encode(far), null);
+            check("GET", slots + "&start_date=2027-01-01&end_date=" + encode(far), null);
+        }
+        check("GET", slots + "&date=+999999999-12-31", null);
     }
 
     /** Requests the servlet container answers itself, before the application sees them. */
@@ -309,6 +340,11 @@ class MalformedInputFuzzIntegrationTests {
             default:
                 return NODES.stringNode(pick(BAD_TEXTS));
         }
+    }
+
+    private boolean isTemporal(JsonNode raw) {
+        String format = resolve(raw).path("format").asString("");
+        return "date".equals(format) || "date-time".equals(format);
     }
 
     private List<JsonNode> parameters(JsonNode operation) {
