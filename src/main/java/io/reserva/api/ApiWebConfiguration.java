@@ -3,6 +3,8 @@ package io.reserva.api;
 import io.reserva.shared.web.FilterOrder;
 import jakarta.validation.Validator;
 import java.util.List;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +32,13 @@ class ApiWebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    FilterRegistrationBean<QueryStringFilter> queryStringFilter() {
+        var registration = new FilterRegistrationBean<>(new QueryStringFilter(json));
+        registration.setOrder(FilterOrder.QUERY_STRING);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(ApiProperties properties) {
         var registration = new FilterRegistrationBean<>(new RateLimitFilter(properties, json));
         registration.setOrder(FilterOrder.RATE_LIMIT);
@@ -48,6 +57,16 @@ class ApiWebConfiguration implements WebMvcConfigurer {
         var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, properties, json));
         registration.setOrder(FilterOrder.IDEMPOTENCY);
         return registration;
+    }
+
+    /** Tomcat's own refusals (bad path encodings, an unparsable request line) answer as problems too. */
+    @Bean
+    TomcatContextCustomizer problemErrorReports() {
+        return context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        };
     }
 
     @Override

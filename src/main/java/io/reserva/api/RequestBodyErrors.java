@@ -25,6 +25,8 @@ public final class RequestBodyErrors {
     /** A Java class name such as org.example.Type or Type$Inner, which says nothing to an API client. */
     private static final Pattern INTERNAL_NAMES = Pattern.compile("`?\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][\\w$]*`?");
 
+    static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
+
     private RequestBodyErrors() {}
 
     static boolean isBodyTooLarge(Throwable failure) {
@@ -50,6 +52,11 @@ public final class RequestBodyErrors {
                 String field = path(unknown);
                 return field(field, "is not a known field");
             }
+            if (cause instanceof InvalidFormatException format
+                    && format.getValue() instanceof String text
+                    && text.indexOf('\u0000') >= 0) {
+                return field(path(format), NUL_MESSAGE);
+            }
             if (cause instanceof InvalidFormatException format) {
                 return field(path(format), expected(format.getTargetType()));
             }
@@ -63,6 +70,9 @@ public final class RequestBodyErrors {
                         ? illegal.getMessage()
                         : "is not valid";
                 return field(path(databind), message);
+            }
+            if (cause instanceof StreamReadException read && duplicateKey(read) != null) {
+                return field(duplicateKey(read), "is given more than once");
             }
             if (cause instanceof StreamReadException unreadable) {
                 return new ReservaException(ErrorCode.MALFORMED_REQUEST, notJson(unreadable));
@@ -130,6 +140,33 @@ public final class RequestBodyErrors {
                 path.append(reference.getPropertyName());
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /**
+     * The path of a key sent twice in one object (a parse error once duplicate detection is on), or null if the
+     * failure is something else. The parser stops at the second occurrence, so its context names the key.
+     */
+    private static String duplicateKey(StreamReadException e) {
+        if (e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate Object property")) {
+            return null;
+        }
+        if (e.processor() == null || e.processor().streamReadContext() == null) {
+            return "body";
+        }
+        StringBuilder path = new StringBuilder();
+        for (String segment :
+                e.processor().streamReadContext().pathAsPointer().toString().split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            String name = segment.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(name).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(name);
             }
         }
         return path.isEmpty() ? "body" : path.toString();

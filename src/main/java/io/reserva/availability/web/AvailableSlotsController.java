@@ -6,6 +6,7 @@ import io.reserva.availability.SlotSearchResult;
 import io.reserva.shared.ErrorCode;
 import io.reserva.shared.FieldError;
 import io.reserva.shared.ReservaException;
+import io.reserva.shared.SupportedDates;
 import io.reserva.tenancy.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -72,9 +73,9 @@ class AvailableSlotsController {
         if (serviceId == null) {
             errors.add(new FieldError("service_id", "is required"));
         }
-        LocalDate single = parse("date", date, errors, LocalDate::parse);
-        LocalDate start = parse("start_date", startDate, errors, LocalDate::parse);
-        LocalDate end = parse("end_date", endDate, errors, LocalDate::parse);
+        LocalDate single = parse("date", date, errors, SupportedDates::parseDate);
+        LocalDate start = parse("start_date", startDate, errors, SupportedDates::parseDate);
+        LocalDate end = parse("end_date", endDate, errors, SupportedDates::parseDate);
         Integer partySize = parse("party_size", partySizeText, errors, Integer::valueOf);
         if (partySize != null && partySize < 1) {
             errors.add(new FieldError("party_size", "must be at least 1"));

@@ -12,6 +12,7 @@ import io.reserva.bookingpages.GuestModels.RescheduleRequest;
 import io.reserva.shared.ErrorCode;
 import io.reserva.shared.FieldError;
 import io.reserva.shared.ReservaException;
+import io.reserva.shared.SupportedDates;
 import io.reserva.tenancy.PublicEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -268,7 +269,7 @@ class GuestBookingController {
 
     private static LocalDate parseDate(String field, String value, List<FieldError> errors) {
         try {
-            return LocalDate.parse(value);
+            return SupportedDates.parseDate(value);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(field, "must be a date, YYYY-MM-DD"));
             return null;

@@ -1,9 +1,9 @@
 package io.reserva.shared.query;
 
+import io.reserva.shared.SupportedDates;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -61,7 +61,7 @@ public enum FieldType {
         @Override
         Object parse(String raw) {
             try {
-                return OffsetDateTime.parse(raw);
+                return SupportedDates.parseDateTime(raw);
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException(
                         "must be an ISO 8601 date-time with offset, e.g. 2027-03-28T18:30:00Z");
@@ -83,7 +83,7 @@ public enum FieldType {
         @Override
         Object parse(String raw) {
             try {
-                return LocalDate.parse(raw);
+                return SupportedDates.parseDate(raw);
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("must be a date, YYYY-MM-DD");
             }

@@ -6,6 +6,7 @@ import org.springframework.core.Ordered;
 public final class FilterOrder {
 
     public static final int REQUEST_ID = Ordered.HIGHEST_PRECEDENCE;
+    public static final int QUERY_STRING = Ordered.HIGHEST_PRECEDENCE + 5;
     public static final int AUTHENTICATION = Ordered.HIGHEST_PRECEDENCE + 10;
     public static final int RATE_LIMIT = Ordered.HIGHEST_PRECEDENCE + 20;
     public static final int BODY_LIMIT = Ordered.HIGHEST_PRECEDENCE + 30;
