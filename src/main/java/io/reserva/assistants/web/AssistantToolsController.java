@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The tools without MCP, for function-calling clients: the same schemas and the same calls as /mcp. The
@@ -29,6 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 @AssistantEndpoint
 @Tag(name = "AI assistants", description = "Assistants, their reservation tools, and the MCP server")
 class AssistantToolsController {
+
+    private static final JsonMapper ARGUMENTS = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> AS_MAP = new TypeReference<>() {};
 
     /** One function as function-calling APIs describe it; parameters is the MCP tool's inputSchema. */
     record ToolFunction(
@@ -79,9 +85,12 @@ class AssistantToolsController {
             Caller caller,
             @PathVariable UUID id,
             @PathVariable String tool,
-            @RequestBody(required = false) Map<String, Object> arguments) {
+            @RequestBody(required = false) ObjectNode arguments) {
         AiAssistant assistant = assistants.forToolUse(caller, id);
-        ToolOutcome outcome = tools.call(assistant, tool, arguments, "rest");
+        // Read as a tree, not through the API's strict text reader, so that a text the tool refuses (NUL, say)
+        // reaches the tool, is refused there naming every field, and is audited, exactly as over MCP.
+        Map<String, Object> values = arguments == null ? null : ARGUMENTS.convertValue(arguments, AS_MAP);
+        ToolOutcome outcome = tools.call(assistant, tool, values, "rest");
         if (outcome.isError()) {
             throw outcome.error();
         }
