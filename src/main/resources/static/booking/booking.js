@@ -1,820 +1,787 @@
-// The booking page and the guest's manage page. Plain JavaScript, served by Reserva itself; every text from
-// the server is set with textContent (never as HTML), and the only colour taken from the link is a checked #rrggbb.
-(function () {
-  "use strict";
+// The booking page and the guest's manage page. Plain JavaScript modules, served by Reserva itself; every text
+// from the server is set with textContent (never as HTML), and the only colour taken from the link is a checked
+// #rrggbb. Texts live in i18n.js; dates and times are written by format.js only.
+import { STRINGS } from "./i18n.js";
+import { addDays, formatter, isoDay, todayIn } from "./format.js";
 
-  var STRINGS = {
-    en: {
-      visit: "Your visit", service: "Service", party: "Number of people", people: "{n} people", person: "1 person", continue: "Continue",
-      when: "Choose a day and time", prevMonth: "Previous month", nextMonth: "Next month",
-      unavailable: "Not available", closed: "Closed", fully_booked: "Fully booked",
-      outside_booking_window: "Not bookable yet or any more", party_too_large: "Too many people for this service",
-      party_too_small: "Too few people for this service",
-      legend: "Days crossed out have nothing free.", times: "Free times on {date}", noTimes: "No free times on this day.",
-      pickDay: "Pick a day to see its free times.", loadingTimes: "Looking for free times…",
-      details: "Your details", firstName: "First name", lastName: "Last name", email: "Email", phone: "Phone (optional)",
-      notes: "Notes for the venue (optional)", policy: "Booking policy", acceptPolicy: "I accept the booking policy",
-      confirm: "Confirm booking", changeTime: "Choose another time", required: "required",
-      heldFor: "We are holding this time for you: {time} left.", heldMinute: "{n} minutes left to confirm.",
-      heldSeconds: "Less than a minute left to confirm.",
-      slotTaken: "Sorry, someone just took that time. The free times have been updated: please pick another.",
-      holdExpired: "Your hold on that time ran out. Your details are kept: pick a time again to finish.",
-      fixErrors: "Please correct the fields marked below.", generic: "Something went wrong. Please try again.",
-      tooMany: "Too many attempts. Please wait a moment and try again.",
-      confirmedTitle: "Booking confirmed", pendingTitle: "Booking requested",
-      pendingText: "The venue will confirm your booking soon.", code: "Confirmation code",
-      manageText: "Keep this private link to see, change or cancel your booking:",
-      summaryService: "Service", summaryWhen: "When", summaryParty: "People", summaryStatus: "Status",
-      summaryName: "Name",
-      status_confirmed: "Confirmed", status_pending: "Waiting for confirmation", status_cancelled: "Cancelled",
-      status_held: "Held", status_expired: "Expired", status_completed: "Completed", status_no_show: "No show",
-      status_seated: "Seated",
-      yourBooking: "Your booking", cancelBooking: "Cancel booking", reallyCancel: "Cancel this booking?",
-      yesCancel: "Yes, cancel it", keep: "No, keep it", cancelled: "Your booking is cancelled.",
-      reschedule: "Change date or time", rescheduled: "Your booking has been moved.",
-      changeUntil: "You can change or cancel until {date}.", noChanges: "This booking can no longer be changed online.",
-      tooLate: "It is too late to change this booking online. Please contact the venue.",
-      notFound: "We could not find this booking. Check the link you were given.",
-      pageNotFound: "There is no booking page at this address.",
-      noServices: "Nothing can be booked on this page right now. Please contact the venue.",
-      selectOption: "Choose…", yes: "Yes", back: "Back", newBooking: "Make another booking",
-      price: "{price}", minutes: "{n} min",
-      fieldRequired: "Please fill this in.", policyRequired: "Please accept the booking policy to book.",
-      invalidEmail: "Please enter a valid email address, like name@example.com.",
-      invalidPhone: "Please enter a valid phone number, with the country code if it is from abroad."
-    },
-    es: {
-      visit: "Tu visita", service: "Servicio", party: "Número de personas", people: "{n} personas", person: "1 persona", continue: "Continuar",
-      when: "Elige día y hora", prevMonth: "Mes anterior", nextMonth: "Mes siguiente",
-      unavailable: "No disponible", closed: "Cerrado", fully_booked: "Completo",
-      outside_booking_window: "Aún no o ya no se puede reservar", party_too_large: "Demasiadas personas para este servicio",
-      party_too_small: "Muy pocas personas para este servicio",
-      legend: "Los días tachados no tienen huecos libres.", times: "Horas libres el {date}", noTimes: "No hay horas libres este día.",
-      pickDay: "Elige un día para ver sus horas libres.", loadingTimes: "Buscando horas libres…",
-      details: "Tus datos", firstName: "Nombre", lastName: "Apellidos", email: "Correo electrónico", phone: "Teléfono (opcional)",
-      notes: "Notas para el local (opcional)", policy: "Condiciones de reserva", acceptPolicy: "Acepto las condiciones de reserva",
-      confirm: "Confirmar reserva", changeTime: "Elegir otra hora", required: "obligatorio",
-      heldFor: "Te guardamos esta hora: quedan {time}.", heldMinute: "Quedan {n} minutos para confirmar.",
-      heldSeconds: "Queda menos de un minuto para confirmar.",
-      slotTaken: "Lo sentimos, alguien acaba de reservar esa hora. Hemos actualizado las horas libres: elige otra.",
-      holdExpired: "Se acabó el tiempo reservado para esa hora. Tus datos se conservan: elige una hora de nuevo para terminar.",
-      fixErrors: "Corrige los campos marcados abajo.", generic: "Algo ha fallado. Inténtalo de nuevo.",
-      tooMany: "Demasiados intentos. Espera un momento y vuelve a intentarlo.",
-      confirmedTitle: "Reserva confirmada", pendingTitle: "Reserva solicitada",
-      pendingText: "El local confirmará tu reserva en breve.", code: "Código de confirmación",
-      manageText: "Guarda este enlace privado para ver, cambiar o cancelar tu reserva:",
-      summaryService: "Servicio", summaryWhen: "Cuándo", summaryParty: "Personas", summaryStatus: "Estado",
-      summaryName: "Nombre",
-      status_confirmed: "Confirmada", status_pending: "Pendiente de confirmación", status_cancelled: "Cancelada",
-      status_held: "Retenida", status_expired: "Caducada", status_completed: "Completada", status_no_show: "No presentada",
-      status_seated: "En curso",
-      yourBooking: "Tu reserva", cancelBooking: "Cancelar reserva", reallyCancel: "¿Cancelar esta reserva?",
-      yesCancel: "Sí, cancelarla", keep: "No, mantenerla", cancelled: "Tu reserva está cancelada.",
-      reschedule: "Cambiar día u hora", rescheduled: "Tu reserva se ha cambiado.",
-      changeUntil: "Puedes cambiarla o cancelarla hasta el {date}.", noChanges: "Esta reserva ya no se puede cambiar en línea.",
-      tooLate: "Ya es tarde para cambiar esta reserva en línea. Ponte en contacto con el local.",
-      notFound: "No encontramos esta reserva. Revisa el enlace que recibiste.",
-      pageNotFound: "No hay ninguna página de reservas en esta dirección.",
-      noServices: "Ahora mismo no se puede reservar nada en esta página. Ponte en contacto con el local.",
-      selectOption: "Elige…", yes: "Sí", back: "Volver", newBooking: "Hacer otra reserva",
-      price: "{price}", minutes: "{n} min",
-      fieldRequired: "Rellena este campo.", policyRequired: "Acepta las condiciones de reserva para reservar.",
-      invalidEmail: "Escribe un correo electrónico válido, como nombre@ejemplo.com.",
-      invalidPhone: "Escribe un teléfono válido, con el prefijo del país si es del extranjero."
-    }
-  };
+var body = document.body;
+var organization = body.getAttribute("data-organization");
+var slug = body.getAttribute("data-slug");
+var view = body.getAttribute("data-view");
+var api = "/public/booking-links/" + encodeURIComponent(organization) + "/" + encodeURIComponent(slug);
+var main = document.getElementById("main");
+var lang = document.documentElement.lang === "es" ? "es" : "en";
+var t = STRINGS[lang];
+var format = formatter(lang);
+// Starts are grouped under headings when a day has more than this many.
+var MANY_STARTS = 8;
+// A gap of more than this between two starts ends a service period (lunch, then dinner).
+var PERIOD_GAP_MS = 60 * 60 * 1000;
 
-  var body = document.body;
-  var organization = body.getAttribute("data-organization");
-  var slug = body.getAttribute("data-slug");
-  var view = body.getAttribute("data-view");
-  var api = "/public/booking-links/" + encodeURIComponent(organization) + "/" + encodeURIComponent(slug);
-  var main = document.getElementById("main");
-  var lang = document.documentElement.lang === "es" ? "es" : "en";
-  var t = STRINGS[lang];
+var state = {
+  page: null, service: null, party: 1, answers: {}, month: null, days: {}, date: null,
+  hold: null, timer: null, contact: {}, notes: "", policyAccepted: false, booking: null, token: null
+};
 
-  var state = {
-    page: null, service: null, party: 1, answers: {}, month: null, days: {}, date: null,
-    hold: null, timer: null, contact: {}, notes: "", policyAccepted: false, booking: null, token: null
-  };
-
-  // ---------- small helpers ----------
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    if (attrs) {
-      Object.keys(attrs).forEach(function (key) {
-        var value = attrs[key];
-        if (value === null || value === undefined || value === false) { return; }
-        if (key === "text") { node.textContent = value; }
-        else if (key === "class") { node.className = value; }
-        else if (key.indexOf("on") === 0) { node.addEventListener(key.substring(2), value); }
-        else { node.setAttribute(key, value === true ? "" : String(value)); }
-      });
-    }
-    (children || []).forEach(function (child) {
-      if (child) { node.appendChild(typeof child === "string" ? document.createTextNode(child) : child); }
-    });
-    return node;
-  }
-  function fmt(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
-  }
-  function people(n) { return n === 1 ? t.person : fmt(t.people, { n: n }); }
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
-  function zone() { return state.service ? state.service.timezone : undefined; }
-  function formatDateTime(iso, timeZone) {
-    return new Intl.DateTimeFormat(lang, { dateStyle: "full", timeStyle: "short", timeZone: timeZone }).format(new Date(iso));
-  }
-  function formatDay(dateText) {
-    var parts = dateText.split("-");
-    var date = new Date(Date.UTC(+parts[0], +parts[1] - 1, +parts[2], 12));
-    return new Intl.DateTimeFormat(lang, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(date);
-  }
-  function isoDay(year, month, day) {
-    return year + "-" + String(month + 1).padStart(2, "0") + "-" + String(day).padStart(2, "0");
-  }
-  function todayIn(timeZone) {
-    return new Intl.DateTimeFormat("en-CA", { timeZone: timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  }
-  function request(method, path, payload) {
-    var options = { method: method, headers: { "Accept": "application/json" }, credentials: "omit" };
-    if (payload !== undefined) {
-      options.headers["Content-Type"] = "application/json";
-      options.body = JSON.stringify(payload);
-    }
-    return fetch(api + path, options).then(function (response) {
-      return response.text().then(function (text) {
-        var data = null;
-        try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
-        if (!response.ok) {
-          var error = new Error((data && data.detail) || response.statusText);
-          error.status = response.status;
-          error.problem = data || {};
-          throw error;
-        }
-        return data;
-      });
+// ---------- small helpers ----------
+function el(tag, attrs, children) {
+  var node = document.createElement(tag);
+  if (attrs) {
+    Object.keys(attrs).forEach(function (key) {
+      var value = attrs[key];
+      if (value === null || value === undefined || value === false) { return; }
+      if (key === "text") { node.textContent = value; }
+      else if (key === "class") { node.className = value; }
+      else if (key.indexOf("on") === 0) { node.addEventListener(key.substring(2), value); }
+      else { node.setAttribute(key, value === true ? "" : String(value)); }
     });
   }
-  function problemMessage(error) {
-    var code = error.problem && error.problem.code;
-    if (code === "slot_unavailable") { return t.slotTaken; }
-    if (code === "hold_expired") { return t.holdExpired; }
-    if (code === "outside_cancellation_window") { return t.tooLate; }
-    if (code === "rate_limited") { return t.tooMany; }
-    if (code === "validation_failed") { return t.fixErrors; }
-    return t.generic;
+  (children || []).forEach(function (child) {
+    if (child) { node.appendChild(typeof child === "string" ? document.createTextNode(child) : child); }
+  });
+  return node;
+}
+function fmt(text, values) {
+  return text.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+}
+function people(n) { return n === 1 ? t.person : fmt(t.people, { n: n }); }
+function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+/** The venue's time zone: the service's own, else the organization's. Never the browser's. */
+function zone() {
+  return (state.service && state.service.timezone) || (state.page && state.page.venue && state.page.venue.timezone)
+    || (state.booking && state.booking.timezone);
+}
+function formatDateTime(iso, timeZone) { return format.dateTime(iso, timeZone); }
+function formatDay(dateText) { return format.day(dateText); }
+function request(method, path, payload) {
+  var options = { method: method, headers: { "Accept": "application/json" }, credentials: "omit" };
+  if (payload !== undefined) {
+    options.headers["Content-Type"] = "application/json";
+    options.body = JSON.stringify(payload);
   }
-  function announce(region, message, kind) {
-    region.className = "alert " + (kind || "error");
-    region.textContent = message;
-  }
-  /** Moves focus to a step's heading, so keyboard and screen reader users land where the page changed. */
-  function focusHeading(node) {
-    var heading = node.querySelector("h1, h2");
-    if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
-  }
-
-  // ---------- branding ----------
-  function brand(config) {
-    var color = config.primary_color;
-    if (color && /^#[0-9a-fA-F]{6}$/.test(color)) {
-      var r = parseInt(color.substr(1, 2), 16) / 255, g = parseInt(color.substr(3, 2), 16) / 255, b = parseInt(color.substr(5, 2), 16) / 255;
-      var lin = function (c) { return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
-      var luminance = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-      var root = document.documentElement.style;
-      root.setProperty("--primary", color);
-      // Whichever of white and near-black contrasts more with the brand colour.
-      root.setProperty("--on-primary", (1.05 / (luminance + 0.05)) >= ((luminance + 0.05) / 0.06) ? "#ffffff" : "#111111");
-    }
-  }
-  function header(page) {
-    var config = page.page_config;
-    var nodes = [];
-    if (config.cover_url) { nodes.push(el("img", { class: "cover", src: config.cover_url, alt: "" })); }
-    var brandRow = el("div", { class: "brand" }, [
-      config.logo_url ? el("img", { class: "logo", src: config.logo_url, alt: page.organization_name }) : null,
-      el("span", { class: "organization", text: page.organization_name })
-    ]);
-    nodes.push(brandRow);
-    nodes.push(el("h1", { text: config.hero_title || page.name }));
-    if (config.hero_subtitle) { nodes.push(el("p", { class: "subtitle", text: config.hero_subtitle })); }
-    if (config.description) { nodes.push(el("p", { class: "prose", text: config.description })); }
-    if (config.instructions) { nodes.push(el("p", { class: "prose hint", text: config.instructions })); }
-    return el("header", null, nodes);
-  }
-
-  // ---------- booking flow ----------
-  var stepNode, alertNode, liveNode;
-
-  function startBooking() {
-    request("GET", "").then(function (page) {
-      state.page = page;
-      brand(page.page_config);
-      clear(main);
-      main.appendChild(header(page));
-      alertNode = el("div", { class: "alert", role: "alert", "aria-live": "assertive" });
-      liveNode = el("div", { class: "visually-hidden", "aria-live": "polite", role: "status" });
-      stepNode = el("div");
-      main.appendChild(alertNode);
-      main.appendChild(liveNode);
-      main.appendChild(stepNode);
-      state.service = page.services.length === 1 ? page.services[0] : null;
-      if (state.service) { state.party = Math.max(1, state.service.min_party_size); }
-      renderVisit(false);
-    }).catch(function (error) {
-      clear(main);
-      main.appendChild(el("h1", { text: error.status === 404 ? t.pageNotFound : t.generic }));
-    });
-  }
-
-  function clearAlert() { alertNode.textContent = ""; alertNode.className = "alert"; }
-
-  function partyOptions(service) {
-    var min = service ? Math.max(1, service.min_party_size) : 1;
-    var max = service && service.max_party_size ? service.max_party_size : Math.max(min, 20);
-    var options = [];
-    for (var n = min; n <= Math.min(max, min + 49); n++) { options.push(n); }
-    return options;
-  }
-
-  function renderVisit(focus) {
-    clear(stepNode);
-    var page = state.page;
-    var form = el("form", { novalidate: true, "aria-labelledby": "visit-heading" });
-    form.appendChild(el("h2", { id: "visit-heading", text: t.visit }));
-    if (!page.services.length) {
-      form.appendChild(el("p", { class: "alert info", text: t.noServices }));
-      stepNode.appendChild(form);
-      return;
-    }
-    if (page.services.length > 1) {
-      var fieldset = el("fieldset", null, [el("legend", { text: t.service })]);
-      var list = el("div", { class: "choices" });
-      page.services.forEach(function (service) {
-        var detail = [fmt(t.minutes, { n: service.duration_minutes })];
-        if (service.price !== null && service.price !== undefined) {
-          detail.push(new Intl.NumberFormat(lang, { style: "currency", currency: service.currency || "EUR" }).format(service.price));
-        }
-        var input = el("input", {
-          type: "radio", name: "service", value: service.id, id: "service-" + service.id,
-          checked: state.service && state.service.id === service.id
-        });
-        input.addEventListener("change", function () {
-          state.service = service;
-          state.party = Math.max(state.party, service.min_party_size);
-          fillParty(partySelect);
-        });
-        list.appendChild(el("label", { class: "choice", for: "service-" + service.id }, [
-          input,
-          el("span", null, [el("strong", { text: service.name }),
-            el("span", { class: "hint", text: detail.join(" · ") }),
-            service.description ? el("span", { class: "hint", text: service.description }) : null])
-        ]));
-      });
-      fieldset.appendChild(list);
-      fieldset.appendChild(el("p", { class: "field-error", id: "service-error", hidden: true }));
-      form.appendChild(fieldset);
-    } else if (state.service) {
-      form.appendChild(el("p", null, [el("strong", { text: state.service.name })]));
-      if (state.service.description) { form.appendChild(el("p", { class: "hint", text: state.service.description })); }
-    }
-    var partySelect = el("select", { id: "party", name: "party" });
-    fillParty(partySelect);
-    partySelect.addEventListener("change", function () { state.party = parseInt(partySelect.value, 10); });
-    form.appendChild(el("div", { class: "field" }, [el("label", { for: "party", text: t.party }), partySelect]));
-    form.appendChild(el("div", { class: "actions" }, [el("button", { type: "submit", class: "primary", text: t.continue })]));
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      clearAlert();
-      if (!state.service) {
-        var error = document.getElementById("service-error");
-        error.hidden = false;
-        error.textContent = t.service + ": " + t.required;
-        var first = form.querySelector("input[name=service]");
-        first.setAttribute("aria-describedby", "service-error");
-        first.focus();
-        return;
+  return fetch(api + path, options).then(function (response) {
+    return response.text().then(function (text) {
+      var data = null;
+      try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
+      if (!response.ok) {
+        var error = new Error((data && data.detail) || response.statusText);
+        error.status = response.status;
+        error.problem = data || {};
+        throw error;
       }
-      state.month = null;
-      renderWhen(true);
+      return data;
     });
+  });
+}
+function problemMessage(error) {
+  var code = error.problem && error.problem.code;
+  if (code === "slot_unavailable") { return t.slotTaken; }
+  if (code === "hold_expired") { return t.holdExpired; }
+  if (code === "outside_cancellation_window") { return t.tooLate; }
+  if (code === "rate_limited") { return t.tooMany; }
+  if (code === "validation_failed") { return t.fixErrors; }
+  return t.generic;
+}
+function announce(region, message, kind) {
+  region.className = "alert " + (kind || "error");
+  region.textContent = message;
+}
+/** Moves focus to a step's heading, so keyboard and screen reader users land where the page changed. */
+function focusHeading(node) {
+  var heading = node.querySelector("h1, h2");
+  if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+}
+
+// ---------- branding ----------
+function brand(config) {
+  var color = config.primary_color;
+  if (color && /^#[0-9a-fA-F]{6}$/.test(color)) {
+    var r = parseInt(color.substr(1, 2), 16) / 255, g = parseInt(color.substr(3, 2), 16) / 255, b = parseInt(color.substr(5, 2), 16) / 255;
+    var lin = function (c) { return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
+    var luminance = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    var root = document.documentElement.style;
+    root.setProperty("--primary", color);
+    // Whichever of white and near-black contrasts more with the brand colour.
+    root.setProperty("--on-primary", (1.05 / (luminance + 0.05)) >= ((luminance + 0.05) / 0.06) ? "#ffffff" : "#111111");
+  }
+}
+function header(page) {
+  var config = page.page_config;
+  var nodes = [];
+  if (config.cover_url) { nodes.push(el("img", { class: "cover", src: config.cover_url, alt: "" })); }
+  var venue = page.venue || { name: page.organization_name, logo_url: config.logo_url };
+  var details = [el("span", { class: "organization", text: venue.name })];
+  if (venue.address) { details.push(el("span", { class: "venue-address", "aria-label": fmt(t.venueAddress, { address: venue.address }), text: venue.address })); }
+  if (venue.phone) {
+    details.push(el("a", { class: "venue-phone", href: "tel:" + venue.phone.replace(/[^+0-9]/g, ""),
+      "aria-label": fmt(t.venuePhone, { phone: venue.phone }), text: venue.phone }));
+  }
+  var brandRow = el("div", { class: "brand" }, [
+    venue.logo_url ? el("img", { class: "logo", src: venue.logo_url, alt: venue.name }) : null,
+    el("div", { class: "venue" }, details)
+  ]);
+  nodes.push(brandRow);
+  nodes.push(el("h1", { text: config.hero_title || page.name }));
+  if (config.hero_subtitle) { nodes.push(el("p", { class: "subtitle", text: config.hero_subtitle })); }
+  if (config.description) { nodes.push(el("p", { class: "prose", text: config.description })); }
+  if (config.instructions) { nodes.push(el("p", { class: "prose hint", text: config.instructions })); }
+  return el("header", null, nodes);
+}
+
+// ---------- booking flow ----------
+var stepNode, alertNode, liveNode;
+
+function startBooking() {
+  request("GET", "").then(function (page) {
+    state.page = page;
+    brand(page.page_config);
+    clear(main);
+    main.appendChild(header(page));
+    alertNode = el("div", { class: "alert", role: "alert", "aria-live": "assertive" });
+    liveNode = el("div", { class: "visually-hidden", "aria-live": "polite", role: "status" });
+    stepNode = el("div");
+    main.appendChild(alertNode);
+    main.appendChild(liveNode);
+    main.appendChild(stepNode);
+    state.service = page.services.length === 1 ? page.services[0] : null;
+    if (state.service) { state.party = Math.max(1, state.service.min_party_size); }
+    renderVisit(false);
+  }).catch(function (error) {
+    clear(main);
+    main.appendChild(el("h1", { text: error.status === 404 ? t.pageNotFound : t.generic }));
+  });
+}
+
+function clearAlert() { alertNode.textContent = ""; alertNode.className = "alert"; }
+
+function partyOptions(service) {
+  var min = service ? Math.max(1, service.min_party_size) : 1;
+  var max = service && service.max_party_size ? service.max_party_size : Math.max(min, 20);
+  var options = [];
+  for (var n = min; n <= Math.min(max, min + 49); n++) { options.push(n); }
+  return options;
+}
+
+function renderVisit(focus) {
+  clear(stepNode);
+  var page = state.page;
+  var form = el("form", { novalidate: true, "aria-labelledby": "visit-heading" });
+  form.appendChild(el("h2", { id: "visit-heading", text: t.visit }));
+  if (!page.services.length) {
+    form.appendChild(el("p", { class: "alert info", text: t.noServices }));
     stepNode.appendChild(form);
-    if (focus) { focusHeading(stepNode); }
+    return;
   }
-
-  function fillParty(select) {
-    clear(select);
-    partyOptions(state.service).forEach(function (n) {
-      select.appendChild(el("option", { value: n, text: String(n), selected: n === state.party }));
-    });
-    state.party = parseInt(select.value, 10);
-  }
-
-  function customField(field) {
-    var id = "cf-" + field.key;
-    var label = field.label + (field.is_required ? " (" + t.required + ")" : "");
-    var value = state.answers[field.key];
-    var input;
-    var wrapper = el("div", { class: "field", "data-field": "custom_fields_by_key." + field.key });
-    if (field.field_type === "boolean") {
-      input = el("input", { type: "checkbox", id: id, name: field.key, checked: value === true });
-      wrapper.appendChild(el("label", { class: "check", for: id }, [input, el("span", { text: label })]));
-    } else if (field.field_type === "select" || field.field_type === "multiselect") {
-      input = el("select", { id: id, name: field.key, multiple: field.field_type === "multiselect", required: field.is_required });
-      if (field.field_type === "select") { input.appendChild(el("option", { value: "", text: t.selectOption })); }
-      (field.options || []).forEach(function (option) {
-        var selected = Array.isArray(value) ? value.indexOf(option) >= 0 : value === option;
-        input.appendChild(el("option", { value: option, text: option, selected: selected }));
-      });
-      wrapper.appendChild(el("label", { for: id, text: label }));
-      wrapper.appendChild(input);
-    } else {
-      var types = { number: "number", date: "date", email: "email", phone: "tel", url: "url" };
-      input = field.field_type === "textarea"
-        ? el("textarea", { id: id, name: field.key, required: field.is_required })
-        : el("input", { type: types[field.field_type] || "text", id: id, name: field.key, required: field.is_required });
-      if (value !== undefined && value !== null) { input.value = value; }
-      wrapper.appendChild(el("label", { for: id, text: label }));
-      wrapper.appendChild(input);
-    }
-    if (field.description) {
-      var hint = el("p", { class: "hint", id: id + "-hint", text: field.description });
-      wrapper.insertBefore(hint, input.parentNode === wrapper ? input : wrapper.lastChild);
-      input.setAttribute("aria-describedby", id + "-hint");
-    }
-    input.setAttribute("data-type", field.field_type);
-    input.setAttribute("data-key", field.key);
-    return wrapper;
-  }
-
-  function collectAnswers(form) {
-    var answers = {};
-    form.querySelectorAll("[data-key]").forEach(function (input) {
-      var key = input.getAttribute("data-key"), type = input.getAttribute("data-type"), value;
-      if (type === "boolean") { value = input.checked; }
-      else if (type === "multiselect") { value = Array.prototype.filter.call(input.options, function (o) { return o.selected; }).map(function (o) { return o.value; }); }
-      else if (type === "number") { value = input.value === "" ? null : Number(input.value); }
-      else { value = input.value === "" ? null : input.value; }
-      answers[key] = value;
-    });
-    state.answers = answers;
-  }
-
-  // ---------- calendar and slots (shared by booking and rescheduling) ----------
-  function renderWhen(focus, onPick, headingText) {
-    clear(stepNode);
-    var section = el("section", { "aria-labelledby": "when-heading" });
-    section.appendChild(el("h2", { id: "when-heading", text: headingText || t.when }));
-    var summary = state.service.name + " · " + people(state.party);
-    section.appendChild(el("p", { class: "hint", text: summary }));
-    var calendarNode = el("div", { class: "card" });
-    var slotsNode = el("div", { id: "slots", "aria-live": "polite" });
-    section.appendChild(calendarNode);
-    section.appendChild(slotsNode);
-    var back = el("button", { type: "button", class: "secondary", text: t.back, onclick: function () {
-      clearAlert();
-      if (onPick) { renderManage(true); } else { renderVisit(true); }
-    } });
-    section.appendChild(el("div", { class: "actions" }, [back]));
-    stepNode.appendChild(section);
-    if (!state.month) {
-      var today = todayIn(zone()).split("-");
-      state.month = { year: +today[0], month: +today[1] - 1 };
-    }
-    loadMonth(calendarNode, slotsNode, onPick || hold, focus);
-  }
-
-  function loadMonth(calendarNode, slotsNode, onPick, focusHeadingAfter) {
-    var year = state.month.year, month = state.month.month;
-    var last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-    var query = "?service_id=" + encodeURIComponent(state.service.id) + "&party_size=" + state.party
-      + "&start_date=" + isoDay(year, month, 1) + "&end_date=" + isoDay(year, month, last);
-    return request("GET", "/slots" + query).then(function (result) {
-      state.days = {};
-      result.days.forEach(function (day) { state.days[day.date] = day; });
-      drawCalendar(calendarNode, slotsNode, onPick);
-      if (state.date && state.days[state.date]) { drawSlots(slotsNode, state.days[state.date], onPick); }
-      else { clear(slotsNode); slotsNode.appendChild(el("p", { class: "hint", text: t.pickDay })); }
-      if (focusHeadingAfter) { focusHeading(stepNode); }
-    }).catch(function (error) { announce(alertNode, problemMessage(error)); });
-  }
-
-  function drawCalendar(calendarNode, slotsNode, onPick) {
-    clear(calendarNode);
-    var year = state.month.year, month = state.month.month;
-    var monthName = new Intl.DateTimeFormat(lang, { month: "long", year: "numeric", timeZone: "UTC" })
-      .format(new Date(Date.UTC(year, month, 15)));
-    monthName = monthName.charAt(0).toUpperCase() + monthName.slice(1);
-    var today = todayIn(zone());
-    var thisMonth = today.substring(0, 7) === isoDay(year, month, 1).substring(0, 7);
-    var move = function (delta) {
-      var m = month + delta, y = year;
-      if (m < 0) { m = 11; y--; } else if (m > 11) { m = 0; y++; }
-      state.month = { year: y, month: m };
-      loadMonth(calendarNode, slotsNode, onPick, false).then(function () {
-        var button = calendarNode.querySelector(delta < 0 ? ".prev" : ".next");
-        if (button && !button.disabled) { button.focus(); }
-      });
-    };
-    calendarNode.appendChild(el("div", { class: "month-bar" }, [
-      el("button", { type: "button", class: "secondary prev", "aria-label": t.prevMonth, disabled: thisMonth, text: "‹", onclick: function () { move(-1); } }),
-      el("h3", { id: "month-label", "aria-live": "polite", text: monthName }),
-      el("button", { type: "button", class: "secondary next", "aria-label": t.nextMonth, text: "›", onclick: function () { move(1); } })
-    ]));
-    var table = el("table", { class: "calendar", "aria-labelledby": "month-label" });
-    var head = el("tr");
-    for (var w = 0; w < 7; w++) {
-      // 2024-01-01 was a Monday: weeks start on Monday.
-      var weekday = new Date(Date.UTC(2024, 0, 1 + w));
-      head.appendChild(el("th", { scope: "col", abbr: new Intl.DateTimeFormat(lang, { weekday: "long", timeZone: "UTC" }).format(weekday),
-        text: new Intl.DateTimeFormat(lang, { weekday: "narrow", timeZone: "UTC" }).format(weekday) }));
-    }
-    table.appendChild(el("thead", null, [head]));
-    var tbody = el("tbody");
-    var first = (new Date(Date.UTC(year, month, 1)).getUTCDay() + 6) % 7;
-    var last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-    var row = el("tr");
-    for (var i = 0; i < first; i++) { row.appendChild(el("td")); }
-    var buttons = [];
-    for (var d = 1; d <= last; d++) {
-      var date = isoDay(year, month, d);
-      var info = state.days[date];
-      var bookable = info && info.bookable;
-      var reason = info && !info.bookable ? (t[info.reason] || t.unavailable) : null;
-      var button = el("button", {
-        type: "button", "data-date": date,
-        "aria-disabled": bookable ? null : "true",
-        "aria-pressed": bookable ? String(state.date === date) : null,
-        "aria-label": formatDay(date) + (reason ? " — " + reason : ""),
-        title: reason, tabindex: "-1", text: String(d)
-      });
-      button.addEventListener("click", pickDay(date, slotsNode, onPick, calendarNode));
-      button.addEventListener("keydown", dayKeys);
-      buttons.push(button);
-      row.appendChild(el("td", null, [button]));
-      if ((first + d) % 7 === 0) { tbody.appendChild(row); row = el("tr"); }
-    }
-    if (row.childNodes.length) { tbody.appendChild(row); }
-    table.appendChild(tbody);
-    calendarNode.appendChild(table);
-    calendarNode.appendChild(el("p", { class: "legend", text: t.legend }));
-    // One day button is in the tab order (roving tabindex); arrow keys move between days.
-    var current = buttons.filter(function (b) { return b.getAttribute("data-date") === state.date; })[0]
-      || buttons.filter(function (b) { return !b.hasAttribute("aria-disabled"); })[0] || buttons[0];
-    current.setAttribute("tabindex", "0");
-  }
-
-  function dayKeys(event) {
-    var steps = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
-    if (!(event.key in steps)) { return; }
-    event.preventDefault();
-    var all = Array.prototype.slice.call(event.target.closest("table").querySelectorAll("button[data-date]"));
-    var index = all.indexOf(event.target) + steps[event.key];
-    if (index < 0 || index >= all.length) { return; }
-    event.target.setAttribute("tabindex", "-1");
-    all[index].setAttribute("tabindex", "0");
-    all[index].focus();
-  }
-
-  function pickDay(date, slotsNode, onPick, calendarNode) {
-    return function (event) {
-      if (event.currentTarget.getAttribute("aria-disabled") === "true") { return; }
-      clearAlert();
-      state.date = date;
-      calendarNode.querySelectorAll("button[data-date]").forEach(function (b) {
-        if (!b.hasAttribute("aria-disabled")) { b.setAttribute("aria-pressed", String(b.getAttribute("data-date") === date)); }
-      });
-      refreshDay(slotsNode, onPick, false);
-    };
-  }
-
-  /** Asks for one day afresh (the month view may be a minute old) and lists its starts. */
-  function refreshDay(slotsNode, onPick, focusFirst) {
-    clear(slotsNode);
-    slotsNode.appendChild(el("p", { class: "hint", text: t.loadingTimes }));
-    var query = "?service_id=" + encodeURIComponent(state.service.id) + "&party_size=" + state.party + "&date=" + state.date;
-    return request("GET", "/slots" + query).then(function (result) {
-      var day = result.days[0];
-      state.days[day.date] = day;
-      drawSlots(slotsNode, day, onPick);
-      var day0 = document.querySelector("button[data-date='" + day.date + "']");
-      if (day0 && !day.bookable) { day0.setAttribute("aria-disabled", "true"); day0.removeAttribute("aria-pressed"); }
-      if (focusFirst) {
-        var first = slotsNode.querySelector("button");
-        if (first) { first.focus(); } else { slotsNode.querySelector("h3").focus(); }
+  if (page.services.length > 1) {
+    var fieldset = el("fieldset", null, [el("legend", { text: t.service })]);
+    var list = el("div", { class: "choices" });
+    page.services.forEach(function (service) {
+      var detail = [fmt(t.minutes, { n: service.duration_minutes })];
+      if (service.price !== null && service.price !== undefined) {
+        detail.push(new Intl.NumberFormat(lang, { style: "currency", currency: service.currency || "EUR" }).format(service.price));
       }
-    }).catch(function (error) { announce(alertNode, problemMessage(error)); });
+      var input = el("input", {
+        type: "radio", name: "service", value: service.id, id: "service-" + service.id,
+        checked: state.service && state.service.id === service.id
+      });
+      input.addEventListener("change", function () {
+        state.service = service;
+        state.party = Math.max(state.party, service.min_party_size);
+        fillParty(partySelect);
+      });
+      list.appendChild(el("label", { class: "choice", for: "service-" + service.id }, [
+        input,
+        el("span", null, [el("strong", { text: service.name }),
+          el("span", { class: "hint", text: detail.join(" · ") }),
+          service.description ? el("span", { class: "hint", text: service.description }) : null])
+      ]));
+    });
+    fieldset.appendChild(list);
+    fieldset.appendChild(el("p", { class: "field-error", id: "service-error", hidden: true }));
+    form.appendChild(fieldset);
+  } else if (state.service) {
+    form.appendChild(el("p", null, [el("strong", { text: state.service.name })]));
+    if (state.service.description) { form.appendChild(el("p", { class: "hint", text: state.service.description })); }
   }
-
-  function drawSlots(slotsNode, day, onPick) {
-    clear(slotsNode);
-    slotsNode.appendChild(el("h3", { tabindex: "-1", text: fmt(t.times, { date: formatDay(day.date) }) }));
-    if (!day.slots.length) {
-      slotsNode.appendChild(el("p", { text: day.reason ? (t[day.reason] || t.noTimes) : t.noTimes }));
+  var partySelect = el("select", { id: "party", name: "party" });
+  fillParty(partySelect);
+  partySelect.addEventListener("change", function () { state.party = parseInt(partySelect.value, 10); });
+  form.appendChild(el("div", { class: "field" }, [el("label", { for: "party", text: t.party }), partySelect]));
+  form.appendChild(el("div", { class: "actions" }, [el("button", { type: "submit", class: "primary", text: t.continue })]));
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearAlert();
+    if (!state.service) {
+      var error = document.getElementById("service-error");
+      error.hidden = false;
+      error.textContent = t.service + ": " + t.required;
+      var first = form.querySelector("input[name=service]");
+      first.setAttribute("aria-describedby", "service-error");
+      first.focus();
       return;
     }
+    state.month = null;
+    renderWhen(true);
+  });
+  stepNode.appendChild(form);
+  if (focus) { focusHeading(stepNode); }
+}
+
+function fillParty(select) {
+  clear(select);
+  partyOptions(state.service).forEach(function (n) {
+    select.appendChild(el("option", { value: n, text: String(n), selected: n === state.party }));
+  });
+  state.party = parseInt(select.value, 10);
+}
+
+function customField(field) {
+  var id = "cf-" + field.key;
+  var label = field.label + (field.is_required ? " (" + t.required + ")" : "");
+  var value = state.answers[field.key];
+  var input;
+  var wrapper = el("div", { class: "field", "data-field": "custom_fields_by_key." + field.key });
+  if (field.field_type === "boolean") {
+    input = el("input", { type: "checkbox", id: id, name: field.key, checked: value === true });
+    wrapper.appendChild(el("label", { class: "check", for: id }, [input, el("span", { text: label })]));
+  } else if (field.field_type === "select" || field.field_type === "multiselect") {
+    input = el("select", { id: id, name: field.key, multiple: field.field_type === "multiselect", required: field.is_required });
+    if (field.field_type === "select") { input.appendChild(el("option", { value: "", text: t.selectOption })); }
+    (field.options || []).forEach(function (option) {
+      var selected = Array.isArray(value) ? value.indexOf(option) >= 0 : value === option;
+      input.appendChild(el("option", { value: option, text: option, selected: selected }));
+    });
+    wrapper.appendChild(el("label", { for: id, text: label }));
+    wrapper.appendChild(input);
+  } else {
+    var types = { number: "number", date: "date", email: "email", phone: "tel", url: "url" };
+    input = field.field_type === "textarea"
+      ? el("textarea", { id: id, name: field.key, required: field.is_required })
+      : el("input", { type: types[field.field_type] || "text", id: id, name: field.key, required: field.is_required });
+    if (value !== undefined && value !== null) { input.value = value; }
+    wrapper.appendChild(el("label", { for: id, text: label }));
+    wrapper.appendChild(input);
+  }
+  if (field.description) {
+    var hint = el("p", { class: "hint", id: id + "-hint", text: field.description });
+    wrapper.insertBefore(hint, input.parentNode === wrapper ? input : wrapper.lastChild);
+    input.setAttribute("aria-describedby", id + "-hint");
+  }
+  input.setAttribute("data-type", field.field_type);
+  input.setAttribute("data-key", field.key);
+  return wrapper;
+}
+
+function collectAnswers(form) {
+  var answers = {};
+  form.querySelectorAll("[data-key]").forEach(function (input) {
+    var key = input.getAttribute("data-key"), type = input.getAttribute("data-type"), value;
+    if (type === "boolean") { value = input.checked; }
+    else if (type === "multiselect") { value = Array.prototype.filter.call(input.options, function (o) { return o.selected; }).map(function (o) { return o.value; }); }
+    else if (type === "number") { value = input.value === "" ? null : Number(input.value); }
+    else { value = input.value === "" ? null : input.value; }
+    answers[key] = value;
+  });
+  state.answers = answers;
+}
+
+// ---------- calendar and slots (shared by booking and rescheduling) ----------
+function renderWhen(focus, onPick, headingText) {
+  clear(stepNode);
+  var section = el("section", { "aria-labelledby": "when-heading" });
+  section.appendChild(el("h2", { id: "when-heading", text: headingText || t.when }));
+  var summary = state.service.name + " · " + people(state.party);
+  section.appendChild(el("p", { class: "hint", text: summary }));
+  var calendarNode = el("div", { class: "card" });
+  var slotsNode = el("div", { id: "slots", "aria-live": "polite" });
+  section.appendChild(calendarNode);
+  section.appendChild(slotsNode);
+  var back = el("button", { type: "button", class: "secondary", text: t.back, onclick: function () {
+    clearAlert();
+    if (onPick) { renderManage(true); } else { renderVisit(true); }
+  } });
+  section.appendChild(el("div", { class: "actions" }, [back]));
+  stepNode.appendChild(section);
+  var opened = state.month ? Promise.resolve() : firstBookableMonth().then(function (month) { state.month = month; });
+  opened.then(function () { loadMonth(calendarNode, slotsNode, onPick || hold, focus); })
+    .catch(function (error) { announce(alertNode, problemMessage(error)); });
+}
+
+/**
+ * The month of the first day with a free start, so a guest does not land on a month with nothing to book
+ * (late in the month, or a service booked weeks ahead). Asks in ranges of 62 days (the API's longest) up to the
+ * service's booking horizon (a year when it has none); the current month when nothing is free.
+ */
+function firstBookableMonth() {
+  var today = todayIn(zone());
+  var horizon = addDays(today, state.service.max_advance_days || 365);
+  var monthOf = function (date) { return { year: +date.substring(0, 4), month: +date.substring(5, 7) - 1 }; };
+  var search = function (from) {
+    if (from > horizon) { return Promise.resolve(monthOf(today)); }
+    var to = addDays(from, 61);
+    var query = "?service_id=" + encodeURIComponent(state.service.id) + "&party_size=" + state.party
+      + "&start_date=" + from + "&end_date=" + (to > horizon ? horizon : to);
+    return request("GET", "/slots" + query).then(function (result) {
+      var first = result.days.filter(function (day) { return day.bookable; })[0];
+      return first ? monthOf(first.date) : search(addDays(to, 1));
+    });
+  };
+  return search(today);
+}
+
+function loadMonth(calendarNode, slotsNode, onPick, focusHeadingAfter) {
+  var year = state.month.year, month = state.month.month;
+  var last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  var query = "?service_id=" + encodeURIComponent(state.service.id) + "&party_size=" + state.party
+    + "&start_date=" + isoDay(year, month, 1) + "&end_date=" + isoDay(year, month, last);
+  return request("GET", "/slots" + query).then(function (result) {
+    state.days = {};
+    result.days.forEach(function (day) { state.days[day.date] = day; });
+    drawCalendar(calendarNode, slotsNode, onPick);
+    if (state.date && state.days[state.date]) { drawSlots(slotsNode, state.days[state.date], onPick); }
+    else { clear(slotsNode); slotsNode.appendChild(el("p", { class: "hint", text: t.pickDay })); }
+    if (focusHeadingAfter) { focusHeading(stepNode); }
+  }).catch(function (error) { announce(alertNode, problemMessage(error)); });
+}
+
+function drawCalendar(calendarNode, slotsNode, onPick) {
+  clear(calendarNode);
+  var year = state.month.year, month = state.month.month;
+  var monthName = format.month(year, month);
+  var today = todayIn(zone());
+  var thisMonth = today.substring(0, 7) === isoDay(year, month, 1).substring(0, 7);
+  var move = function (delta) {
+    var m = month + delta, y = year;
+    if (m < 0) { m = 11; y--; } else if (m > 11) { m = 0; y++; }
+    state.month = { year: y, month: m };
+    loadMonth(calendarNode, slotsNode, onPick, false).then(function () {
+      var button = calendarNode.querySelector(delta < 0 ? ".prev" : ".next");
+      if (button && !button.disabled) { button.focus(); }
+    });
+  };
+  calendarNode.appendChild(el("div", { class: "month-bar" }, [
+    el("button", { type: "button", class: "secondary prev", "aria-label": t.prevMonth, disabled: thisMonth, text: "‹", onclick: function () { move(-1); } }),
+    el("h3", { id: "month-label", "aria-live": "polite", text: monthName }),
+    el("button", { type: "button", class: "secondary next", "aria-label": t.nextMonth, text: "›", onclick: function () { move(1); } })
+  ]));
+  var table = el("table", { class: "calendar", "aria-labelledby": "month-label" });
+  var head = el("tr");
+  for (var w = 0; w < 7; w++) {
+    var weekday = format.weekday(w);
+    head.appendChild(el("th", { scope: "col", abbr: weekday.long, text: weekday.narrow }));
+  }
+  table.appendChild(el("thead", null, [head]));
+  var tbody = el("tbody");
+  var first = (new Date(Date.UTC(year, month, 1)).getUTCDay() + 6) % 7;
+  var last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  var row = el("tr");
+  for (var i = 0; i < first; i++) { row.appendChild(el("td")); }
+  var buttons = [];
+  for (var d = 1; d <= last; d++) {
+    var date = isoDay(year, month, d);
+    var info = state.days[date];
+    var bookable = info && info.bookable;
+    var reason = info && !info.bookable ? (t[info.reason] || t.unavailable) : null;
+    var button = el("button", {
+      type: "button", "data-date": date,
+      "aria-disabled": bookable ? null : "true",
+      "aria-pressed": bookable ? String(state.date === date) : null,
+      "aria-label": formatDay(date) + (reason ? " — " + reason : ""),
+      title: reason, tabindex: "-1", text: String(d)
+    });
+    button.addEventListener("click", pickDay(date, slotsNode, onPick, calendarNode));
+    button.addEventListener("keydown", dayKeys);
+    buttons.push(button);
+    row.appendChild(el("td", null, [button]));
+    if ((first + d) % 7 === 0) { tbody.appendChild(row); row = el("tr"); }
+  }
+  if (row.childNodes.length) { tbody.appendChild(row); }
+  table.appendChild(tbody);
+  calendarNode.appendChild(table);
+  calendarNode.appendChild(el("p", { class: "legend", text: t.legend }));
+  // One day button is in the tab order (roving tabindex); arrow keys move between days.
+  var current = buttons.filter(function (b) { return b.getAttribute("data-date") === state.date; })[0]
+    || buttons.filter(function (b) { return !b.hasAttribute("aria-disabled"); })[0] || buttons[0];
+  current.setAttribute("tabindex", "0");
+}
+
+function dayKeys(event) {
+  var steps = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
+  if (!(event.key in steps)) { return; }
+  event.preventDefault();
+  var all = Array.prototype.slice.call(event.target.closest("table").querySelectorAll("button[data-date]"));
+  var index = all.indexOf(event.target) + steps[event.key];
+  if (index < 0 || index >= all.length) { return; }
+  event.target.setAttribute("tabindex", "-1");
+  all[index].setAttribute("tabindex", "0");
+  all[index].focus();
+}
+
+function pickDay(date, slotsNode, onPick, calendarNode) {
+  return function (event) {
+    if (event.currentTarget.getAttribute("aria-disabled") === "true") { return; }
+    clearAlert();
+    state.date = date;
+    calendarNode.querySelectorAll("button[data-date]").forEach(function (b) {
+      if (!b.hasAttribute("aria-disabled")) { b.setAttribute("aria-pressed", String(b.getAttribute("data-date") === date)); }
+    });
+    refreshDay(slotsNode, onPick, false);
+  };
+}
+
+/** Asks for one day afresh (the month view may be a minute old) and lists its starts. */
+function refreshDay(slotsNode, onPick, focusFirst) {
+  clear(slotsNode);
+  slotsNode.appendChild(el("p", { class: "hint", text: t.loadingTimes }));
+  var query = "?service_id=" + encodeURIComponent(state.service.id) + "&party_size=" + state.party + "&date=" + state.date;
+  return request("GET", "/slots" + query).then(function (result) {
+    var day = result.days[0];
+    state.days[day.date] = day;
+    drawSlots(slotsNode, day, onPick);
+    var day0 = document.querySelector("button[data-date='" + day.date + "']");
+    if (day0 && !day.bookable) { day0.setAttribute("aria-disabled", "true"); day0.removeAttribute("aria-pressed"); }
+    if (focusFirst) {
+      var first = slotsNode.querySelector("button");
+      if (first) { first.focus(); } else { slotsNode.querySelector("h3").focus(); }
+    }
+  }).catch(function (error) { announce(alertNode, problemMessage(error)); });
+}
+
+function drawSlots(slotsNode, day, onPick) {
+  clear(slotsNode);
+  slotsNode.appendChild(el("h3", { tabindex: "-1", text: fmt(t.times, { date: formatDay(day.date) }) }));
+  if (!day.slots.length) {
+    slotsNode.appendChild(el("p", { text: day.reason ? (t[day.reason] || t.noTimes) : t.noTimes }));
+    return;
+  }
+  var periods = day.slots.length > MANY_STARTS ? servicePeriods(day.slots) : [day.slots];
+  periods.forEach(function (starts, index) {
     var list = el("ul", { class: "slots" });
-    day.slots.forEach(function (slot) {
+    if (periods.length > 1) {
+      var id = "period-" + index;
+      var first = starts[0], last = starts[starts.length - 1];
+      slotsNode.appendChild(el("h4", { class: "period", id: id, text: fmt(t.periodRange, {
+        name: t["period_" + partOfDay(first)], from: format.time(first.start_datetime, zone()), to: format.time(last.start_datetime, zone())
+      }) }));
+      list.setAttribute("aria-labelledby", id);
+    }
+    starts.forEach(function (slot) {
       list.appendChild(el("li", null, [el("button", {
-        type: "button", "data-start": slot.start_datetime, text: slot.local_time,
+        type: "button", "data-start": slot.start_datetime, text: format.time(slot.start_datetime, zone()),
         "aria-label": formatDateTime(slot.start_datetime, zone()),
         onclick: function (event) { onPick(slot, event.currentTarget, slotsNode); }
       })]));
     });
     slotsNode.appendChild(list);
-  }
+  });
+}
 
-  // ---------- hold, details, confirmation ----------
-  function hold(slot, button, slotsNode) {
-    clearAlert();
-    button.disabled = true;
-    // The hold keeps the place while the guest types; their answers go with the confirmation.
-    request("POST", "/holds", {
-      service_id: state.service.id, party_size: state.party, start_datetime: slot.start_datetime
-    }).then(function (held) {
-      state.hold = held;
-      renderDetails();
-    }).catch(function (error) {
-      button.disabled = false;
-      if (error.problem.code === "slot_unavailable") {
-        announce(alertNode, t.slotTaken);
-        refreshDay(slotsNode, hold, true);
-      } else {
-        announce(alertNode, problemMessage(error));
-      }
-    });
+/** Starts split where more than an hour passes without one: the venue's service periods (lunch, dinner). */
+function servicePeriods(slots) {
+  var periods = [[slots[0]]];
+  for (var i = 1; i < slots.length; i++) {
+    var gap = new Date(slots[i].start_datetime) - new Date(slots[i - 1].start_datetime);
+    if (gap > PERIOD_GAP_MS) { periods.push([]); }
+    periods[periods.length - 1].push(slots[i]);
   }
+  return periods;
+}
 
-  function renderDetails() {
-    clear(stepNode);
-    var held = state.hold;
-    var config = state.page.page_config;
-    var form = el("form", { novalidate: true, "aria-labelledby": "details-heading" });
-    form.appendChild(el("h2", { id: "details-heading", text: t.details }));
-    form.appendChild(el("p", null, [el("strong", { text: held.service_name }), " · " + formatDateTime(held.start_datetime, held.timezone)
-      + " · " + people(held.party_size)]));
-    var countdown = el("p", { class: "countdown", id: "countdown" });
-    form.appendChild(countdown);
-    var contactFields = [
-      ["first_name", t.firstName, "text", "given-name", true],
-      ["last_name", t.lastName, "text", "family-name", true],
-      ["email", t.email, "email", "email", true],
-      ["phone", t.phone, "tel", "tel", false]
-    ];
-    contactFields.forEach(function (f) {
-      var id = "contact-" + f[0];
-      var input = el("input", { type: f[2], id: id, name: f[0], autocomplete: f[3], required: f[4], "aria-required": f[4] ? "true" : null });
-      if (state.contact[f[0]]) { input.value = state.contact[f[0]]; }
-      input.addEventListener("input", function () { state.contact[f[0]] = input.value; });
-      form.appendChild(el("div", { class: "field", "data-field": "contact." + f[0] }, [
-        el("label", { for: id, text: f[1] + (f[4] ? " (" + t.required + ")" : "") }), input]));
-    });
-    state.page.custom_fields.forEach(function (field) { form.appendChild(customField(field)); });
-    // Answers are kept as they are typed, so choosing another time does not lose them.
-    form.addEventListener("input", function () { collectAnswers(form); });
-    form.addEventListener("change", function () { collectAnswers(form); });
-    var notes = el("textarea", { id: "notes", name: "notes", maxlength: "2000" });
-    notes.value = state.notes;
-    notes.addEventListener("input", function () { state.notes = notes.value; });
-    form.appendChild(el("div", { class: "field", "data-field": "customer_notes" }, [el("label", { for: "notes", text: t.notes }), notes]));
-    if (config.policy_text) {
-      var policy = el("input", { type: "checkbox", id: "policy", name: "policy", checked: state.policyAccepted, "aria-describedby": "policy-text" });
-      policy.addEventListener("change", function () { state.policyAccepted = policy.checked; });
-      form.appendChild(el("div", { class: "field card", "data-field": "policy_accepted" }, [
-        el("h3", { text: t.policy }),
-        el("p", { class: "prose", id: "policy-text", text: config.policy_text }),
-        el("label", { class: "check", for: "policy" }, [policy, el("span", { text: t.acceptPolicy })])
-      ]));
+/** Named by the venue's wall clock (local_time), not the guest's. */
+function partOfDay(slot) {
+  var hour = parseInt(slot.local_time, 10);
+  return hour < 12 ? "morning" : hour < 17 ? "afternoon" : "evening";
+}
+
+// ---------- hold, details, confirmation ----------
+function hold(slot, button, slotsNode) {
+  clearAlert();
+  button.disabled = true;
+  // The hold keeps the place while the guest types; their answers go with the confirmation.
+  request("POST", "/holds", {
+    service_id: state.service.id, party_size: state.party, start_datetime: slot.start_datetime
+  }).then(function (held) {
+    state.hold = held;
+    renderDetails();
+  }).catch(function (error) {
+    button.disabled = false;
+    if (error.problem.code === "slot_unavailable") {
+      announce(alertNode, t.slotTaken);
+      refreshDay(slotsNode, hold, true);
+    } else {
+      announce(alertNode, problemMessage(error));
     }
-    var submit = el("button", { type: "submit", class: "primary", text: t.confirm });
-    var other = el("button", { type: "button", class: "secondary", text: t.changeTime, onclick: function () {
-      stopTimer();
-      clearAlert();
-      renderWhen(true);
-    } });
-    form.appendChild(el("div", { class: "actions" }, [submit, other]));
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      clearAlert();
-      clearFieldErrors(form);
-      collectAnswers(form);
-      submit.disabled = true;
-      request("POST", "/bookings/" + encodeURIComponent(held.token) + "/confirm", {
-        contact: {
-          first_name: state.contact.first_name || null, last_name: state.contact.last_name || null,
-          email: state.contact.email || null, phone: state.contact.phone || null
-        },
-        custom_fields_by_key: state.answers,
-        customer_notes: state.notes || null,
-        policy_accepted: config.policy_text ? state.policyAccepted : null
-      }).then(function (booking) {
-        stopTimer();
-        state.booking = booking;
-        renderDone(booking);
-      }).catch(function (error) {
-        submit.disabled = false;
-        if (error.problem.code === "hold_expired") {
-          stopTimer();
-          renderWhen(false);
-          announce(alertNode, t.holdExpired);
-          focusHeading(stepNode);
-        } else if (error.problem.code === "validation_failed") {
-          announce(alertNode, t.fixErrors);
-          showFieldErrors(error.problem, form);
-        } else {
-          announce(alertNode, problemMessage(error));
-        }
-      });
-    });
-    stepNode.appendChild(form);
-    startTimer(countdown, new Date(held.hold_expires_at).getTime());
-    focusHeading(stepNode);
-  }
+  });
+}
 
-  function startTimer(node, expiresAt) {
+function renderDetails() {
+  clear(stepNode);
+  var held = state.hold;
+  var config = state.page.page_config;
+  var form = el("form", { novalidate: true, "aria-labelledby": "details-heading" });
+  form.appendChild(el("h2", { id: "details-heading", text: t.details }));
+  form.appendChild(el("p", null, [el("strong", { text: held.service_name }), " · " + formatDateTime(held.start_datetime, held.timezone)
+    + " · " + people(held.party_size)]));
+  var countdown = el("p", { class: "countdown", id: "countdown" });
+  form.appendChild(countdown);
+  var contactFields = [
+    ["first_name", t.firstName, "text", "given-name", true],
+    ["last_name", t.lastName, "text", "family-name", true],
+    ["email", t.email, "email", "email", true],
+    ["phone", t.phone, "tel", "tel", false]
+  ];
+  contactFields.forEach(function (f) {
+    var id = "contact-" + f[0];
+    var input = el("input", { type: f[2], id: id, name: f[0], autocomplete: f[3], required: f[4], "aria-required": f[4] ? "true" : null });
+    if (state.contact[f[0]]) { input.value = state.contact[f[0]]; }
+    input.addEventListener("input", function () { state.contact[f[0]] = input.value; });
+    form.appendChild(el("div", { class: "field", "data-field": "contact." + f[0] }, [
+      el("label", { for: id, text: f[1] + (f[4] ? " (" + t.required + ")" : "") }), input]));
+  });
+  state.page.custom_fields.forEach(function (field) { form.appendChild(customField(field)); });
+  // Answers are kept as they are typed, so choosing another time does not lose them.
+  form.addEventListener("input", function () { collectAnswers(form); });
+  form.addEventListener("change", function () { collectAnswers(form); });
+  var notes = el("textarea", { id: "notes", name: "notes", maxlength: "2000" });
+  notes.value = state.notes;
+  notes.addEventListener("input", function () { state.notes = notes.value; });
+  form.appendChild(el("div", { class: "field", "data-field": "customer_notes" }, [el("label", { for: "notes", text: t.notes }), notes]));
+  if (config.policy_text) {
+    var policy = el("input", { type: "checkbox", id: "policy", name: "policy", checked: state.policyAccepted, "aria-describedby": "policy-text" });
+    policy.addEventListener("change", function () { state.policyAccepted = policy.checked; });
+    form.appendChild(el("div", { class: "field card", "data-field": "policy_accepted" }, [
+      el("h3", { text: t.policy }),
+      el("p", { class: "prose", id: "policy-text", text: config.policy_text }),
+      el("label", { class: "check", for: "policy" }, [policy, el("span", { text: t.acceptPolicy })])
+    ]));
+  }
+  var submit = el("button", { type: "submit", class: "primary", text: t.confirm });
+  var other = el("button", { type: "button", class: "secondary", text: t.changeTime, onclick: function () {
     stopTimer();
-    var lastMinute = null;
-    var tick = function () {
-      var left = Math.max(0, Math.floor((expiresAt - Date.now()) / 1000));
-      var text = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
-      node.textContent = fmt(t.heldFor, { time: text });
-      // The live region speaks once a minute, not every second.
-      var minute = Math.ceil(left / 60);
-      if (minute !== lastMinute) {
-        lastMinute = minute;
-        liveNode.textContent = left >= 60 ? fmt(t.heldMinute, { n: minute }) : t.heldSeconds;
-      }
-      if (left === 0) {
+    clearAlert();
+    renderWhen(true);
+  } });
+  form.appendChild(el("div", { class: "actions" }, [submit, other]));
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearAlert();
+    clearFieldErrors(form);
+    collectAnswers(form);
+    submit.disabled = true;
+    request("POST", "/bookings/" + encodeURIComponent(held.token) + "/confirm", {
+      contact: {
+        first_name: state.contact.first_name || null, last_name: state.contact.last_name || null,
+        email: state.contact.email || null, phone: state.contact.phone || null
+      },
+      custom_fields_by_key: state.answers,
+      customer_notes: state.notes || null,
+      policy_accepted: config.policy_text ? state.policyAccepted : null
+    }).then(function (booking) {
+      stopTimer();
+      state.booking = booking;
+      renderDone(booking);
+    }).catch(function (error) {
+      submit.disabled = false;
+      if (error.problem.code === "hold_expired") {
         stopTimer();
         renderWhen(false);
         announce(alertNode, t.holdExpired);
         focusHeading(stepNode);
-      }
-    };
-    tick();
-    state.timer = window.setInterval(tick, 1000);
-  }
-  function stopTimer() { if (state.timer) { window.clearInterval(state.timer); state.timer = null; } }
-
-  function clearFieldErrors(form) {
-    form.querySelectorAll(".field-error").forEach(function (n) { n.remove(); });
-    form.querySelectorAll("[aria-invalid]").forEach(function (n) { n.removeAttribute("aria-invalid"); });
-  }
-
-  /** The server's message, in the page's language where we know the case; the server's own words otherwise. */
-  function fieldMessage(error) {
-    if (error.field === "policy_accepted") { return t.policyRequired; }
-    if (/is required/.test(error.message)) { return t.fieldRequired; }
-    if (error.field === "contact.email") { return t.invalidEmail; }
-    if (error.field === "contact.phone") { return t.invalidPhone; }
-    return error.message;
-  }
-
-  function showFieldErrors(problem, scope) {
-    var firstInput = null;
-    (problem.errors || []).forEach(function (error, index) {
-      var wrapper = scope.querySelector("[data-field='" + error.field.replace(/'/g, "") + "']");
-      if (!wrapper) { return; }
-      var input = wrapper.querySelector("input, select, textarea");
-      var id = "error-" + index;
-      var message = el("p", { class: "field-error", id: id, text: fieldMessage(error) });
-      wrapper.appendChild(message);
-      if (input) {
-        input.setAttribute("aria-invalid", "true");
-        var described = input.getAttribute("aria-describedby");
-        input.setAttribute("aria-describedby", described ? described + " " + id : id);
-        if (!firstInput) { firstInput = input; }
+      } else if (error.problem.code === "validation_failed") {
+        announce(alertNode, t.fixErrors);
+        showFieldErrors(error.problem, form);
+      } else {
+        announce(alertNode, problemMessage(error));
       }
     });
-    if (firstInput) { firstInput.focus(); }
-  }
+  });
+  stepNode.appendChild(form);
+  startTimer(countdown, new Date(held.hold_expires_at).getTime());
+  focusHeading(stepNode);
+}
 
-  function manageUrl(booking) { return window.location.origin + booking.manage_path; }
-
-  function renderDone(booking) {
-    clear(stepNode);
-    var config = state.page.page_config;
-    var pending = booking.status === "pending";
-    var section = el("section", { class: "card", "aria-labelledby": "done-heading" });
-    section.appendChild(el("h2", { id: "done-heading", text: pending ? t.pendingTitle : t.confirmedTitle }));
-    if (pending) { section.appendChild(el("p", { text: t.pendingText })); }
-    if (config.thank_you_message) { section.appendChild(el("p", { class: "prose", text: config.thank_you_message })); }
-    section.appendChild(summary(booking, true));
-    section.appendChild(el("p", { text: t.manageText }));
-    section.appendChild(el("p", { class: "manage-link" }, [el("a", { href: booking.manage_path, id: "manage-link", text: manageUrl(booking) })]));
-    stepNode.appendChild(section);
-    focusHeading(stepNode);
-  }
-
-  function summary(booking, withCode) {
-    var list = el("dl", { class: "summary" });
-    var add = function (term, value, cls) { list.appendChild(el("dt", { text: term })); list.appendChild(el("dd", { class: cls, text: value })); };
-    if (withCode) { add(t.code, booking.confirmation_code, "code"); }
-    add(t.summaryService, booking.service_name);
-    add(t.summaryWhen, formatDateTime(booking.start_datetime, booking.timezone));
-    add(t.summaryParty, String(booking.party_size));
-    if (booking.first_name || booking.last_name) { add(t.summaryName, [booking.first_name, booking.last_name].filter(Boolean).join(" ")); }
-    add(t.summaryStatus, t["status_" + booking.status] || booking.status);
-    return list;
-  }
-
-  // ---------- manage page ----------
-  function startManage() {
-    var match = window.location.pathname.match(/\/manage\/([A-Za-z0-9_-]+)$/);
-    state.token = match ? match[1] : "";
-    request("GET", "/bookings/" + encodeURIComponent(state.token)).then(function (booking) {
-      state.booking = booking;
-      // A page that no longer takes bookings still shows the guest their booking, from the booking's own copy.
-      var fallback = { name: t.yourBooking, organization_name: booking.organization_name, page_config: booking.page_config, services: [] };
-      return booking.link_active ? request("GET", "").catch(function () { return fallback; }) : fallback;
-    }).then(function (page) {
-      state.page = page;
-      brand(state.page.page_config);
-      clear(main);
-      main.appendChild(header(state.page));
-      alertNode = el("div", { class: "alert", role: "alert", "aria-live": "assertive" });
-      liveNode = el("div", { class: "visually-hidden", "aria-live": "polite", role: "status" });
-      stepNode = el("div");
-      main.appendChild(alertNode);
-      main.appendChild(liveNode);
-      main.appendChild(stepNode);
-      renderManage(false);
-    }).catch(function (error) {
-      clear(main);
-      main.appendChild(el("h1", { tabindex: "-1", text: error.status === 404 ? t.notFound : t.generic }));
-    });
-  }
-
-  function renderManage(focus, message) {
-    clear(stepNode);
-    var booking = state.booking;
-    var section = el("section", { class: "card", "aria-labelledby": "manage-heading" });
-    section.appendChild(el("h2", { id: "manage-heading", text: t.yourBooking }));
-    section.appendChild(summary(booking, true));
-    if (booking.can_change) {
-      if (booking.change_deadline) {
-        section.appendChild(el("p", { class: "hint", text: fmt(t.changeUntil, { date: formatDateTime(booking.change_deadline, booking.timezone) }) }));
-      }
-      var actions = el("div", { class: "actions" });
-      if (booking.link_active) {
-        actions.appendChild(el("button", { type: "button", class: "secondary", id: "reschedule", text: t.reschedule, onclick: startReschedule }));
-      }
-      actions.appendChild(el("button", { type: "button", class: "danger", id: "cancel", text: t.cancelBooking, onclick: function () { askCancel(section, actions); } }));
-      section.appendChild(actions);
-    } else if (booking.status !== "cancelled") {
-      section.appendChild(el("p", { class: "hint", text: t.noChanges }));
+function startTimer(node, expiresAt) {
+  stopTimer();
+  var lastMinute = null;
+  var tick = function () {
+    var left = Math.max(0, Math.floor((expiresAt - Date.now()) / 1000));
+    var text = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+    node.textContent = fmt(t.heldFor, { time: text });
+    // The live region speaks once a minute, not every second.
+    var minute = Math.ceil(left / 60);
+    if (minute !== lastMinute) {
+      lastMinute = minute;
+      liveNode.textContent = left >= 60 ? fmt(t.heldMinute, { n: minute }) : t.heldSeconds;
     }
-    stepNode.appendChild(section);
-    if (message) { announce(alertNode, message, "success"); }
-    if (focus) { focusHeading(stepNode); }
-  }
+    if (left === 0) {
+      stopTimer();
+      renderWhen(false);
+      announce(alertNode, t.holdExpired);
+      focusHeading(stepNode);
+    }
+  };
+  tick();
+  state.timer = window.setInterval(tick, 1000);
+}
+function stopTimer() { if (state.timer) { window.clearInterval(state.timer); state.timer = null; } }
 
-  function askCancel(section, actions) {
-    actions.hidden = true;
-    var reallyHeading = el("h3", { tabindex: "-1", text: t.reallyCancel });
-    var yes = el("button", { type: "button", class: "danger", id: "confirm-cancel", text: t.yesCancel });
-    var no = el("button", { type: "button", class: "secondary", text: t.keep, onclick: function () { renderManage(true); } });
-    var box = el("div", { class: "card", role: "group", "aria-labelledby": "really" }, [reallyHeading, el("div", { class: "actions" }, [yes, no])]);
-    reallyHeading.id = "really";
-    yes.addEventListener("click", function () {
-      yes.disabled = true;
-      request("POST", "/bookings/" + encodeURIComponent(state.token) + "/cancel", {}).then(function (booking) {
-        state.booking = booking;
-        renderManage(true, t.cancelled);
-      }).catch(function (error) {
-        yes.disabled = false;
-        announce(alertNode, problemMessage(error));
-      });
+function clearFieldErrors(form) {
+  form.querySelectorAll(".field-error").forEach(function (n) { n.remove(); });
+  form.querySelectorAll("[aria-invalid]").forEach(function (n) { n.removeAttribute("aria-invalid"); });
+}
+
+/** The server's message, in the page's language where we know the case; the server's own words otherwise. */
+function fieldMessage(error) {
+  if (error.field === "policy_accepted") { return t.policyRequired; }
+  if (/is required/.test(error.message)) { return t.fieldRequired; }
+  if (error.field === "contact.email") { return t.invalidEmail; }
+  if (error.field === "contact.phone") { return t.invalidPhone; }
+  return error.message;
+}
+
+function showFieldErrors(problem, scope) {
+  var firstInput = null;
+  (problem.errors || []).forEach(function (error, index) {
+    var wrapper = scope.querySelector("[data-field='" + error.field.replace(/'/g, "") + "']");
+    if (!wrapper) { return; }
+    var input = wrapper.querySelector("input, select, textarea");
+    var id = "error-" + index;
+    var message = el("p", { class: "field-error", id: id, text: fieldMessage(error) });
+    wrapper.appendChild(message);
+    if (input) {
+      input.setAttribute("aria-invalid", "true");
+      var described = input.getAttribute("aria-describedby");
+      input.setAttribute("aria-describedby", described ? described + " " + id : id);
+      if (!firstInput) { firstInput = input; }
+    }
+  });
+  if (firstInput) { firstInput.focus(); }
+}
+
+function manageUrl(booking) { return window.location.origin + booking.manage_path; }
+
+function renderDone(booking) {
+  clear(stepNode);
+  var config = state.page.page_config;
+  var pending = booking.status === "pending";
+  var section = el("section", { class: "card", "aria-labelledby": "done-heading" });
+  section.appendChild(el("h2", { id: "done-heading", text: pending ? t.pendingTitle : t.confirmedTitle }));
+  if (pending) { section.appendChild(el("p", { text: t.pendingText })); }
+  if (config.thank_you_message) { section.appendChild(el("p", { class: "prose", text: config.thank_you_message })); }
+  section.appendChild(summary(booking, true));
+  section.appendChild(el("p", { text: t.manageText }));
+  section.appendChild(el("p", { class: "manage-link" }, [el("a", { href: booking.manage_path, id: "manage-link", text: manageUrl(booking) })]));
+  stepNode.appendChild(section);
+  focusHeading(stepNode);
+}
+
+function summary(booking, withCode) {
+  var list = el("dl", { class: "summary" });
+  var add = function (term, value, cls) { list.appendChild(el("dt", { text: term })); list.appendChild(el("dd", { class: cls, text: value })); };
+  if (withCode) { add(t.code, booking.confirmation_code, "code"); }
+  add(t.summaryService, booking.service_name);
+  add(t.summaryWhen, formatDateTime(booking.start_datetime, booking.timezone));
+  add(t.summaryParty, String(booking.party_size));
+  if (booking.first_name || booking.last_name) { add(t.summaryName, [booking.first_name, booking.last_name].filter(Boolean).join(" ")); }
+  add(t.summaryStatus, t["status_" + booking.status] || booking.status);
+  return list;
+}
+
+// ---------- manage page ----------
+function startManage() {
+  var match = window.location.pathname.match(/\/manage\/([A-Za-z0-9_-]+)$/);
+  state.token = match ? match[1] : "";
+  request("GET", "/bookings/" + encodeURIComponent(state.token)).then(function (booking) {
+    state.booking = booking;
+    // A page that no longer takes bookings still shows the guest their booking, from the booking's own copy.
+    var fallback = { name: t.yourBooking, organization_name: booking.organization_name, page_config: booking.page_config, services: [] };
+    return booking.link_active ? request("GET", "").catch(function () { return fallback; }) : fallback;
+  }).then(function (page) {
+    state.page = page;
+    brand(state.page.page_config);
+    clear(main);
+    main.appendChild(header(state.page));
+    alertNode = el("div", { class: "alert", role: "alert", "aria-live": "assertive" });
+    liveNode = el("div", { class: "visually-hidden", "aria-live": "polite", role: "status" });
+    stepNode = el("div");
+    main.appendChild(alertNode);
+    main.appendChild(liveNode);
+    main.appendChild(stepNode);
+    renderManage(false);
+  }).catch(function (error) {
+    clear(main);
+    main.appendChild(el("h1", { tabindex: "-1", text: error.status === 404 ? t.notFound : t.generic }));
+  });
+}
+
+function renderManage(focus, message) {
+  clear(stepNode);
+  var booking = state.booking;
+  var section = el("section", { class: "card", "aria-labelledby": "manage-heading" });
+  section.appendChild(el("h2", { id: "manage-heading", text: t.yourBooking }));
+  section.appendChild(summary(booking, true));
+  if (booking.can_change) {
+    if (booking.change_deadline) {
+      section.appendChild(el("p", { class: "hint", text: fmt(t.changeUntil, { date: formatDateTime(booking.change_deadline, booking.timezone) }) }));
+    }
+    var actions = el("div", { class: "actions" });
+    if (booking.link_active) {
+      actions.appendChild(el("button", { type: "button", class: "secondary", id: "reschedule", text: t.reschedule, onclick: startReschedule }));
+    }
+    actions.appendChild(el("button", { type: "button", class: "danger", id: "cancel", text: t.cancelBooking, onclick: function () { askCancel(section, actions); } }));
+    section.appendChild(actions);
+  } else if (booking.status !== "cancelled") {
+    section.appendChild(el("p", { class: "hint", text: t.noChanges }));
+  }
+  stepNode.appendChild(section);
+  if (message) { announce(alertNode, message, "success"); }
+  if (focus) { focusHeading(stepNode); }
+}
+
+function askCancel(section, actions) {
+  actions.hidden = true;
+  var reallyHeading = el("h3", { tabindex: "-1", text: t.reallyCancel });
+  var yes = el("button", { type: "button", class: "danger", id: "confirm-cancel", text: t.yesCancel });
+  var no = el("button", { type: "button", class: "secondary", text: t.keep, onclick: function () { renderManage(true); } });
+  var box = el("div", { class: "card", role: "group", "aria-labelledby": "really" }, [reallyHeading, el("div", { class: "actions" }, [yes, no])]);
+  reallyHeading.id = "really";
+  yes.addEventListener("click", function () {
+    yes.disabled = true;
+    request("POST", "/bookings/" + encodeURIComponent(state.token) + "/cancel", {}).then(function (booking) {
+      state.booking = booking;
+      renderManage(true, t.cancelled);
+    }).catch(function (error) {
+      yes.disabled = false;
+      announce(alertNode, problemMessage(error));
     });
-    section.appendChild(box);
-    reallyHeading.focus();
-  }
+  });
+  section.appendChild(box);
+  reallyHeading.focus();
+}
 
-  function startReschedule() {
-    clearAlert();
-    var booking = state.booking;
-    state.service = state.page.services.filter(function (s) { return s.id === booking.service_id; })[0]
-      || { id: booking.service_id, name: booking.service_name, timezone: booking.timezone, min_party_size: 1 };
-    state.party = booking.party_size;
-    state.month = null;
-    state.date = null;
-    renderWhen(true, reschedule, t.reschedule);
-  }
+function startReschedule() {
+  clearAlert();
+  var booking = state.booking;
+  state.service = state.page.services.filter(function (s) { return s.id === booking.service_id; })[0]
+    || { id: booking.service_id, name: booking.service_name, timezone: booking.timezone, min_party_size: 1 };
+  state.party = booking.party_size;
+  state.month = null;
+  state.date = null;
+  renderWhen(true, reschedule, t.reschedule);
+}
 
-  function reschedule(slot, button, slotsNode) {
-    clearAlert();
-    button.disabled = true;
-    request("POST", "/bookings/" + encodeURIComponent(state.token) + "/reschedule", { start_datetime: slot.start_datetime })
-      .then(function (booking) {
-        state.booking = booking;
-        renderManage(true, t.rescheduled);
-      }).catch(function (error) {
-        button.disabled = false;
-        announce(alertNode, problemMessage(error));
-        if (error.problem.code === "slot_unavailable") { refreshDay(slotsNode, reschedule, true); }
-      });
-  }
+function reschedule(slot, button, slotsNode) {
+  clearAlert();
+  button.disabled = true;
+  request("POST", "/bookings/" + encodeURIComponent(state.token) + "/reschedule", { start_datetime: slot.start_datetime })
+    .then(function (booking) {
+      state.booking = booking;
+      renderManage(true, t.rescheduled);
+    }).catch(function (error) {
+      button.disabled = false;
+      announce(alertNode, problemMessage(error));
+      if (error.problem.code === "slot_unavailable") { refreshDay(slotsNode, reschedule, true); }
+    });
+}
 
-  if (view === "manage") { startManage(); } else { startBooking(); }
-})();
+if (view === "manage") { startManage(); } else { startBooking(); }

@@ -10,6 +10,7 @@ import io.reserva.bookingpages.GuestModels.PublicPageConfig;
 import io.reserva.bookingpages.GuestModels.PublicService;
 import io.reserva.bookingpages.GuestModels.PublicSlot;
 import io.reserva.bookingpages.GuestModels.PublicSlots;
+import io.reserva.bookingpages.GuestModels.PublicVenue;
 import io.reserva.catalog.Catalog;
 import io.reserva.catalog.CatalogSnapshot;
 import io.reserva.catalog.ReservationService;
@@ -84,6 +85,12 @@ public class GuestBookingPage {
         return new PublicBookingPage(
                 organizationId,
                 organization.name(),
+                new PublicVenue(
+                        organization.name(),
+                        blankToNull(organization.address()),
+                        blankToNull(organization.phone()),
+                        link.pageConfig().logoUrl(),
+                        organization.timezone()),
                 link.slug(),
                 link.name(),
                 link.mode(),
@@ -196,6 +203,10 @@ public class GuestBookingPage {
             return Optional.empty();
         }
         return links.findBySlug(organizationId, slug);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static ReservaException pageNotFound() {

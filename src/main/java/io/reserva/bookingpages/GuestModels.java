@@ -28,6 +28,7 @@ public final class GuestModels {
             UUID organizationId,
 
             @Schema(example = "Trattoria Sole") String organizationName,
+            PublicVenue venue,
             @Schema(example = "dinner") String slug,
             @Schema(example = "Dinner page") String name,
             @Schema(example = "all_services") BookingLinkMode mode,
@@ -41,6 +42,24 @@ public final class GuestModels {
 
             @Schema(description = "How long a chosen time is held while the guest fills in details", example = "10")
             int holdMinutes) {}
+
+    /**
+     * The venue as the page shows it: the organization's public business details (its name, address and phone;
+     * never its email) and the link's logo. A detail the organization left empty is left out.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PublicVenue(
+            @Schema(example = "Trattoria Sole") String name,
+            @Schema(example = "Calle Mayor 1, 28013 Madrid") String address,
+
+            @Schema(description = "E.164", example = "+34911234567")
+            String phone,
+
+            @Schema(example = "https://cdn.example.com/logo.png")
+            String logoUrl,
+
+            @Schema(description = "IANA time zone the page writes times in", example = "Europe/Madrid")
+            String timezone) {}
 
     /** The page config minus what only the organization needs. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

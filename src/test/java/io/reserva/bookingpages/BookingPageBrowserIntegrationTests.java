@@ -281,6 +281,7 @@ class BookingPageBrowserIntegrationTests {
             assertThat(page.locator("h1").textContent()).isEqualTo("Book a table at Trattoria Sole");
             phone.screenshot("15-manage-closed-page");
             String wrong = manage.substring(0, manage.length() - 4) + "AAAA";
+            phone.expectFailure(404, "GET", "/bookings/" + wrong.substring(wrong.lastIndexOf('/') + 1));
             page.navigate(api.base() + wrong);
             page.waitForSelector("h1:has-text('We could not find this booking')");
             phone.assertNoErrors();
@@ -319,6 +320,7 @@ class BookingPageBrowserIntegrationTests {
         Instant start = tomorrowAt(19);
         try (Phone phone = browser.phone("en-GB")) {
             Page page = phone.page();
+            phone.expectFailure(409, "POST", "/holds"); // the race this test provokes
             goToTimes(page, start);
             Locator slot = page.locator("ul.slots button[data-start='" + start + "']");
             assertThat(slot.count()).isEqualTo(1);
@@ -362,6 +364,7 @@ class BookingPageBrowserIntegrationTests {
         Instant start = tomorrowAt(17);
         try (Phone phone = browser.phone("en-GB")) {
             Page page = phone.page();
+            phone.expectFailure(409, "POST", "/confirm"); // the lapsed hold
             goToTimes(page, start);
             page.click("ul.slots button[data-start='" + start + "']");
             page.waitForSelector("#details-heading");
@@ -397,6 +400,7 @@ class BookingPageBrowserIntegrationTests {
         Instant start = tomorrowAt(16);
         try (Phone phone = browser.phone("en-GB")) {
             Page page = phone.page();
+            phone.expectFailure(422, "POST", "/confirm"); // the missing details
             goToTimes(page, start);
             page.click("ul.slots button[data-start='" + start + "']");
             page.waitForSelector("#details-heading");
@@ -488,11 +492,152 @@ class BookingPageBrowserIntegrationTests {
             Page page = phone.page();
             for (String path :
                     List.of("/b/" + tenant.id() + "/nope", "/b/" + tenant.id() + "/old", "/b/not-a-uuid/dinner")) {
+                phone.expectFailure(404, "GET", path);
                 com.microsoft.playwright.Response response = page.navigate(api.base() + path);
                 assertThat(response.status()).as(path).isEqualTo(404);
                 assertThat(page.locator("h1").textContent()).isEqualTo("Page not found");
             }
             phone.screenshot("40-not-found");
+            assertThat(page.locator("link[rel=icon]").getAttribute("href")).isEqualTo("/booking/favicon.svg");
+            phone.assertNoErrors();
+        }
+    }
+
+    @Test
+    void theCalendarOpensOnTheFirstMonthWithAFreeDay() {
+        // Nothing is bookable before the second day of next month: the calendar must not open on this month.
+        LocalDate firstOfNextMonth = LocalDate.now(BERLIN).withDayOfMonth(1).plusMonths(1);
+        long hours = Duration.between(Instant.now(), firstOfNextMonth.atStartOfDay(BERLIN))
+                        .toHours()
+                + 24;
+        String tasting = serviceOpen(
+                fields("name", "Tasting menu", "duration_minutes", 60, "min_advance_hours", hours), "10:00", "22:00");
+        singleServiceLink("tasting", tasting, fields());
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            page.navigate(api.base() + "/b/" + tenant.id() + "/tasting");
+            page.waitForSelector("#visit-heading");
+            phone.tabTo("form button[type=submit]");
+            page.keyboard().press("Enter");
+            page.waitForSelector("table.calendar button[data-date]");
+            assertThat(page.locator("table.calendar button[data-date]").first().getAttribute("data-date"))
+                    .as("the month of the first free day")
+                    .startsWith(firstOfNextMonth.toString().substring(0, 7));
+            phone.tabTo("table.calendar button[tabindex='0']");
+            assertThat(page.evaluate("() => document.activeElement.getAttribute('aria-disabled')"))
+                    .as("the keyboard lands on a free day")
+                    .isNull();
+            page.keyboard().press("Enter");
+            page.waitForSelector("ul.slots button");
+            phone.screenshot("50-first-free-month");
+            phone.assertNoErrors();
+        }
+    }
+
+    @Test
+    void theVenueIsNamedWithItsAddressPhoneAndLogoWhichIsAlsoTheIcon() throws Exception {
+        TestApi.expect(
+                api.patch(
+                        tenant.adminKey(),
+                        "/organizations/" + tenant.id(),
+                        fields("address", "Calle Mayor 1, 28013 Madrid", "phone", "+34911234567")),
+                200);
+        String logo = uploadLogo();
+        singleServiceLink("venue", dinner, fields("hero_title", "Trattoria Sole", "logo_url", logo));
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            page.navigate(api.base() + "/b/" + tenant.id() + "/venue");
+            page.waitForSelector("#visit-heading");
+            assertThat(page.locator(".brand .organization").textContent()).startsWith("Test venue");
+            assertThat(page.locator(".brand .venue-address").textContent()).isEqualTo("Calle Mayor 1, 28013 Madrid");
+            assertThat(page.locator(".brand .venue-phone").textContent()).isEqualTo("+34911234567");
+            assertThat(page.locator(".brand .venue-phone").getAttribute("href")).isEqualTo("tel:+34911234567");
+            assertThat(page.locator("img.logo").getAttribute("src")).isEqualTo(logo);
+            page.waitForFunction("() => document.querySelector('img.logo').naturalWidth > 0");
+            assertThat(page.locator("link[rel=icon]").getAttribute("href")).isEqualTo(logo);
+            phone.tabTo(".venue-phone");
+            phone.screenshot("51-venue");
+            phone.assertNoErrors();
+        }
+    }
+
+    @Test
+    void aPageWithoutALogoHasTheBuiltInIconAndNoEmptyVenueDetails() {
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            page.navigate(api.base() + pagePath);
+            page.waitForSelector("#visit-heading");
+            String icon = page.locator("link[rel=icon]").getAttribute("href");
+            assertThat(icon).isEqualTo("/booking/favicon.svg");
+            com.microsoft.playwright.APIResponse served = page.request().get(api.base() + icon);
+            assertThat(served.status()).isEqualTo(200);
+            assertThat(served.headers().get("content-type")).startsWith("image/svg+xml");
+            assertThat(page.locator(".venue-address").count()).isZero();
+            assertThat(page.locator(".venue-phone").count()).isZero();
+            assertThat(page.locator("img.logo").count()).isZero();
+            phone.assertNoErrors();
+        }
+    }
+
+    @Test
+    void aDayWithManyStartsIsGroupedByServicePeriod() {
+        // Lunch 12:00 to 15:00 and dinner 19:00 to 23:00, a start every half hour: twelve starts a day.
+        String both = serviceOpen(
+                fields("name", "Lunch and dinner", "duration_minutes", 60, "slot_interval", 30),
+                "12:00",
+                "15:00",
+                "19:00",
+                "23:00");
+        singleServiceLink("periods", both, fields());
+        LocalDate tomorrow = LocalDate.now(BERLIN).plusDays(1);
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            page.navigate(api.base() + "/b/" + tenant.id() + "/periods");
+            page.waitForSelector("#visit-heading");
+            page.click("form button[type=submit]");
+            page.waitForSelector("table.calendar button[data-date]");
+            showMonthOf(page, tomorrow);
+            page.click("button[data-date='" + tomorrow + "']");
+            page.waitForSelector("ul.slots button");
+            assertThat(page.locator("#slots h4.period").allTextContents())
+                    .containsExactly("Afternoon, 12:00 PM to 2:00 PM", "Evening, 7:00 PM to 10:00 PM");
+            assertThat(page.locator("ul.slots").nth(1).locator("button").allTextContents())
+                    .containsExactly("7:00 PM", "7:30 PM", "8:00 PM", "8:30 PM", "9:00 PM", "9:30 PM", "10:00 PM");
+            assertThat(page.locator("ul.slots").nth(1).getAttribute("aria-labelledby"))
+                    .isEqualTo(page.locator("#slots h4.period").nth(1).getAttribute("id"));
+            phone.tabTo("ul.slots button");
+            phone.screenshot("52-service-periods");
+            phone.assertNoErrors();
+        }
+    }
+
+    @Test
+    void aRequestThatFailsFailsTheBrowserTest() {
+        TestApi.expect(
+                api.post(
+                        tenant.adminKey(),
+                        "/reservation-booking-links",
+                        fields(
+                                "name",
+                                "Broken logo",
+                                "slug",
+                                "broken",
+                                "page_config",
+                                fields("logo_url", "/uploads/" + tenant.id() + "/booking-link-logo/missing.png"))),
+                201);
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            page.navigate(api.base() + "/b/" + tenant.id() + "/broken");
+            page.waitForSelector("#visit-heading");
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> !phone.failedRequests().isEmpty());
+            assertThat(phone.failedRequests())
+                    .anyMatch(failure ->
+                            failure.startsWith("404 GET ") && failure.endsWith("/booking-link-logo/missing.png"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(phone::assertNoErrors)
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("failed requests");
         }
     }
 
@@ -526,6 +671,63 @@ class BookingPageBrowserIntegrationTests {
             page.click("button.next");
             page.waitForSelector("table.calendar button[data-date]:not([aria-disabled])");
         }
+    }
+
+    /** A service on a table of its own, open over the given windows of every day of the week. */
+    private String serviceOpen(Map<String, Object> service, String... startsAndEnds) {
+        CatalogFixtures catalog = new CatalogFixtures(api, tenant.adminKey());
+        String id = catalog.service(service);
+        String table = catalog.resource("Table for " + service.get("name"), "table", 4);
+        catalog.link(id, table, "required");
+        List<Map<String, Object>> windows = new java.util.ArrayList<>();
+        for (int day = 0; day < 7; day++) {
+            for (int i = 0; i < startsAndEnds.length; i += 2) {
+                windows.add(CatalogFixtures.window(day, startsAndEnds[i], startsAndEnds[i + 1]));
+            }
+        }
+        catalog.week(table, windows);
+        return id;
+    }
+
+    /** A link at the slug offering only the given service. */
+    private void singleServiceLink(String slug, String service, Map<String, Object> pageConfig) {
+        TestApi.expect(
+                api.post(
+                        tenant.adminKey(),
+                        "/reservation-booking-links",
+                        fields(
+                                "name", slug,
+                                "slug", slug,
+                                "mode", "single_service",
+                                "service_id", service,
+                                "page_config", pageConfig)),
+                201);
+    }
+
+    /** A real 64 × 64 PNG uploaded through the signed URL, as the console would; answers its public URL. */
+    private String uploadLogo() throws Exception {
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D graphics = image.createGraphics();
+        graphics.setColor(new java.awt.Color(0x8b, 0x1e, 0x3f));
+        graphics.fillRect(0, 0, 64, 64);
+        graphics.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        Response signed = api.post(
+                tenant.adminKey(),
+                "/s3-url-signing",
+                fields("type", "booking-link-logo", "file_name", "logo.png", "content_type", "image/png"));
+        TestApi.expect(signed, 200);
+        java.net.http.HttpResponse<String> put = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(signed.get("signed_url")))
+                                .header("Content-Type", "image/png")
+                                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(png.toByteArray()))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).as(put.body()).isBetween(200, 299);
+        return signed.get("public_url");
     }
 
     private Instant tomorrowAt(int hour) {

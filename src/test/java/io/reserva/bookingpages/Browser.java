@@ -13,6 +13,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.TestAbortedException;
@@ -74,7 +75,10 @@ final class Browser implements AutoCloseable {
         Assumptions.abort(reason);
     }
 
-    /** A phone-sized page (375 px wide) that records console errors, such as Content-Security-Policy refusals. */
+    /**
+     * A phone-sized page (375 px wide) that records console errors (such as Content-Security-Policy refusals) and
+     * every request that failed: a 4xx or 5xx answer, or no answer at all.
+     */
     Phone phone(String locale) {
         BrowserContext context = browser.newContext(new NewContextOptions()
                 .setViewportSize(375, 812)
@@ -91,10 +95,33 @@ final class Browser implements AutoCloseable {
             }
         });
         page.onPageError(errors::add);
-        return new Phone(context, page, errors);
+        List<String> failedRequests = new CopyOnWriteArrayList<>();
+        page.onResponse(response -> {
+            if (response.status() >= 400) {
+                failedRequests.add(response.status() + " " + response.request().method() + " " + response.url());
+            }
+        });
+        page.onRequestFailed(request ->
+                failedRequests.add("no answer (" + request.failure() + ") " + request.method() + " " + request.url()));
+        return new Phone(context, page, errors, failedRequests, new CopyOnWriteArrayList<>());
     }
 
-    record Phone(BrowserContext context, Page page, List<String> errors) implements AutoCloseable {
+    record Phone(
+            BrowserContext context,
+            Page page,
+            List<String> errors,
+            List<String> failedRequests,
+            List<Predicate<String>> expectedFailures)
+            implements AutoCloseable {
+
+        /**
+         * A failed request the test provokes on purpose (a taken start answers 409 by design): its status, method
+         * and a part of its path. Every other failed request fails {@link #assertNoErrors()}.
+         */
+        void expectFailure(int status, String method, String pathPart) {
+            String prefix = status + " " + method + " ";
+            expectedFailures.add(failure -> failure.startsWith(prefix) && failure.contains(pathPart));
+        }
 
         /** Presses Tab until the focused element matches the selector: proves it is reachable by keyboard. */
         void tabTo(String selector) {
@@ -125,9 +152,16 @@ final class Browser implements AutoCloseable {
                     .setFullPage(true));
         }
 
-        /** No script errors and no Content-Security-Policy refusals happened on the page. */
+        /**
+         * No script errors, no Content-Security-Policy refusals and no failed requests (a missing image, a 404 of
+         * the favicon, a 500 of the API) happened on the page, apart from those the test expected.
+         */
         void assertNoErrors() {
             assertThat(errors).as("console errors").isEmpty();
+            assertThat(failedRequests.stream()
+                            .filter(failure -> expectedFailures.stream().noneMatch(expected -> expected.test(failure))))
+                    .as("failed requests")
+                    .isEmpty();
         }
 
         @Override

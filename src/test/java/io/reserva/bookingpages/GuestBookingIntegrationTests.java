@@ -102,6 +102,33 @@ class GuestBookingIntegrationTests {
     }
 
     @Test
+    void theVenueIsTheOrganizationsPublicBusinessDetails() {
+        Response blank = api.get(null, base);
+        TestApi.expect(blank, 200);
+        assertThat(blank.body().get("venue").get("timezone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(blank.body().get("venue").has("address"))
+                .as("nothing set, nothing shown")
+                .isFalse();
+        TestApi.expect(
+                api.patch(
+                        key,
+                        "/organizations/" + tenant.id(),
+                        fields(
+                                "address", "Calle Mayor 1, 28013 Madrid",
+                                "phone", "+34911234567",
+                                "email", "owner@example.com")),
+                200);
+        JsonNode venue = api.get(null, base).body().get("venue");
+        assertThat(venue.get("name").asString())
+                .isEqualTo(tenant.organization().get("name").asString());
+        assertThat(venue.get("address").asString()).isEqualTo("Calle Mayor 1, 28013 Madrid");
+        assertThat(venue.get("phone").asString()).isEqualTo("+34911234567");
+        assertThat(api.get(null, base).text())
+                .as("the email is not a public detail")
+                .doesNotContain("owner@");
+    }
+
+    @Test
     void aLinkOffersOnlyItsServices() {
         TestApi.expect(
                 api.post(

@@ -38,6 +38,8 @@ class BookingPageController {
             + " img-src 'self' https: http:; connect-src 'self'; form-action 'self'; base-uri 'none';"
             + " frame-ancestors 'none'";
 
+    static final String DEFAULT_ICON = "/booking/favicon.svg";
+
     private static final Map<String, Map<String, String>> TEXTS = Map.of(
             "en",
                     Map.of(
@@ -101,7 +103,7 @@ class BookingPageController {
             String body = notFound.replace("{{lang}}", lang)
                     .replace("{{title}}", escape(t.get("not_found_title")))
                     .replace("{{text}}", escape(t.get("not_found_text")));
-            return html(HttpStatus.NOT_FOUND, body);
+            return html(HttpStatus.NOT_FOUND, body.replace("{{icon}}", DEFAULT_ICON));
         }
         String lang =
                 link.pageConfig().locale() == null ? "en" : link.pageConfig().locale();
@@ -117,8 +119,19 @@ class BookingPageController {
                 .replace("{{view}}", view)
                 .replace("{{loading}}", escape(t.get("loading")))
                 .replace("{{noscript}}", escape(t.get("noscript")))
-                .replace("{{skip}}", escape(t.get("skip")));
+                .replace("{{skip}}", escape(t.get("skip")))
+                .replace("{{icon}}", escape(icon(link)));
         return html(HttpStatus.OK, body);
+    }
+
+    /**
+     * The organization's logo when the link has one (checked as an http(s) URL or a path on this server when it
+     * was saved), else the small icon shipped with the app: without a {@code <link rel="icon">} every browser asks
+     * for {@code /favicon.ico} and logs a 404.
+     */
+    private static String icon(BookingLink link) {
+        String logo = link.pageConfig().logoUrl();
+        return logo == null || logo.isBlank() ? DEFAULT_ICON : logo;
     }
 
     private static ResponseEntity<String> html(HttpStatus status, String body) {
