@@ -38,7 +38,7 @@ TICK_MS=$((1000 / $(getconf CLK_TCK)))
 
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 command -v psql > /dev/null || { echo "psql is missing: apt-get install postgresql-client" >&2; exit 1; }
-mkdir -p bench/results
+mkdir -p bench/results target
 OUT=bench/results/cost-$(date -u +%Y%m%dT%H%M%SZ).txt
 exec > >(tee "$OUT") 2>&1
 
