@@ -186,6 +186,34 @@ class ReadableReservationsIntegrationTests {
         }
     }
 
+    @Test
+    void theApiDocumentShowsTheNewFieldsAndTheDateParameter() {
+        Response document = api.get(null, "/openapi.json");
+        TestApi.expect(document, 200);
+        JsonNode schemas = document.body().get("components").get("schemas");
+        JsonNode reservation = schemas.get("Reservation").get("properties");
+        assertThat(reservation.get("start_local").get("example").asString()).isEqualTo("2027-03-28T20:30:00+02:00");
+        assertThat(reservation.get("end_local").get("example").asString()).isEqualTo("2027-03-28T22:30:00+02:00");
+        assertThat(reservation.get("timezone").get("example").asString()).isEqualTo("Europe/Madrid");
+        assertThat(reservation.get("contact").toString()).contains("ReservationContact");
+        JsonNode contact = schemas.get("ReservationContact").get("properties");
+        assertThat(contact.propertyNames()).contains("id", "first_name", "last_name", "email", "phone");
+        assertThat(contact.get("email").get("example").asString()).isEqualTo("ana.garcia@example.com");
+
+        JsonNode parameters =
+                document.body().get("paths").get("/reservations").get("get").get("parameters");
+        JsonNode date = null;
+        for (JsonNode parameter : parameters) {
+            if (parameter.get("name").asString().equals("date")) {
+                date = parameter;
+            }
+        }
+        assertThat(date).as(parameters.toString()).isNotNull();
+        assertThat(date.get("example").asString()).isEqualTo("2026-12-04");
+        assertThat(date.get("schema").get("format").asString()).isEqualTo("date");
+        assertThat(parameters.findValuesAsString("name")).contains("resource", "filters", "$cursor");
+    }
+
     /** A staff booking at any instant: the test is about reading reservations, not about the hours. */
     private Response book(String start) {
         Response booked = api.post(
