@@ -84,6 +84,17 @@ class ReadableReservationsIntegrationTests {
         assertThat(ben.get("phone").asString()).isEqualTo("+49307654321");
         assertThat(api.get(key, "/reservations/" + id).body().get("contact")).isEqualTo(ben);
 
+        // Webhook payloads are the same view.
+        Response createdEvent = api.get(key, "/events?type=reservation.created");
+        TestApi.expect(createdEvent, 200);
+        assertThat(createdEvent.body().get("data").get(0).get("data").get("contact"))
+                .isEqualTo(contact);
+        Response updatedEvents = api.get(key, "/events?type=reservation.updated&$sort[created_at]=1");
+        TestApi.expect(updatedEvents, 200);
+        JsonNode lastUpdate = updatedEvents.body().get("data").get(1);
+        assertThat(lastUpdate.get("changed_fields").toString()).isEqualTo("[\"contact_id\"]");
+        assertThat(lastUpdate.get("data").get("contact")).isEqualTo(ben);
+
         Response walkIn = book("2027-03-08T19:00:00Z");
         assertThat(walkIn.body().path("contact").isNull()
                         || walkIn.body().path("contact").isMissingNode())
