@@ -105,7 +105,11 @@ public class AssistantTools {
         try {
             ToolArguments.checkNames(tool, catalogue.argumentNames(tool), args);
             ToolArguments.checkNoNul(args);
-            return new ToolOutcome(tool.key(), asObject(handlers.get(tool).handle(caller, assistant, args)), null);
+            return new ToolOutcome(
+                    tool.key(),
+                    asObject(
+                            ToolResults.withoutStoredContacts(handlers.get(tool).handle(caller, assistant, args))),
+                    null);
         } catch (ReservaException e) {
             return new ToolOutcome(tool.key(), null, e);
         } catch (DataAccessException e) {

@@ -75,7 +75,9 @@ class CreateReservationHandler implements ToolHandler {
                     ErrorCode.IDEMPOTENCY_IN_PROGRESS, "A call with this idempotency_key is still running; retry");
         }
         try {
-            Map<String, Object> created = json.convertValue(reservations.create(caller, request), OBJECT);
+            // Stored for replays as it is answered: without the stored contact.
+            Map<String, Object> created =
+                    json.convertValue(ToolResults.withoutStoredContacts(reservations.create(caller, request)), OBJECT);
             idempotency.complete(assistant.organizationId(), assistant.id(), idempotencyKey, created);
             return created;
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import io.reserva.catalog.Catalog;
 import io.reserva.catalog.CatalogSnapshot;
 import io.reserva.catalog.ReservationService;
 import io.reserva.catalog.Seating;
+import io.reserva.contacts.Contact;
 import io.reserva.contacts.ContactDetails;
 import io.reserva.contacts.ContactDirectory;
 import io.reserva.contacts.VisitOutcome;
@@ -28,6 +29,7 @@ import io.reserva.tenancy.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -136,10 +138,18 @@ public class ReservationManagement {
 
     /** Lists reservations; {@code resourceId} keeps those holding that resource. */
     public Page<ReservationView> list(Caller caller, ListQuery query, UUID resourceId) {
+        return list(caller, query, resourceId, null);
+    }
+
+    /**
+     * Lists reservations; {@code resourceId} keeps those holding that resource, {@code date} those whose start
+     * falls on that day of the organization's time zone (the venue's day, whatever zone a service keeps).
+     */
+    public Page<ReservationView> list(Caller caller, ListQuery query, UUID resourceId, LocalDate date) {
         Optional<UUID> organization = query.organizationId() != null || !caller.isPlatform()
                 ? Optional.of(caller.organizationFor(query.organizationId()))
                 : Optional.empty();
-        return views.of(reservations.list(query, organization, resourceId));
+        return views.of(reservations.list(query, organization, resourceId, date));
     }
 
     /**
@@ -178,8 +188,9 @@ public class ReservationManagement {
         if (request.contactId() != null && request.contact() != null) {
             errors.add(new FieldError("contact", "give contact_id or contact, not both"));
         }
-        if (request.contactId() != null
-                && contacts.find(organizationId, request.contactId()).isEmpty()) {
+        Optional<Contact> known =
+                request.contactId() == null ? Optional.empty() : contacts.find(organizationId, request.contactId());
+        if (request.contactId() != null && known.isEmpty()) {
             errors.add(new FieldError("contact_id", "is not a contact of this organization"));
         }
         checkReferences(organizationId, request.dealId(), request.companyId(), errors);
@@ -191,10 +202,10 @@ public class ReservationManagement {
                 orEmpty(request.customFieldsByKey()),
                 null,
                 request.status() != ReservationStatus.HELD);
-        UUID contactId = request.contact() == null
-                ? request.contactId()
-                : contacts.matchOrCreate(organizationId, detailsOf(request.contact()))
-                        .id();
+        ContactSummary contact = request.contact() == null
+                ? known.map(ContactSummary::of).orElse(null)
+                : ContactSummary.of(contacts.matchOrCreate(organizationId, detailsOf(request.contact())));
+        UUID contactId = contact == null ? null : contact.id();
         Instant now = now();
         if (afterConflict) {
             // Planning already ignores lapsed holds, but their allocation rows still stand in the exclusion
@@ -249,7 +260,8 @@ public class ReservationManagement {
                 override,
                 caller.apiKeyId(),
                 now,
-                now);
+                now,
+                contact);
         List<AllocationRow> units =
                 placement.units().stream().map(unit -> unit.of(id)).toList();
         ReservationRow row = allocations.insertNew(withCode, units);

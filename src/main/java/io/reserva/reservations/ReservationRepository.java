@@ -8,6 +8,7 @@ import io.reserva.shared.query.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,9 +32,13 @@ class ReservationRepository {
             + " r.customer_notes, r.internal_notes, r.deal_id, r.company_id, r.preferred_resource_id,"
             + " r.custom_fields_by_key::text as custom_fields, r.confirmation_code, r.hold_expires_at,"
             + " r.cancelled_at, r.cancelled_by, r.cancellation_reason, r.is_override, r.created_by_api_key_id,"
-            + " r.created_at, r.updated_at";
+            + " r.created_at, r.updated_at, c.id as contact_summary_id, c.first_name as contact_first_name,"
+            + " c.last_name as contact_last_name, c.email as contact_email, c.phone as contact_phone";
 
-    /** Contacts are joined for searchTerm (name, email, phone); a reservation without a contact still lists. */
+    /**
+     * Contacts are joined for the summary every answer carries and for searchTerm (name, email, phone); a
+     * reservation without a contact still lists.
+     */
     static final String FROM =
             "reservations r left join contacts c" + " on c.id = r.contact_id and c.organization_id = r.organization_id";
 
@@ -46,7 +51,7 @@ class ReservationRepository {
     }
 
     Optional<ReservationRow> find(UUID organizationId, UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from reservations r where r.id = :id and r.organization_id = :org")
+        return jdbc.sql("select " + COLUMNS + " from " + FROM + " where r.id = :id and r.organization_id = :org")
                 .param("id", id)
                 .param("org", organizationId)
                 .query(this::map)
@@ -65,8 +70,7 @@ class ReservationRepository {
                                   order by a.assignment_mode, a.resource_id, a.unit_index), '[]')::text
                              from reservation_allocations a
                             where a.organization_id = r.organization_id and a.reservation_id = r.id) as units
-                          from reservations r where r.id = :id and r.organization_id = :org
-                        """)
+                          from""" + " " + FROM + " where r.id = :id and r.organization_id = :org")
                 .param("id", id)
                 .param("org", organizationId)
                 .query((rs, n) -> {
@@ -90,10 +94,13 @@ class ReservationRepository {
                 .toList();
     }
 
-    /** The row, locked until the transaction ends: transitions of one reservation happen one at a time. */
+    /**
+     * The row, locked until the transaction ends: transitions of one reservation happen one at a time. Only the
+     * reservation is locked ({@code of r}); its contact is read with it, not held.
+     */
     Optional<ReservationRow> lock(UUID organizationId, UUID id) {
-        return jdbc.sql("select " + COLUMNS
-                        + " from reservations r where r.id = :id and r.organization_id = :org for update")
+        return jdbc.sql("select " + COLUMNS + " from " + FROM
+                        + " where r.id = :id and r.organization_id = :org for update of r")
                 .param("id", id)
                 .param("org", organizationId)
                 .query(this::map)
@@ -107,7 +114,12 @@ class ReservationRepository {
                 .optional();
     }
 
-    Page<ReservationRow> list(ListQuery query, Optional<UUID> organization, UUID resourceId) {
+    /**
+     * Lists reservations; {@code resourceId} keeps those holding that resource, {@code date} those starting on that
+     * day of their organization's time zone (PostgreSQL turns the local midnights into instants, so a day of 23 or
+     * 25 hours at a daylight-saving change is covered exactly).
+     */
+    Page<ReservationRow> list(ListQuery query, Optional<UUID> organization, UUID resourceId, LocalDate date) {
         List<String> scope = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         organization.ifPresent(org -> {
@@ -118,6 +130,16 @@ class ReservationRepository {
             scope.add("exists (select 1 from reservation_allocations a where a.reservation_id = r.id"
                     + " and a.organization_id = r.organization_id and a.resource_id = :scope_resource)");
             parameters.put("scope_resource", resourceId);
+        }
+        if (date != null) {
+            // One organization's zone is read once; across organizations (a platform key) each row's own.
+            String zone = organization.isPresent()
+                    ? "(select o.timezone from organizations o where o.id = :scope_org)"
+                    : "(select o.timezone from organizations o where o.id = r.organization_id)";
+            scope.add("r.start_datetime >= (cast(:scope_date as date)::timestamp at time zone " + zone + ")"
+                    + " and r.start_datetime < ((cast(:scope_date as date) + 1)::timestamp at time zone " + zone
+                    + ")");
+            parameters.put("scope_date", date);
         }
         return ListQueries.run(
                 jdbc,
@@ -466,6 +488,19 @@ class ReservationRepository {
                 rs.getBoolean("is_override"),
                 rs.getObject("created_by_api_key_id", UUID.class),
                 SqlTypes.instant(rs, "created_at"),
-                SqlTypes.instant(rs, "updated_at"));
+                SqlTypes.instant(rs, "updated_at"),
+                contact(rs));
+    }
+
+    private static ContactSummary contact(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("contact_summary_id", UUID.class);
+        return id == null
+                ? null
+                : new ContactSummary(
+                        id,
+                        rs.getString("contact_first_name"),
+                        rs.getString("contact_last_name"),
+                        rs.getString("contact_email"),
+                        rs.getString("contact_phone"));
     }
 }

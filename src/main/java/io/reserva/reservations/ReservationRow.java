@@ -2,9 +2,14 @@ package io.reserva.reservations;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
-/** One row of the reservations table: the reservation plus the interval it occupies, buffers included. */
+/**
+ * One row of the reservations table: the reservation plus the interval it occupies, buffers included, and the
+ * summary of its contact as read with it (null when it has none, or when the contact was just changed and not
+ * read yet).
+ */
 record ReservationRow(
         UUID id,
         UUID organizationId,
@@ -31,7 +36,8 @@ record ReservationRow(
         boolean isOverride,
         UUID createdByApiKeyId,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        ContactSummary contact) {
 
     /** A held reservation whose hold has run out no longer holds anything, whether or not it was swept yet. */
     boolean holdLapsed(Instant now) {
@@ -75,7 +81,8 @@ record ReservationRow(
                 isOverride || override,
                 createdByApiKeyId,
                 createdAt,
-                now);
+                now,
+                contact);
     }
 
     /** Notes, references and custom fields as sent; {@code now} is null when nothing changed. */
@@ -113,7 +120,8 @@ record ReservationRow(
                 isOverride,
                 createdByApiKeyId,
                 createdAt,
-                now == null ? updatedAt : now);
+                now == null ? updatedAt : now,
+                Objects.equals(newContactId, contactId) ? contact : null);
     }
 
     /** Who cancelled, when and why. */
@@ -144,7 +152,8 @@ record ReservationRow(
                 isOverride,
                 createdByApiKeyId,
                 createdAt,
-                at);
+                at,
+                contact);
     }
 
     /** Occupies only until {@code until} (never before it started occupying). */
@@ -176,7 +185,8 @@ record ReservationRow(
                 isOverride,
                 createdByApiKeyId,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                contact);
     }
 
     ReservationRow withStatus(ReservationStatus next, Instant now) {
@@ -206,6 +216,7 @@ record ReservationRow(
                 isOverride,
                 createdByApiKeyId,
                 createdAt,
-                now);
+                now,
+                contact);
     }
 }

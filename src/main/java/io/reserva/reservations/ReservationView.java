@@ -6,18 +6,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A reservation as the API shows it (named Reservation in the API description). */
+/**
+ * A reservation as the API shows it (named Reservation in the API description). Instants are UTC; the local
+ * start and end are the same moments on the service's wall clock, only for display.
+ */
 @Schema(name = "Reservation")
 public record ReservationView(
         UUID id,
         UUID organizationId,
         UUID serviceId,
         UUID contactId,
+
+        @Schema(
+                description = "Who is coming: the contact's name, email and phone; null when there is none."
+                        + " Not shown to AI assistants or on booking pages")
+        ContactSummary contact,
+
         @Schema(example = "4") int partySize,
         @Schema(example = "2027-03-28T18:30:00Z") Instant startDatetime,
 
         @Schema(description = "Computed from the service and party size", example = "2027-03-28T20:30:00Z")
         Instant endDatetime,
+
+        @Schema(
+                description = "The start on the wall clock of the service's time zone, with its offset, for display",
+                example = "2027-03-28T20:30:00+02:00")
+        String startLocal,
+
+        @Schema(
+                description = "The end on the wall clock of the service's time zone, with its offset, for display",
+                example = "2027-03-28T22:30:00+02:00")
+        String endLocal,
+
+        @Schema(description = "IANA time zone of start_local and end_local (the service's)", example = "Europe/Madrid")
+        String timezone,
 
         ReservationStatus status,
         ReservationSource source,
@@ -43,4 +65,38 @@ public record ReservationView(
         boolean isOverride,
 
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    /** The same reservation without its stored contact, for answers to callers who did not send it. */
+    public ReservationView withoutContact() {
+        return new ReservationView(
+                id,
+                organizationId,
+                serviceId,
+                contactId,
+                null,
+                partySize,
+                startDatetime,
+                endDatetime,
+                startLocal,
+                endLocal,
+                timezone,
+                status,
+                source,
+                customerNotes,
+                internalNotes,
+                dealId,
+                companyId,
+                preferredResourceId,
+                assignedResources,
+                customFieldsByKey,
+                confirmationCode,
+                holdExpiresAt,
+                cancelledAt,
+                cancelledBy,
+                cancellationReason,
+                isOverride,
+                createdAt,
+                updatedAt);
+    }
+}

@@ -3,23 +3,35 @@ package io.reserva.reservations;
 import io.reserva.catalog.Catalog;
 import io.reserva.catalog.CatalogSnapshot;
 import io.reserva.catalog.ReservationResource;
+import io.reserva.catalog.ReservationService;
+import io.reserva.contacts.ContactDirectory;
 import io.reserva.shared.query.Page;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Turns rows into what the API shows: the reservation with the resources it holds, by name. */
+/**
+ * Turns rows into what the API shows: the reservation with the resources it holds, by name, its contact, and its
+ * times on the service's wall clock.
+ */
 @Component
 class ReservationViews {
 
+    /** ISO-8601 with the offset always written out ({@code +00:00}, never {@code Z}) and seconds always shown. */
+    private static final DateTimeFormatter LOCAL_WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+
     private final ReservationRepository reservations;
     private final Catalog catalog;
+    private final ContactDirectory contacts;
 
-    ReservationViews(ReservationRepository reservations, Catalog catalog) {
+    ReservationViews(ReservationRepository reservations, Catalog catalog, ContactDirectory contacts) {
         this.reservations = reservations;
         this.catalog = catalog;
+        this.contacts = contacts;
     }
 
     ReservationView of(ReservationRow row) {
@@ -70,14 +82,21 @@ class ReservationViews {
                             unit.assignmentMode());
                 })
                 .toList();
+        ZoneId zone = ZoneId.of(snapshot.service(row.serviceId())
+                .map(ReservationService::timezone)
+                .orElse(snapshot.organizationTimezone()));
         return new ReservationView(
                 row.id(),
                 row.organizationId(),
                 row.serviceId(),
                 row.contactId(),
+                contactOf(row),
                 row.partySize(),
                 row.startDatetime(),
                 row.endDatetime(),
+                LOCAL_WITH_OFFSET.format(row.startDatetime().atZone(zone)),
+                LOCAL_WITH_OFFSET.format(row.endDatetime().atZone(zone)),
+                zone.getId(),
                 row.status(),
                 row.source(),
                 row.customerNotes(),
@@ -95,5 +114,21 @@ class ReservationViews {
                 row.isOverride(),
                 row.createdAt(),
                 row.updatedAt());
+    }
+
+    /**
+     * The summary read with the row; a contact the change just set (it was not read with the row) is read once
+     * here. A contact deleted meanwhile shows as none.
+     */
+    private ContactSummary contactOf(ReservationRow row) {
+        if (row.contactId() == null) {
+            return null;
+        }
+        if (row.contact() != null && row.contact().id().equals(row.contactId())) {
+            return row.contact();
+        }
+        return contacts.find(row.organizationId(), row.contactId())
+                .map(ContactSummary::of)
+                .orElse(null);
     }
 }

@@ -265,6 +265,67 @@ class AiAssistantIntegrationTests {
     }
 
     @Test
+    void anAssistantNeverSeesTheStoredContactOfAReservation() {
+        // Staff know this guest; a caller of the assistant only knows the contact's id, if anything.
+        Response guest = api.post(
+                admin,
+                "/contacts",
+                fields("first_name", "Private", "last_name", "Person", "email", "private@example.com"));
+        TestApi.expect(guest, 201);
+        String contactId = guest.get("id");
+        Response staffBooking = api.post(
+                admin,
+                "/reservations",
+                fields(
+                        "service_id",
+                        fixtures.service,
+                        "party_size",
+                        2,
+                        "start_datetime",
+                        "2027-03-08T17:00:00Z",
+                        "contact_id",
+                        contactId));
+        TestApi.expect(staffBooking, 201);
+        assertThat(staffBooking.body().get("contact").get("email").asString()).isEqualTo("private@example.com");
+
+        AssistantFixtures.Assistant assistant = fixtures.assistant(List.of("find_reservations", "create_reservation"));
+        String tools = "/ai-assistants/" + assistant.id() + "/tools";
+        Response found = api.post(assistant.key(), tools + "/find_reservations", Map.of());
+        TestApi.expect(found, 200);
+        assertThat(found.body().get("data")).hasSize(1);
+        assertThat(found.body().get("data").get(0).get("contact_id").asString()).isEqualTo(contactId);
+        assertNoStoredContact(found.body().get("data").get(0), found.text());
+
+        Map<String, Object> booking = fields(
+                "service_id",
+                fixtures.service,
+                "party_size",
+                2,
+                "start_datetime",
+                "2027-03-08T19:00:00Z",
+                "contact_id",
+                contactId,
+                "idempotency_key",
+                "private-1");
+        Response created = api.post(assistant.key(), tools + "/create_reservation", booking);
+        TestApi.expect(created, 200);
+        assertThat(created.get("contact_id")).isEqualTo(contactId);
+        assertNoStoredContact(created.body(), created.text());
+        Response replayed = api.post(assistant.key(), tools + "/create_reservation", booking);
+        TestApi.expect(replayed, 200);
+        assertThat(replayed.get("id")).isEqualTo(created.get("id"));
+        assertNoStoredContact(replayed.body(), replayed.text());
+    }
+
+    private static void assertNoStoredContact(JsonNode reservation, String text) {
+        assertThat(reservation.path("contact").isNull()
+                        || reservation.path("contact").isMissingNode())
+                .as(text)
+                .isTrue();
+        assertThat(text).doesNotContain("private@example.com", "Private", "Person");
+    }
+
+    @Test
     void concurrentRetriesUnderOneIdempotencyKeyBookOnce() throws Exception {
         AssistantFixtures.Assistant assistant = fixtures.assistant(List.of("create_reservation"));
         String call = "/ai-assistants/" + assistant.id() + "/tools/create_reservation";

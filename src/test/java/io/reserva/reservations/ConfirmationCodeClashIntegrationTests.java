@@ -104,6 +104,7 @@ class ConfirmationCodeClashIntegrationTests {
                 false,
                 null,
                 row.createdAt(),
-                row.updatedAt());
+                row.updatedAt(),
+                row.contact());
     }
 }

@@ -292,6 +292,7 @@ class ReservationTests {
                 false,
                 null,
                 created,
-                created);
+                created,
+                null);
     }
 }

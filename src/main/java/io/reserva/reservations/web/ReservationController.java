@@ -4,20 +4,28 @@ import io.reserva.reservations.NewReservation;
 import io.reserva.reservations.ReservationChanges;
 import io.reserva.reservations.ReservationManagement;
 import io.reserva.reservations.ReservationView;
+import io.reserva.shared.ErrorCode;
+import io.reserva.shared.FieldError;
 import io.reserva.shared.Patch;
 import io.reserva.shared.ReservaException;
 import io.reserva.shared.query.Page;
 import io.reserva.tenancy.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -40,23 +48,42 @@ class ReservationController {
 
     @GetMapping
     @Operation(
-            summary = "List reservations; also filter by resource=<id>, search over guest name, email, phone and"
-                    + " confirmation code")
+            summary = "List reservations; also filter by resource=<id> and date=YYYY-MM-DD, search over guest name,"
+                    + " email, phone and confirmation code")
+    @Parameter(
+            name = "resource",
+            in = ParameterIn.QUERY,
+            description = "Only reservations holding this resource",
+            schema = @Schema(type = "string", format = "uuid"))
+    @Parameter(
+            name = "date",
+            in = ParameterIn.QUERY,
+            description = "Only reservations starting on this day of the organization's time zone (local midnight to"
+                    + " midnight, 23 or 25 hours across a daylight-saving change); combines with the filters and"
+                    + " $cursor",
+            example = "2026-12-04",
+            schema = @Schema(type = "string", format = "date"))
     Page<ReservationView> list(Caller caller, HttpServletRequest request) {
         Map<String, String[]> parameters = new LinkedHashMap<>(request.getParameterMap());
-        String[] resource = parameters.remove("resource");
-        UUID resourceId = null;
-        if (resource != null) {
-            try {
-                resourceId = UUID.fromString(resource[0]);
-            } catch (IllegalArgumentException e) {
-                throw new ReservaException(
-                        io.reserva.shared.ErrorCode.INVALID_QUERY,
-                        "resource must be a UUID",
-                        java.util.List.of(new io.reserva.shared.FieldError("resource", "must be a UUID")));
-            }
+        UUID resourceId = extra(parameters, "resource", "a UUID", UUID::fromString);
+        LocalDate date = extra(parameters, "date", "a date YYYY-MM-DD", LocalDate::parse);
+        return reservations.list(caller, ReservationManagement.QUERY.parse(parameters), resourceId, date);
+    }
+
+    /** A parameter of this list outside the shared query language, taken out before the rest is parsed. */
+    private static <T> T extra(Map<String, String[]> parameters, String name, String what, Function<String, T> parse) {
+        String[] values = parameters.remove(name);
+        if (values == null) {
+            return null;
         }
-        return reservations.list(caller, ReservationManagement.QUERY.parse(parameters), resourceId);
+        try {
+            return parse.apply(values[0]);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new ReservaException(
+                    ErrorCode.INVALID_QUERY,
+                    name + " must be " + what,
+                    List.of(new FieldError(name, "must be " + what)));
+        }
     }
 
     @GetMapping("/{id}")
