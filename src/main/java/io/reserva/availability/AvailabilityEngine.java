@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Answers which starts of a service can be booked and where one booking goes (PRODUCT.md §3); a start can be
+ * Answers which starts of a service can be booked and where one booking goes (docs/scheduling-rules.md); a start can be
  * allocated exactly when it is listed among its date's slots for the same snapshot and clock.
  */
 public final class AvailabilityEngine {

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A person, room, table or piece of equipment that reservations occupy (PRODUCT.md §3, "Resource").
+ * A person, room, table or piece of equipment that reservations occupy (docs/scheduling-rules.md §2 and §5).
  *
  * @param capacity the largest party it serves; null when not applicable
  * @param minPartySize the smallest party it serves; null when any party will do

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The scheduling rules of one bookable service (PRODUCT.md §3, "Service").
+ * The scheduling rules of one bookable service (docs/scheduling-rules.md §3 and §4).
  *
  * @param slotIntervalMinutes minutes between grid starts; null means the service duration
  * @param slotCapacity parties that may start at the same instant; null means unlimited

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The reservation's status machine and its guards, as PRODUCT.md §4 states them: no Spring, no database. */
+/** The reservation's status machine and its guards, as docs/reservations.md ("Statuses") states them: no Spring, no database. */
 class ReservationTests {
 
     private static final Instant NOW = Instant.parse("2027-03-20T12:00:00Z");
