@@ -68,10 +68,12 @@ class ReservationKeysIntegrationTests {
     }
 
     @Test
-    void deletingTheOrganizationDeletesItsReservationsAllocationsAndSlotLocks() {
+    void deletingTheOrganizationDeletesItsReservationsAllocationsSlotLocksAndEvents() {
         assertThat(count("reservations")).isEqualTo(1);
         assertThat(count("reservation_allocations")).isEqualTo(1);
         assertThat(count("reservation_slot_locks")).isEqualTo(1);
+        assertThat(count("events")).isPositive();
+        assertThat(count("event_data")).isPositive();
 
         jdbc.sql("delete from organizations where id = :org")
                 .param("org", tenant.id())
@@ -80,6 +82,8 @@ class ReservationKeysIntegrationTests {
         assertThat(count("reservations")).isZero();
         assertThat(count("reservation_allocations")).isZero();
         assertThat(count("reservation_slot_locks")).isZero();
+        assertThat(count("events")).isZero();
+        assertThat(count("event_data")).isZero();
         assertThat(jdbc.sql("select count(*) from reservations where id = :id")
                         .param("id", UUID.fromString(reservation))
                         .query(Long.class)
