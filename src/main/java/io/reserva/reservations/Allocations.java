@@ -6,18 +6,21 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
  * The units a reservation holds, written and given back. The exclusion constraint on the allocation rows is the
  * final word on double booking; this is the one place its refusal (SQLState 23P01) becomes a
- * {@link SlotTakenException}, which the application service answers by planning again.
+ * {@link SlotTakenException}, which the application service answers by planning again. A deadlock detected while
+ * the constraint is checked (40P01: two bookings or moves each waiting for the other's uncommitted units) is the
+ * same race lost the other way, and PostgreSQL has already rolled the transaction back: it is planned again too.
  */
 @Component
 class Allocations {
 
     private static final String EXCLUSION_VIOLATION = "23P01";
+    private static final String DEADLOCK = "40P01";
 
     private final ReservationRepository reservations;
 
@@ -74,17 +77,18 @@ class Allocations {
     private static <T> T translated(Supplier<T> write) {
         try {
             return write.get();
-        } catch (DataIntegrityViolationException e) {
-            if (isExclusionViolation(e)) {
+        } catch (DataAccessException e) {
+            if (lostARace(e)) {
                 throw new SlotTakenException();
             }
             throw e;
         }
     }
 
-    private static boolean isExclusionViolation(Throwable e) {
+    private static boolean lostARace(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+            if (cause instanceof java.sql.SQLException sql
+                    && (EXCLUSION_VIOLATION.equals(sql.getSQLState()) || DEADLOCK.equals(sql.getSQLState()))) {
                 return true;
             }
         }
