@@ -6,7 +6,7 @@
 #
 #   bench/cost.sh                                    # the server on the default java
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/cost.sh
-#   ROUNDS=3 ROUND_SECONDS=15 WARMUP_MIN=15 WARMUP_MAX=40 BOOKINGS=10000 bench/cost.sh
+#   ROUNDS=3 ROUND_SECONDS=15 WARMUP_MIN=40 WARMUP_MAX=90 BOOKINGS=10000 bench/cost.sh
 #
 # 1. compiles Reserva and builds the minimal app when their sources changed;
 # 2. starts Reserva on a fresh data directory, turns on pg_stat_statements (one restart), starts the minimal
@@ -27,8 +27,8 @@ MIN_PORT=${MIN_PORT:-18090}
 DB_PORT=${DB_PORT:-54329}
 ROUNDS=${ROUNDS:-3}
 ROUND_SECONDS=${ROUND_SECONDS:-15}
-WARMUP_MIN=${WARMUP_MIN:-15}
-WARMUP_MAX=${WARMUP_MAX:-40}
+WARMUP_MIN=${WARMUP_MIN:-40}
+WARMUP_MAX=${WARMUP_MAX:-90}
 BOOKINGS=${BOOKINGS:-10000}
 TARGETS=${TARGETS:-32}
 SAMPLE=${SAMPLE:-200}
@@ -213,7 +213,7 @@ run() {
     a1=$(app_ticks "$app")
     p1=$(pg_ticks)
     requests=$(echo "$out" | awk '/requests in/ { print $1 }')
-    echo $(($(cat "$DATA/base") + 2 * requests + 10000)) > "$DATA/base"
+    [ ${#lua[@]} -gt 0 ] && echo $(($(cat "$DATA/base") + 2 * requests + 10000)) > "$DATA/base"
     echo "$out" | awk -v req="$requests" -v app=$(((a1 - a0) * TICK_MS)) -v pg=$(((p1 - p0) * TICK_MS)) '
         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
         /Requests\/sec/ { rps = $2 }
@@ -285,16 +285,19 @@ echo "  one day of slots:                     ${MEDIAN[slots,3]} req/s   (target
 echo
 echo "per request, $SAMPLE sequential requests each (pg_stat_statements, pg_stat_database, pg_stat_io, WAL position)"
 sample() { # NAME DATABASE: runs SAMPLE requests of NAME and prints what one request costs the database
-    local name=$1 db=$2 lsn i start args answer
+    local name=$1 db=$2 lsn i start args answer slot0
+    # Starts past every one the load used (the load's counter is in $DATA/base), so a sample never collides.
+    slot0=$(($(cat "$DATA/base") / TARGETS + 100))
+    echo $(($(cat "$DATA/base") + (SAMPLE + 200) * TARGETS)) > "$DATA/base"
     sleep 2 # backends publish their statistics about a second after they go idle
     DB=postgres sql "select pg_stat_statements_reset()" > /dev/null
     read -r lsn tuples fsyncs <<< "$(DB=postgres sql "$COUNTERS")"
     for ((i = 0; i < SAMPLE; i++)); do
-        start=$(iso $((FIRST + 1000 * 86400 + 900 * i)))
+        start=$(iso $((FIRST + 900 * (slot0 + i))))
         case $name in
             create) args=(-H "Authorization: Bearer $ORGKEY" -d "{\"service_id\":\"${SERVICES[1 % TARGETS]}\",\"party_size\":1,\"start_datetime\":\"$start\"}" "$R/reservations") ;;
             create-keyed) args=(-H "Authorization: Bearer $ORGKEY" -H "Idempotency-Key: sample-$i" -d "{\"service_id\":\"${SERVICES[2 % TARGETS]}\",\"party_size\":1,\"start_datetime\":\"$start\"}" "$R/reservations") ;;
-            minimal-create) args=(-d "{\"organization_id\":\"$MIN_ORG\",\"resource_id\":\"${MIN_RESOURCES[1]}\",\"start_datetime\":\"$start\",\"end_datetime\":\"$(iso $((FIRST + 1000 * 86400 + 900 * i + 900)))\"}" "$M/bookings") ;;
+            minimal-create) args=(-d "{\"organization_id\":\"$MIN_ORG\",\"resource_id\":\"${MIN_RESOURCES[1]}\",\"start_datetime\":\"$start\",\"end_datetime\":\"$(iso $((FIRST + 900 * (slot0 + i) + 900)))\"}" "$M/bookings") ;;
             read) args=(-H "Authorization: Bearer $ORGKEY" "$R/reservations/$RESERVATION") ;;
             minimal-read) args=("$M/bookings/$BOOKING") ;;
         esac
@@ -312,7 +315,8 @@ sample() { # NAME DATABASE: runs SAMPLE requests of NAME and prints what one req
          group by c.lsn, c.tuples, c.fsyncs" |
         awk '{ printf "  %-15s %5s statements %5s rows written %6s WAL bytes %5s WAL flushes\n", $1, $2, $3, $4, $5 }'
     DB=postgres sql "
-        select round(s.calls::numeric / $SAMPLE, 2), left(regexp_replace(s.query, '\s+', ' ', 'g'), 110)
+        select round(s.calls::numeric / $SAMPLE, 2), round(s.mean_exec_time::numeric, 3) || 'ms',
+               left(regexp_replace(s.query, '\s+', ' ', 'g'), 100)
           from pg_stat_statements s join pg_database d on d.oid = s.dbid
          where d.datname = '$db' and s.calls >= $SAMPLE / 2 order by s.calls desc, s.query limit 14" |
         sed 's/^/      /'
