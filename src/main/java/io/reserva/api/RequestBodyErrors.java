@@ -3,6 +3,7 @@ package io.reserva.api;
 import io.reserva.shared.ErrorCode;
 import io.reserva.shared.FieldError;
 import io.reserva.shared.ReservaException;
+import io.reserva.shared.SupportedDates;
 import io.reserva.shared.WireEnum;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
@@ -107,10 +108,12 @@ public final class RequestBodyErrors {
             return "must be a UUID";
         }
         if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
-            return "must be an ISO 8601 date-time such as 2027-03-28T18:30:00Z";
+            return "must be an ISO 8601 date-time such as 2027-03-28T18:30:00Z, in the years " + SupportedDates.MIN_YEAR
+                    + " to " + SupportedDates.MAX_YEAR;
         }
         if (type == java.time.LocalDate.class) {
-            return "must be a date, YYYY-MM-DD";
+            return "must be a date, YYYY-MM-DD, in the years " + SupportedDates.MIN_YEAR + " to "
+                    + SupportedDates.MAX_YEAR;
         }
         if (type == java.time.LocalTime.class) {
             return "must be a time, HH:mm";

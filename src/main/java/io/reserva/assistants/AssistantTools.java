@@ -107,8 +107,8 @@ public class AssistantTools {
             ToolArguments.checkNoNul(args);
             return new ToolOutcome(
                     tool.key(),
-                    asObject(
-                            ToolResults.withoutStoredContacts(handlers.get(tool).handle(caller, assistant, args))),
+                    asObject(ToolResults.asSeenByAssistant(
+                            tool, handlers.get(tool).handle(caller, assistant, args))),
                     null);
         } catch (ReservaException e) {
             return new ToolOutcome(tool.key(), null, e);

@@ -76,8 +76,8 @@ class CreateReservationHandler implements ToolHandler {
         }
         try {
             // Stored for replays as it is answered: without the stored contact.
-            Map<String, Object> created =
-                    json.convertValue(ToolResults.withoutStoredContacts(reservations.create(caller, request)), OBJECT);
+            Map<String, Object> created = json.convertValue(
+                    ToolResults.asSeenByAssistant(tool(), reservations.create(caller, request)), OBJECT);
             idempotency.complete(assistant.organizationId(), assistant.id(), idempotencyKey, created);
             return created;
         } catch (RuntimeException e) {

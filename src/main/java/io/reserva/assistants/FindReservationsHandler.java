@@ -24,7 +24,7 @@ class FindReservationsHandler implements ToolHandler {
     public Object handle(Caller caller, AiAssistant assistant, Map<String, Object> arguments) {
         return reservations.list(
                 caller,
-                ReservationManagement.QUERY.parse(ToolArguments.queryParameters(arguments, "resource")),
+                ReservationManagement.ASSISTANT_QUERY.parse(ToolArguments.queryParameters(arguments, "resource")),
                 ToolArguments.optionalFilterId(arguments.get("resource"), "resource"));
     }
 }

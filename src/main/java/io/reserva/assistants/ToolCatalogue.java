@@ -61,9 +61,10 @@ class ToolCatalogue {
                 "Lists and searches reservations (GET /reservations) in the query language of the REST API:"
                         + " filter fields by value or with operators ($in, $nin, $gt, $gte, $lt, $lte, $ne), for"
                         + " example {\"status\": \"confirmed\", \"start_datetime\": {\"$gte\":"
-                        + " \"2027-03-28T00:00:00Z\"}}; searchTerm looks in the guest's name, email and phone and"
-                        + " the confirmation code. Answers {total, limit, skip, data}.",
-                ToolSchemas.forQuery(ReservationManagement.QUERY, reservationExtras));
+                        + " \"2027-03-28T00:00:00Z\"}}; searchTerm looks in the confirmation code. Reservations"
+                        + " show the place they take and their state, never who booked them: ask the guest for"
+                        + " their confirmation code. Answers {total, limit, skip, data}.",
+                ToolSchemas.forQuery(ReservationManagement.ASSISTANT_QUERY, reservationExtras));
         Map<String, Object> create = ToolSchemas.forRecord(NewReservation.class, NOT_FOR_TOOLS, false, Set.of());
         properties(create)
                 .put(
@@ -76,7 +77,8 @@ class ToolCatalogue {
                 AssistantTool.CREATE_RESERVATION,
                 "Create a reservation",
                 "Books (or holds, with status held) a start returned by get_available_slots (POST /reservations)."
-                        + " Give the guest as contact (matched by email, then phone, else created) or contact_id."
+                        + " Give the guest as contact (first_name, last_name, email and/or phone, as the guest"
+                        + " says them); the booking keeps them as given."
                         + " The booking is recorded with source ai_assistant. A taken time fails with"
                         + " slot_unavailable and lists the nearest free starts.",
                 create);

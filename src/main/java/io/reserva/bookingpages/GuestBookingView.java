@@ -4,9 +4,8 @@ import io.reserva.bookingpages.GuestModels.GuestBooking;
 import io.reserva.bookingpages.GuestModels.PublicPageConfig;
 import io.reserva.catalog.Catalog;
 import io.reserva.catalog.ReservationService;
-import io.reserva.contacts.Contact;
-import io.reserva.contacts.ContactDirectory;
 import io.reserva.reservations.CancellationPolicy;
+import io.reserva.reservations.GuestDetails;
 import io.reserva.reservations.ReservationStatus;
 import io.reserva.reservations.ReservationView;
 import io.reserva.tenancy.Organization;
@@ -14,30 +13,30 @@ import io.reserva.tenancy.OrganizationManagement;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 
-/** A guest's booking as their manage page shows it; whether they may still change it is the policy's call. */
+/**
+ * A guest's booking as their manage page shows it; whether they may still change it is the policy's call. The
+ * guest is shown as they typed it ({@link ReservationView#forGuest()}), never as a stored contact.
+ */
 @Component
 class GuestBookingView {
 
     private final Catalog catalog;
-    private final ContactDirectory contacts;
     private final OrganizationManagement organizations;
     private final Clock clock;
 
-    GuestBookingView(Catalog catalog, ContactDirectory contacts, OrganizationManagement organizations, Clock clock) {
+    GuestBookingView(Catalog catalog, OrganizationManagement organizations, Clock clock) {
         this.catalog = catalog;
-        this.contacts = contacts;
         this.organizations = organizations;
         this.clock = clock;
     }
 
-    GuestBooking of(BookingLink link, String token, ReservationView reservation) {
+    GuestBooking of(BookingLink link, String token, ReservationView stored) {
+        ReservationView reservation = stored.forGuest();
         ReservationService service = catalog.snapshot(link.organizationId())
                 .service(reservation.serviceId())
                 .orElseThrow();
         CancellationPolicy policy = CancellationPolicy.of(service);
-        Contact contact = reservation.contactId() == null
-                ? null
-                : contacts.find(link.organizationId(), reservation.contactId()).orElse(null);
+        GuestDetails guest = reservation.guestDetails();
         return new GuestBooking(
                 token,
                 BookingLink.pathOf(link.organizationId(), link.slug()) + "/manage/" + token,
@@ -50,8 +49,8 @@ class GuestBookingView {
                 reservation.endDatetime(),
                 service.timezone(),
                 reservation.status() == ReservationStatus.HELD ? reservation.holdExpiresAt() : null,
-                contact == null ? null : contact.firstName(),
-                contact == null ? null : contact.lastName(),
+                guest == null ? null : guest.firstName(),
+                guest == null ? null : guest.lastName(),
                 reservation.customerNotes(),
                 reservation.customFieldsByKey(),
                 policy.guestMayChange(reservation, clock.instant()),

@@ -82,6 +82,75 @@ public class ContactDirectory {
      */
     @Transactional
     public Contact matchOrCreate(UUID organizationId, ContactDetails details) {
+        ContactDetails typed = checked(organizationId, details);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Contact> match = match(organizationId, typed);
+            if (match.isPresent()) {
+                return fillIn(match.get(), typed.firstName(), typed.lastName(), typed.email(), typed.phone());
+            }
+            Optional<Contact> created = createIfAbsent(organizationId, typed);
+            if (created.isPresent()) {
+                return created.get();
+            }
+        }
+        throw new IllegalStateException("Could neither find nor create the contact after " + ATTEMPTS + " attempts");
+    }
+
+    /**
+     * What a guest typed on a channel without an API key (a booking page, an AI assistant): validated and
+     * normalized as {@link #matchOrCreate}, {@code typed}; and the contact the booking is filed under.
+     * {@code linked} is null when the email or phone typed belongs to a contact whose name the guest did not type:
+     * that contact is then {@code unverified}, for staff to review, so nobody can file bookings under a stranger's
+     * history by knowing their email. A matched contact is never changed (no filling in either: a stranger could
+     * otherwise add their own phone to someone's card), and nothing of it is for the guest to see.
+     */
+    public record GuestMatch(ContactDetails typed, Contact linked, UUID unverified) {}
+
+    /**
+     * Files a guest's booking: a new contact from what they typed; an existing contact when the email or phone
+     * typed is its and the name typed is its too (first and last, ignoring case and surrounding spaces) and no
+     * other detail typed contradicts it; otherwise no contact, and the match left for review. Never changes a
+     * stored contact. Same concurrency guarantees as {@link #matchOrCreate}.
+     */
+    @Transactional
+    public GuestMatch matchGuest(UUID organizationId, ContactDetails details) {
+        ContactDetails typed = checked(organizationId, details);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Contact> match = match(organizationId, typed);
+            if (match.isPresent()) {
+                Contact stored = match.get();
+                return isSameGuest(stored, typed)
+                        ? new GuestMatch(typed, stored, null)
+                        : new GuestMatch(typed, null, stored.id());
+            }
+            Optional<Contact> created = createIfAbsent(organizationId, typed);
+            if (created.isPresent()) {
+                return new GuestMatch(typed, created.get(), null);
+            }
+        }
+        throw new IllegalStateException("Could neither find nor create the contact after " + ATTEMPTS + " attempts");
+    }
+
+    /** The name typed is the stored one, and an email or phone typed besides the matching one is the stored one. */
+    static boolean isSameGuest(Contact stored, ContactDetails typed) {
+        return sameText(stored.firstName(), typed.firstName())
+                && sameText(stored.lastName(), typed.lastName())
+                && (typed.email() == null
+                        || stored.email() == null
+                        || typed.email().equals(stored.email()))
+                && (typed.phone() == null
+                        || stored.phone() == null
+                        || typed.phone().equals(stored.phone()));
+    }
+
+    private static boolean sameText(String stored, String typed) {
+        String a = stored == null ? "" : stored.strip();
+        String b = typed == null ? "" : typed.strip();
+        return a.equalsIgnoreCase(b);
+    }
+
+    /** Validates and normalizes inline contact details; errors name "contact.first_name", "contact.phone", ... */
+    private ContactDetails checked(UUID organizationId, ContactDetails details) {
         Organization organization = organizations
                 .find(organizationId)
                 .orElseThrow(() -> ReservaException.notFound("Organization", organizationId));
@@ -99,39 +168,45 @@ public class ContactDirectory {
             errors.add(new FieldError("contact.email", "an email or a phone is required"));
         }
         ReservaException.throwIfAny(errors);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Contact> match = email == null ? Optional.empty() : contacts.findByEmail(organizationId, email);
-            if (match.isEmpty() && phone != null) {
-                match = contacts.findByPhone(organizationId, phone);
-            }
-            if (match.isPresent()) {
-                return fillIn(match.get(), firstName, lastName, email, phone);
-            }
-            Instant now = now();
-            Contact contact = new Contact(
-                    Ids.newId(),
-                    organizationId,
-                    firstName,
-                    lastName,
-                    email,
-                    phone,
-                    null,
-                    List.of(),
-                    false,
-                    null,
-                    Map.of(),
-                    0,
-                    0,
-                    0,
-                    null,
-                    now,
-                    now);
-            if (contacts.insertIfAbsent(contact)) {
-                events.publishEvent(new ContactCreated(contact));
-                return contact;
-            }
+        return new ContactDetails(firstName, lastName, email, phone);
+    }
+
+    /** By email (case-insensitive), then by phone (E.164). */
+    private Optional<Contact> match(UUID organizationId, ContactDetails typed) {
+        Optional<Contact> match =
+                typed.email() == null ? Optional.empty() : contacts.findByEmail(organizationId, typed.email());
+        if (match.isEmpty() && typed.phone() != null) {
+            match = contacts.findByPhone(organizationId, typed.phone());
         }
-        throw new IllegalStateException("Could neither find nor create the contact after " + ATTEMPTS + " attempts");
+        return match;
+    }
+
+    /** A new contact of exactly these details; empty when a concurrent booking created the guest first. */
+    private Optional<Contact> createIfAbsent(UUID organizationId, ContactDetails typed) {
+        Instant now = now();
+        Contact contact = new Contact(
+                Ids.newId(),
+                organizationId,
+                typed.firstName(),
+                typed.lastName(),
+                typed.email(),
+                typed.phone(),
+                null,
+                List.of(),
+                false,
+                null,
+                Map.of(),
+                0,
+                0,
+                0,
+                null,
+                now,
+                now);
+        if (contacts.insertIfAbsent(contact)) {
+            events.publishEvent(new ContactCreated(contact));
+            return Optional.of(contact);
+        }
+        return Optional.empty();
     }
 
     /**

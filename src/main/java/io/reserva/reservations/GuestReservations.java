@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 /**
  * What a guest may do with a booking, for every channel that lets guests book themselves (booking pages today):
  * hold a start, confirm the hold with their details, cancel, and reschedule under the service's
- * {@link CancellationPolicy}. The rules are the reservations module's own; a channel only decides which
+ * {@link CancellationPolicy}. What the guest typed is kept on the booking ({@link GuestDetails}) and is all of the
+ * guest that a channel shows back ({@link ReservationView#forGuest()}). The rules are the reservations module's own; a channel only decides which
  * reservation the guest is entitled to and what it shows.
  */
 @Service
@@ -90,18 +91,20 @@ public class GuestReservations {
                         "This booking is " + current.status().wire() + " and cannot be confirmed");
             }
             ReservationService service = Placements.serviceOf(snapshot, current.serviceId());
-            UUID guest = contacts.matchOrCreate(organizationId, confirmation.contact())
-                    .id();
+            // The booking keeps what the guest typed; it is filed under an existing contact only when the name
+            // typed is that contact's too, and the contact is never changed (ContactDirectory.matchGuest).
+            ContactDirectory.GuestMatch match = contacts.matchGuest(organizationId, confirmation.contact());
             ReservationChanges.Builder change = ReservationChanges.builder()
                     .status(service.requiresConfirmation() ? ReservationStatus.PENDING : ReservationStatus.CONFIRMED)
-                    .contactId(guest);
+                    .contactId(match.linked() == null ? null : match.linked().id());
             if (confirmation.customerNotes() != null) {
                 change.customerNotes(confirmation.customerNotes());
             }
             if (confirmation.customFieldsByKey() != null) {
                 change.customFieldsByKey(confirmation.customFieldsByKey());
             }
-            return Optional.of(ReservationEdit.of(change.build()));
+            return Optional.of(ReservationEdit.of(change.build())
+                    .withGuest(GuestDetails.typed(match.typed(), match.unverified())));
         });
     }
 

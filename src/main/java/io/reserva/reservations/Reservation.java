@@ -173,6 +173,12 @@ final class Reservation {
         }
     }
 
+    /** Records the details the guest typed (the contact it is filed under is changed with the other details). */
+    void recordGuest(GuestDetails typed) {
+        state = state.withGuest(typed, state.contactId());
+        occurrences.add(new ReservationDetailsChanged(Set.of("guest_details")));
+    }
+
     /** Whether this reservation counts as a real booking, so its required custom fields must be answered. */
     boolean holdsItsPlace() {
         ReservationStatus status = state.status();

@@ -30,7 +30,8 @@ record ReservationEdit(
         Sent<UUID> dealId,
         Sent<UUID> companyId,
         Sent<Map<String, Object>> customFields,
-        boolean override) {
+        boolean override,
+        GuestDetails guest) {
 
     static ReservationEdit of(Patch<ReservationChanges> patch) {
         ReservationChanges values = patch.values();
@@ -49,7 +50,32 @@ record ReservationEdit(
                 sent(patch, "deal_id", values.dealId()),
                 sent(patch, "company_id", values.companyId()),
                 sent(patch, "custom_fields_by_key", values.customFieldsByKey()),
-                Boolean.TRUE.equals(values.override()));
+                Boolean.TRUE.equals(values.override()),
+                null);
+    }
+
+    /**
+     * The same edit, also recording what a guest typed on a channel without an API key. Not a field of the PATCH
+     * API: only {@link GuestReservations} sets it.
+     */
+    ReservationEdit withGuest(GuestDetails typed) {
+        return new ReservationEdit(
+                start,
+                serviceId,
+                partySize,
+                preferredResourceId,
+                assignedResources,
+                status,
+                cancelledBy,
+                cancellationReason,
+                customerNotes,
+                internalNotes,
+                contactId,
+                dealId,
+                companyId,
+                customFields,
+                override,
+                typed);
     }
 
     private static <T> Sent<T> sent(Patch<ReservationChanges> patch, String field, T value) {

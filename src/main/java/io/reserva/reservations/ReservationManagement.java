@@ -64,34 +64,49 @@ public class ReservationManagement {
     static final int DEFAULT_HOLD_MINUTES = 5;
     static final int ATTEMPTS = 3;
 
-    public static final QueryDefinition QUERY = QueryDefinition.forResource("reservations")
-            .field("id", "r.id", FieldType.UUID)
-            .field("service_id", "r.service_id", FieldType.UUID)
+    public static final QueryDefinition QUERY = fields(QueryDefinition.forResource("reservations"))
             .nullableField("contact_id", "r.contact_id", FieldType.UUID)
-            .enumField(
-                    "status",
-                    "r.status",
-                    Arrays.stream(ReservationStatus.values())
-                            .map(ReservationStatus::wire)
-                            .collect(Collectors.toSet()))
-            .enumField(
-                    "source",
-                    "r.source",
-                    Arrays.stream(ReservationSource.values())
-                            .map(ReservationSource::wire)
-                            .collect(Collectors.toSet()))
-            .field("start_datetime", "r.start_datetime", FieldType.INSTANT)
-            .field("end_datetime", "r.end_datetime", FieldType.INSTANT)
-            .field("party_size", "r.party_size", FieldType.INTEGER)
-            .field("confirmation_code", "r.confirmation_code", FieldType.STRING)
             .nullableField("deal_id", "r.deal_id", FieldType.UUID)
             .nullableField("company_id", "r.company_id", FieldType.UUID)
-            .field("created_at", "r.created_at", FieldType.INSTANT)
-            .field("updated_at", "r.updated_at", FieldType.INSTANT)
             .searchOn("c.first_name", "c.last_name", "c.email", "c.phone", "r.confirmation_code")
             .defaultSort("start_datetime", true)
             .organizationScoped()
             .build();
+
+    /**
+     * The list as an AI assistant may query it: nothing that finds bookings by who made them (the guest's name,
+     * email or phone, contact, deal or company), since an assistant speaks for the public. {@code searchTerm}
+     * looks in the confirmation code only.
+     */
+    public static final QueryDefinition ASSISTANT_QUERY = fields(
+                    QueryDefinition.forResource("reservations-for-assistants"))
+            .searchOn("r.confirmation_code")
+            .defaultSort("start_datetime", true)
+            .organizationScoped()
+            .build();
+
+    private static QueryDefinition.Builder fields(QueryDefinition.Builder builder) {
+        return builder.field("id", "r.id", FieldType.UUID)
+                .field("service_id", "r.service_id", FieldType.UUID)
+                .enumField(
+                        "status",
+                        "r.status",
+                        Arrays.stream(ReservationStatus.values())
+                                .map(ReservationStatus::wire)
+                                .collect(Collectors.toSet()))
+                .enumField(
+                        "source",
+                        "r.source",
+                        Arrays.stream(ReservationSource.values())
+                                .map(ReservationSource::wire)
+                                .collect(Collectors.toSet()))
+                .field("start_datetime", "r.start_datetime", FieldType.INSTANT)
+                .field("end_datetime", "r.end_datetime", FieldType.INSTANT)
+                .field("party_size", "r.party_size", FieldType.INTEGER)
+                .field("confirmation_code", "r.confirmation_code", FieldType.STRING)
+                .field("created_at", "r.created_at", FieldType.INSTANT)
+                .field("updated_at", "r.updated_at", FieldType.INSTANT);
+    }
 
     private final ReservationRepository reservations;
     private final Placements placements;
@@ -202,9 +217,20 @@ public class ReservationManagement {
                 orEmpty(request.customFieldsByKey()),
                 null,
                 request.status() != ReservationStatus.HELD);
-        ContactSummary contact = request.contact() == null
-                ? known.map(ContactSummary::of).orElse(null)
-                : ContactSummary.of(contacts.matchOrCreate(organizationId, detailsOf(request.contact())));
+        // An assistant speaks for the public: the booking keeps what was typed, filed under an existing contact
+        // only when the name typed is that contact's too (ContactDirectory.matchGuest).
+        ContactDirectory.GuestMatch typed = request.contact() != null && caller.role() == Role.ASSISTANT
+                ? contacts.matchGuest(organizationId, detailsOf(request.contact()))
+                : null;
+        GuestDetails guest = typed == null ? null : GuestDetails.typed(typed.typed(), typed.unverified());
+        ContactSummary contact;
+        if (typed != null) {
+            contact = typed.linked() == null ? null : ContactSummary.of(typed.linked());
+        } else if (request.contact() != null) {
+            contact = ContactSummary.of(contacts.matchOrCreate(organizationId, detailsOf(request.contact())));
+        } else {
+            contact = known.map(ContactSummary::of).orElse(null);
+        }
         UUID contactId = contact == null ? null : contact.id();
         Instant now = now();
         if (afterConflict) {
@@ -261,7 +287,8 @@ public class ReservationManagement {
                 caller.apiKeyId(),
                 now,
                 now,
-                contact);
+                contact,
+                guest);
         List<AllocationRow> units =
                 placement.units().stream().map(unit -> unit.of(id)).toList();
         ReservationRow row = allocations.insertNew(withCode, units);
@@ -365,6 +392,9 @@ public class ReservationManagement {
                 custom,
                 edit.detailFields(),
                 now);
+        if (edit.guest() != null) {
+            reservation.recordGuest(edit.guest());
+        }
         ReservationStatus before = reservation.status();
         if (edit.changesStatus(before)) {
             reservation.moveStatusTo(

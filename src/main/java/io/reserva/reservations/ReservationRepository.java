@@ -33,7 +33,8 @@ class ReservationRepository {
             + " r.custom_fields_by_key::text as custom_fields, r.confirmation_code, r.hold_expires_at,"
             + " r.cancelled_at, r.cancelled_by, r.cancellation_reason, r.is_override, r.created_by_api_key_id,"
             + " r.created_at, r.updated_at, c.id as contact_summary_id, c.first_name as contact_first_name,"
-            + " c.last_name as contact_last_name, c.email as contact_email, c.phone as contact_phone";
+            + " c.last_name as contact_last_name, c.email as contact_email, c.phone as contact_phone,"
+            + " r.guest_first_name, r.guest_last_name, r.guest_email, r.guest_phone, r.unverified_contact_id";
 
     /**
      * Contacts are joined for the summary every answer carries and for searchTerm (name, email, phone); a
@@ -167,13 +168,15 @@ class ReservationRepository {
                                 customer_notes, internal_notes, deal_id, company_id, preferred_resource_id,
                                 custom_fields_by_key, confirmation_code, hold_expires_at, cancelled_at,
                                 cancelled_by, cancellation_reason, is_override, created_by_api_key_id, created_at,
-                                updated_at)
+                                updated_at, guest_first_name, guest_last_name, guest_email, guest_phone,
+                                unverified_contact_id)
                             values (:id, :organization_id, :service_id, :contact_id, :party_size, :start_datetime,
                                 :end_datetime, :occupied_from, :occupied_until, :status, :source, :customer_notes,
                                 :internal_notes, :deal_id, :company_id, :preferred_resource_id,
                                 cast(:custom_fields as jsonb), :confirmation_code, :hold_expires_at, :cancelled_at,
                                 :cancelled_by, :cancellation_reason, :is_override, :created_by_api_key_id,
-                                :created_at, :updated_at)
+                                :created_at, :updated_at, :guest_first_name, :guest_last_name, :guest_email,
+                                :guest_phone, :unverified_contact_id)
                             on conflict (organization_id, confirmation_code) do nothing
                             returning id, organization_id
                         ), allocated as (
@@ -201,7 +204,9 @@ class ReservationRepository {
                             custom_fields_by_key = cast(:custom_fields as jsonb), hold_expires_at = :hold_expires_at,
                             cancelled_at = :cancelled_at, cancelled_by = :cancelled_by,
                             cancellation_reason = :cancellation_reason, is_override = :is_override,
-                            updated_at = :updated_at
+                            updated_at = :updated_at, guest_first_name = :guest_first_name,
+                            guest_last_name = :guest_last_name, guest_email = :guest_email,
+                            guest_phone = :guest_phone, unverified_contact_id = :unverified_contact_id
                         where id = :id and organization_id = :organization_id
                         """).params(parameters(row)).update();
     }
@@ -457,6 +462,12 @@ class ReservationRepository {
         map.put("created_by_api_key_id", row.createdByApiKeyId());
         map.put("created_at", SqlTypes.timestamptz(row.createdAt()));
         map.put("updated_at", SqlTypes.timestamptz(row.updatedAt()));
+        GuestDetails guest = row.guest();
+        map.put("guest_first_name", guest == null ? null : guest.firstName());
+        map.put("guest_last_name", guest == null ? null : guest.lastName());
+        map.put("guest_email", guest == null ? null : guest.email());
+        map.put("guest_phone", guest == null ? null : guest.phone());
+        map.put("unverified_contact_id", guest == null ? null : guest.unverifiedContactId());
         return map;
     }
 
@@ -489,7 +500,19 @@ class ReservationRepository {
                 rs.getObject("created_by_api_key_id", UUID.class),
                 SqlTypes.instant(rs, "created_at"),
                 SqlTypes.instant(rs, "updated_at"),
-                contact(rs));
+                contact(rs),
+                guest(rs));
+    }
+
+    private static GuestDetails guest(ResultSet rs) throws SQLException {
+        String firstName = rs.getString("guest_first_name");
+        String lastName = rs.getString("guest_last_name");
+        String email = rs.getString("guest_email");
+        String phone = rs.getString("guest_phone");
+        UUID unverified = rs.getObject("unverified_contact_id", UUID.class);
+        return firstName == null && lastName == null && email == null && phone == null && unverified == null
+                ? null
+                : new GuestDetails(firstName, lastName, email, phone, unverified);
     }
 
     private static ContactSummary contact(ResultSet rs) throws SQLException {

@@ -37,7 +37,8 @@ record ReservationRow(
         UUID createdByApiKeyId,
         Instant createdAt,
         Instant updatedAt,
-        ContactSummary contact) {
+        ContactSummary contact,
+        GuestDetails guest) {
 
     /** A held reservation whose hold has run out no longer holds anything, whether or not it was swept yet. */
     boolean holdLapsed(Instant now) {
@@ -82,7 +83,8 @@ record ReservationRow(
                 createdByApiKeyId,
                 createdAt,
                 now,
-                contact);
+                contact,
+                guest);
     }
 
     /** Notes, references and custom fields as sent; {@code now} is null when nothing changed. */
@@ -121,7 +123,8 @@ record ReservationRow(
                 createdByApiKeyId,
                 createdAt,
                 now == null ? updatedAt : now,
-                Objects.equals(newContactId, contactId) ? contact : null);
+                Objects.equals(newContactId, contactId) ? contact : null,
+                guest);
     }
 
     /** Who cancelled, when and why. */
@@ -153,7 +156,8 @@ record ReservationRow(
                 createdByApiKeyId,
                 createdAt,
                 at,
-                contact);
+                contact,
+                guest);
     }
 
     /** Occupies only until {@code until} (never before it started occupying). */
@@ -186,7 +190,8 @@ record ReservationRow(
                 createdByApiKeyId,
                 createdAt,
                 updatedAt,
-                contact);
+                contact,
+                guest);
     }
 
     ReservationRow withStatus(ReservationStatus next, Instant now) {
@@ -217,6 +222,40 @@ record ReservationRow(
                 createdByApiKeyId,
                 createdAt,
                 now,
-                contact);
+                contact,
+                guest);
+    }
+
+    /** The guest's typed details, and the contact the booking is filed under (null: none or not yet reviewed). */
+    ReservationRow withGuest(GuestDetails typed, UUID newContactId) {
+        return new ReservationRow(
+                id,
+                organizationId,
+                serviceId,
+                newContactId,
+                partySize,
+                startDatetime,
+                endDatetime,
+                occupiedFrom,
+                occupiedUntil,
+                status,
+                source,
+                customerNotes,
+                internalNotes,
+                dealId,
+                companyId,
+                preferredResourceId,
+                customFieldsByKey,
+                confirmationCode,
+                holdExpiresAt,
+                cancelledAt,
+                cancelledBy,
+                cancellationReason,
+                isOverride,
+                createdByApiKeyId,
+                createdAt,
+                updatedAt,
+                Objects.equals(newContactId, contactId) ? contact : null,
+                typed);
     }
 }

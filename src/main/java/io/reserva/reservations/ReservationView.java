@@ -19,8 +19,10 @@ public record ReservationView(
 
         @Schema(
                 description = "Who is coming: the contact's name, email and phone; null when there is none."
-                        + " Not shown to AI assistants or on booking pages")
+                        + " Never shown to AI assistants or on booking pages")
         ContactSummary contact,
+
+        GuestDetails guestDetails,
 
         @Schema(example = "4") int partySize,
         @Schema(example = "2027-03-28T18:30:00Z") Instant startDatetime,
@@ -67,14 +69,20 @@ public record ReservationView(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** The same reservation without its stored contact, for answers to callers who did not send it. */
-    public ReservationView withoutContact() {
+    /**
+     * The reservation as a guest who booked it may see it (on the booking page behind their token, or in the answer
+     * to an assistant's create_reservation): the place, what the guest typed (their details, notes and answers) and
+     * the booking's code; never the stored contact, its id, staff's internal notes, deal or company, or the
+     * contact staff are asked to review. The one place that decides this for every channel without an API key.
+     */
+    public ReservationView forGuest() {
         return new ReservationView(
                 id,
                 organizationId,
                 serviceId,
-                contactId,
                 null,
+                null,
+                guestDetails == null ? null : guestDetails.asTyped(),
                 partySize,
                 startDatetime,
                 endDatetime,
@@ -84,9 +92,9 @@ public record ReservationView(
                 status,
                 source,
                 customerNotes,
-                internalNotes,
-                dealId,
-                companyId,
+                null,
+                null,
+                null,
                 preferredResourceId,
                 assignedResources,
                 customFieldsByKey,
@@ -95,6 +103,43 @@ public record ReservationView(
                 cancelledAt,
                 cancelledBy,
                 cancellationReason,
+                isOverride,
+                createdAt,
+                updatedAt);
+    }
+
+    /**
+     * The reservation as someone who may not have made it may see it (an assistant listing or changing bookings):
+     * only the place it takes and its state. Nobody's details, notes, answers or reasons.
+     */
+    public ReservationView forStranger() {
+        return new ReservationView(
+                id,
+                organizationId,
+                serviceId,
+                null,
+                null,
+                null,
+                partySize,
+                startDatetime,
+                endDatetime,
+                startLocal,
+                endLocal,
+                timezone,
+                status,
+                source,
+                null,
+                null,
+                null,
+                null,
+                preferredResourceId,
+                assignedResources,
+                null,
+                confirmationCode,
+                holdExpiresAt,
+                cancelledAt,
+                cancelledBy,
+                null,
                 isOverride,
                 createdAt,
                 updatedAt);

@@ -91,6 +91,7 @@ class ReservationViews {
                 row.serviceId(),
                 row.contactId(),
                 contactOf(row),
+                row.guest(),
                 row.partySize(),
                 row.startDatetime(),
                 row.endDatetime(),

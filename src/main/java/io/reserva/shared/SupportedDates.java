@@ -1,7 +1,10 @@
 package io.reserva.shared;
 
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -26,6 +29,28 @@ public final class SupportedDates {
     public static OffsetDateTime parseDateTime(CharSequence text) {
         OffsetDateTime dateTime = OffsetDateTime.parse(text);
         return check(text, dateTime.getYear(), dateTime);
+    }
+
+    /** Whether a date-time value (Instant, OffsetDateTime, LocalDate) falls in the supported years. */
+    public static boolean supports(Object value) {
+        try {
+            if (value instanceof Instant instant) {
+                return supportsYear(instant.atOffset(ZoneOffset.UTC).getYear());
+            }
+            if (value instanceof OffsetDateTime dateTime) {
+                return supportsYear(dateTime.getYear());
+            }
+            if (value instanceof LocalDate date) {
+                return supportsYear(date.getYear());
+            }
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean supportsYear(int year) {
+        return year >= MIN_YEAR && year <= MAX_YEAR;
     }
 
     private static <T> T check(CharSequence text, int year, T value) {

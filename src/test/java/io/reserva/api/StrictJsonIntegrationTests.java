@@ -82,6 +82,30 @@ class StrictJsonIntegrationTests {
     }
 
     @Test
+    void aDateBeyondTheSupportedYearsIsRefusedNamingTheField() {
+        String service = api.post(
+                        tenant.adminKey(), "/reservation-services", fields("name", "Cut", "duration_minutes", 45))
+                .get("id");
+        for (String far :
+                java.util.List.of("+999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "-0001-12-31T00:00:00Z")) {
+            assertRefusedAndNothingStored(
+                    "/reservations",
+                    fields("service_id", service, "party_size", 2, "start_datetime", far),
+                    "start_datetime");
+        }
+        Response response = api.post(
+                tenant.adminKey(),
+                "/reservations",
+                fields("service_id", service, "party_size", 2, "start_datetime", "+999999-01-01T00:00:00Z"));
+        assertThat(response.body().get("errors").get(0).get("message").asString())
+                .contains("1 to 9999");
+        assertRefusedAndNothingStored(
+                "/reservation-resource-exceptions",
+                fields("date", "+999999-01-01", "exception_type", "blocked"),
+                "date");
+    }
+
+    @Test
     void aPartialUpdateIsJustAsStrict() {
         String path = "/organizations/" + tenant.id();
         String before = api.get(tenant.adminKey(), path).text();

@@ -109,15 +109,28 @@ class McpServerIntegrationTests {
         assertThat(moved.isError()).as(text(moved)).isFalse();
         assertThat(structured(moved).get("start_datetime")).isEqualTo(second);
 
+        // An assistant finds a booking by its confirmation code, not by who made it, and a booking found shows
+        // its place and state, not the guest's notes (docs/assistants.md, "No stored guest data").
         McpSchema.CallToolResult found = call(
                 "find_reservations",
-                Map.of("searchTerm", "ana@example.com", "start_datetime", Map.of("$gte", first), "$limit", 5));
+                Map.of(
+                        "searchTerm",
+                        reservation.get("confirmation_code"),
+                        "start_datetime",
+                        Map.of("$gte", first),
+                        "$limit",
+                        5));
         assertThat(found.isError()).as(text(found)).isFalse();
         List<Map<String, Object>> data = list(structured(found).get("data"));
         assertThat(data).singleElement().satisfies(r -> {
             assertThat(r.get("id")).isEqualTo(id);
-            assertThat(r.get("customer_notes")).isEqualTo("Window seat");
+            assertThat(r.get("start_datetime")).isEqualTo(second);
+            assertThat(r.get("customer_notes")).isNull();
         });
+        McpSchema.CallToolResult byEmail =
+                call("find_reservations", Map.of("searchTerm", "ana@example.com", "$limit", 5));
+        assertThat(byEmail.isError()).as(text(byEmail)).isFalse();
+        assertThat(list(structured(byEmail).get("data"))).isEmpty();
 
         // The REST API sees the same booking, made by the assistant.
         Response rest = api.get(fixtures.tenant.adminKey(), "/reservations/" + id);

@@ -105,6 +105,7 @@ class ConfirmationCodeClashIntegrationTests {
                 null,
                 row.createdAt(),
                 row.updatedAt(),
-                row.contact());
+                row.contact(),
+                row.guest());
     }
 }

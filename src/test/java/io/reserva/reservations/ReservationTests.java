@@ -293,6 +293,7 @@ class ReservationTests {
                 null,
                 created,
                 created,
+                null,
                 null);
     }
 }
