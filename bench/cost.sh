@@ -98,7 +98,11 @@ wait_for() {
         sleep 0.2
     done
 }
-sql() { psql -X -q -t -A -F ' ' -h 127.0.0.1 -p "$DB_PORT" -U postgres -d "${DB:-reserva}" -c "$1"; }
+# The embedded server asks for the password Reserva generated into the data directory on its first start.
+sql() {
+    PGPASSWORD=$(cat "$DATA/postgres.password") \
+        psql -X -q -t -A -F ' ' -h 127.0.0.1 -p "$DB_PORT" -U postgres -d "${DB:-reserva}" -c "$1"
+}
 
 "$JAVA" -version 2>&1 | head -1 | sed 's/^/server JDK: /'
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -112,6 +116,7 @@ DB=postgres sql "create extension if not exists pg_stat_statements" > /dev/null
 DB=postgres sql "create database minimal" > /dev/null
 POSTMASTER=$(head -1 "$DATA/postgres/postmaster.pid")
 MINIMAL_PORT=$MIN_PORT MINIMAL_DATABASE_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/minimal" \
+    SPRING_DATASOURCE_PASSWORD=$(cat "$DATA/postgres.password") \
     "$JAVA" ${JAVA_OPTS:-} -jar "$MINIMAL_JAR" > "$DATA/minimal.log" 2>&1 &
 MIN_PID=$!
 wait_for "http://127.0.0.1:$MIN_PORT/bookings/00000000-0000-0000-0000-000000000000" "$MIN_PID" "$DATA/minimal.log" -s

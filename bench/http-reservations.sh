@@ -27,4 +27,4 @@ PID=$!
 until curl -sf "localhost:$PORT/health/readiness" > /dev/null 2>&1; do sleep 0.1; done
 java -Dclients="${CLIENTS:-16}" -Dseconds="${SECONDS_PER_RUN:-20}" -Drounds="${ROUNDS:-30}" -cp "$PGJDBC" \
     bench/ReservationsBenchmark.java "http://localhost:$PORT" "$KEY" \
-    "jdbc:postgresql://localhost:$DB_PORT/reserva?user=postgres"
+    "jdbc:postgresql://localhost:$DB_PORT/reserva?user=postgres&password=$(cat "$DATA/postgres.password")"

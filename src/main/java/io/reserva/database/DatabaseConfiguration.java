@@ -71,7 +71,7 @@ class DatabaseConfiguration {
         }
 
         static DatabaseTarget embedded(EmbeddedPostgresServer server) {
-            return new DatabaseTarget(new DatabaseUrl(server.jdbcUrl(), null, null), server);
+            return new DatabaseTarget(new DatabaseUrl(server.jdbcUrl(), null, server.password()), server);
         }
 
         DatabaseUrl url() {

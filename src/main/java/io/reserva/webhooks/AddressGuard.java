@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Keeps webhooks away from the server's own networks (SSRF): a target must be http(s), and every address its host
  * resolves to must be public. Loopback, private (RFC 1918), link-local (with the cloud metadata address
  * 169.254.169.254), unique-local IPv6 (with fd00:ec2::254), CGNAT, unspecified, multicast and reserved ranges are
- * refused, also when wrapped in IPv4-mapped, NAT64 or 6to4 IPv6 addresses. Checked when an endpoint is registered
+ * refused, also when wrapped in IPv4-mapped, NAT64 or 6to4 IPv6 addresses; ports outside 1–65535 and IPv4 addresses
+ * in any form but four decimal numbers ({@code 127.1}, {@code 0x7f.1}, {@code 2130706433}) are refused too. Checked when an endpoint is registered
  * or changed and again before every attempt. {@code RESERVA_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true} turns the address
  * check off (development and tests); the scheme check stays.
  */
@@ -89,6 +90,10 @@ class AddressGuard {
             throw new Refused("must be an http or https URL");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            // java.net.URI leaves the host out when it is not a valid host name, as with 127.1 or 0x7f.1
+            if (uri.getRawAuthority() != null && uri.getRawUserInfo() == null) {
+                checkIpv4Form(uri.getRawAuthority().replaceFirst(":[0-9]*$", ""));
+            }
             throw new Refused("must name a host");
         }
         if (uri.getRawUserInfo() != null) {
@@ -97,7 +102,45 @@ class AddressGuard {
         if (uri.getRawFragment() != null) {
             throw new Refused("must not have a fragment (#...)");
         }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            throw new Refused("has port " + uri.getPort() + "; a port is a number from 1 to 65535");
+        }
+        checkIpv4Form(uri.getHost());
         return uri;
+    }
+
+    /**
+     * A host that ends in a number is an IPv4 address to URL parsers (the WHATWG "ends in a number" rule), and
+     * they read short, hexadecimal, octal and single-number forms differently: {@code 127.1}, {@code 0x7f.1},
+     * {@code 0177.0.0.1} and {@code 2130706433} are all loopback to some of them and host names to others. Such a
+     * host must be four decimal numbers without leading zeros, so the address checked is the address connected to.
+     */
+    private static void checkIpv4Form(String host) throws Refused {
+        if (host.startsWith("[")) {
+            return; // an IPv6 literal, parsed strictly by java.net.URI
+        }
+        String[] labels = host.toLowerCase(Locale.ROOT).split("\\.", -1);
+        String last = labels[labels.length - 1];
+        if (last.isEmpty() && labels.length > 1) {
+            last = labels[labels.length - 2];
+        }
+        boolean endsInNumber = last.matches("[0-9]+") || last.matches("0x[0-9a-f]*");
+        if (endsInNumber && !isCanonicalIpv4(labels)) {
+            throw new Refused("names the IPv4 address '" + host
+                    + "' in a form URL parsers read differently; write it as four decimal numbers, like 203.0.113.7");
+        }
+    }
+
+    private static boolean isCanonicalIpv4(String[] labels) {
+        if (labels.length != 4) {
+            return false;
+        }
+        for (String label : labels) {
+            if (!label.matches("0|[1-9][0-9]{0,2}") || Integer.parseInt(label) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isInternal(InetAddress address) {

@@ -88,11 +88,33 @@ class OperationsIntegrationTests {
     }
 
     @Test
-    void metricsAreExposedForPrometheus() {
+    void metricsAreExposedForPrometheusToThePlatformKey() {
         TestApi api = new TestApi(port);
         api.get(TestApi.PLATFORM_KEY, "/organizations");
-        Response metrics = api.get(null, "/metrics");
+        Response metrics = api.get(TestApi.PLATFORM_KEY, "/metrics");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.text()).contains("http_server_requests_seconds", "hikaricp_connections");
+    }
+
+    @Test
+    void metricsOnTheApplicationPortAreRefusedWithoutThePlatformKey() {
+        TestApi api = new TestApi(port);
+        for (String path : java.util.List.of("/metrics", "/%6Detrics", "/metrics;x=1", "/metrics/")) {
+            Response anonymous = api.send(null, "GET", path, null, java.util.Map.of());
+            assertThat(anonymous.status()).as(path).isEqualTo(401);
+            assertThat(anonymous.header("Content-Type")).as(path).startsWith("application/problem+json");
+            assertThat(anonymous.code()).as(path).isEqualTo("unauthorized");
+            assertThat(anonymous.header("WWW-Authenticate")).as(path).isEqualTo("Bearer");
+            assertThat(anonymous.text()).as(path).doesNotContain("jvm_", "hikaricp");
+        }
+        String organizationAdmin = api.newTenant().adminKey();
+        Response tenantKey = api.get(organizationAdmin, "/metrics");
+        assertThat(tenantKey.status()).isEqualTo(403);
+        assertThat(tenantKey.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(tenantKey.code()).isEqualTo("forbidden");
+        assertThat(tenantKey.text()).doesNotContain("jvm_");
+        assertThat(api.get(null, "/health").status())
+                .as("health stays open for load balancers")
+                .isEqualTo(200);
     }
 }

@@ -83,6 +83,57 @@ class AddressGuardTests {
     }
 
     @Test
+    void portsOutsideOneTo65535AreRefused() throws Exception {
+        for (String bad : new String[] {
+            "http://example.com:99999/hook",
+            "http://example.com:0/hook",
+            "https://example.com:65536/",
+            "http://[2606:4700::1111]:70000/"
+        }) {
+            assertThatThrownBy(() -> AddressGuard.parse(bad))
+                    .as(bad)
+                    .isInstanceOf(AddressGuard.Refused.class)
+                    .hasMessageContaining("1 to 65535");
+        }
+        assertThat(AddressGuard.parse("https://example.com:65535/").getPort()).isEqualTo(65535);
+        assertThat(AddressGuard.parse("http://example.com:1/").getPort()).isEqualTo(1);
+        assertThat(AddressGuard.parse("http://example.com/").getPort()).isEqualTo(-1);
+    }
+
+    @Test
+    void ipv4AddressesMustBeFourDecimalNumbers() throws Exception {
+        for (String bad : new String[] {
+            "http://0x7f.1/",
+            "http://0x7f000001/",
+            "http://2130706433/",
+            "http://127.1/",
+            "http://127.0.1/",
+            "http://0177.0.0.1/",
+            "http://127.0.0.01/",
+            "http://0x7f.0x0.0x0.0x1/",
+            "http://1.2.3.4./",
+            "http://1.2.3.256/",
+            "http://1.2.3.4.5/",
+            "http://api.example.123/",
+            "http://0x7f.1:8080/"
+        }) {
+            assertThatThrownBy(() -> AddressGuard.parse(bad))
+                    .as(bad)
+                    .isInstanceOf(AddressGuard.Refused.class)
+                    .hasMessageContaining("four decimal numbers");
+        }
+        for (String good : new String[] {
+            "http://203.0.113.7/",
+            "http://0.0.0.0/",
+            "http://1e100.net/",
+            "http://0x7f.example.com/",
+            "http://123.example/"
+        }) {
+            assertThat(AddressGuard.parse(good).getHost()).as(good).isNotNull();
+        }
+    }
+
+    @Test
     void theSwitchForDevelopmentLetsPrivateAddressesThrough() throws Exception {
         AddressGuard guard = new AddressGuard(properties(false));
         assertThatThrownBy(() -> guard.check("http://127.0.0.1:9/x"))

@@ -403,7 +403,16 @@ class WebhookDeliveryIntegrationTests {
             assertThat(refused.body().get("errors").get(0).get("field").asString())
                     .isEqualTo("url");
         }
-        for (String url : List.of("ftp://example.com/x", "not a url", "https://user:pw@example.com/x", "")) {
+        for (String url : List.of(
+                "ftp://example.com/x",
+                "not a url",
+                "https://user:pw@example.com/x",
+                "",
+                "https://example.com:99999/x",
+                "http://0x7f.1/x",
+                "http://2130706433/x",
+                "http://127.1/x",
+                "http://0177.0.0.1/x")) {
             Response refused = api.post(key, "/webhook-endpoints", fields("url", url));
             assertThat(refused.status()).as(url).isEqualTo(422);
             assertThat(refused.body().get("errors").get(0).get("field").asString())
