@@ -84,7 +84,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         Optional<Caller> caller = CurrentCaller.of(request);
-        String scope = caller.map(c -> "key:" + c.apiKeyId()).orElseGet(() -> "ip:" + request.getRemoteAddr());
+        String scope = caller.map(Caller::subject).orElseGet(() -> "ip:" + request.getRemoteAddr());
         byte[] hash = requestHash(request, body);
 
         long deadline = System.nanoTime() + properties.idempotencyWait().toNanos();

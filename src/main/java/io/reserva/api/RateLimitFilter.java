@@ -56,7 +56,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<Caller> caller = CurrentCaller.of(request);
         int limit = caller.isPresent() ? properties.rateLimitPerKey() : properties.rateLimitPerIp();
-        String subject = caller.map(c -> "key:" + c.apiKeyId()).orElseGet(() -> "ip:" + request.getRemoteAddr());
+        String subject = caller.map(Caller::subject).orElseGet(() -> "ip:" + request.getRemoteAddr());
         Bucket bucket = buckets.get(
                 subject,
                 s -> Bucket.builder()

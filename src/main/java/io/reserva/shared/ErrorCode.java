@@ -29,7 +29,10 @@ public enum ErrorCode {
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
-    INVALID_SIGNATURE(HttpStatus.FORBIDDEN, "The signed URL is not valid or has expired");
+    INVALID_SIGNATURE(HttpStatus.FORBIDDEN, "The signed URL is not valid or has expired"),
+    INVALID_CREDENTIALS(HttpStatus.UNAUTHORIZED, "The email or the password is wrong"),
+    CSRF_TOKEN_INVALID(HttpStatus.FORBIDDEN, "Missing or wrong CSRF token"),
+    INVALID_TOKEN(HttpStatus.NOT_FOUND, "The link is not valid: unknown, used or expired");
 
     private final HttpStatus status;
     private final String title;

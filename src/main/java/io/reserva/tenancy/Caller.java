@@ -6,10 +6,30 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The authenticated API key behind a request: which organization it acts for (none for platform keys) and its
+ * Who is behind a request: an API key, or a staff user's session (then {@code userId} is set and
+ * {@code apiKeyId} is null). It says which organization the caller acts for (none for platform keys) and its
  * role. Every module asks it which organization a request may touch; the answer fails closed.
  */
-public record Caller(UUID apiKeyId, UUID organizationId, Role role) {
+public record Caller(UUID apiKeyId, UUID organizationId, Role role, UUID userId) {
+
+    /** A caller that is an API key (or the system acting as one). */
+    public Caller(UUID apiKeyId, UUID organizationId, Role role) {
+        this(apiKeyId, organizationId, role, null);
+    }
+
+    /** A staff user signed in to one organization, through a session. */
+    public static Caller user(UUID userId, UUID organizationId, Role role) {
+        return new Caller(null, organizationId, role, userId);
+    }
+
+    public boolean isUser() {
+        return userId != null;
+    }
+
+    /** Whom rate limits and idempotency keys belong to: the key, or the user. */
+    public String subject() {
+        return isUser() ? "user:" + userId : "key:" + apiKeyId;
+    }
 
     public boolean isPlatform() {
         return role == Role.PLATFORM_ADMIN;
@@ -52,7 +72,7 @@ public record Caller(UUID apiKeyId, UUID organizationId, Role role) {
     public void requireAdmin() {
         if (role != Role.PLATFORM_ADMIN && role != Role.ADMIN) {
             throw new ReservaException(
-                    ErrorCode.FORBIDDEN, "This needs an admin key; this key's role is " + role.wire());
+                    ErrorCode.FORBIDDEN, "This needs an admin role; this caller's role is " + role.wire());
         }
     }
 

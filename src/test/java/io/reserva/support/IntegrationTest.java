@@ -21,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             "reserva.data-dir=${java.io.tmpdir}/reserva-tests",
             "reserva.api.rate-limit-per-key=1000000",
             "reserva.api.rate-limit-per-ip=1000000",
+            // bcrypt at its cheapest: tests sign in often, and the cost factor changes nothing they prove.
+            "reserva.users.bcrypt-strength=4",
             // Webhook tests deliver to receivers on loopback, and retry in fractions of a second.
             "reserva.webhooks.allow-private-networks=true",
             "reserva.webhooks.poll-interval=PT0.1S",

@@ -8,6 +8,9 @@ public final class FilterOrder {
     public static final int REQUEST_ID = Ordered.HIGHEST_PRECEDENCE;
     public static final int QUERY_STRING = Ordered.HIGHEST_PRECEDENCE + 5;
     public static final int AUTHENTICATION = Ordered.HIGHEST_PRECEDENCE + 10;
+    /** After API keys: a session cookie is read only when no key was presented. */
+    public static final int SESSION_AUTHENTICATION = Ordered.HIGHEST_PRECEDENCE + 15;
+
     public static final int RATE_LIMIT = Ordered.HIGHEST_PRECEDENCE + 20;
     public static final int BODY_LIMIT = Ordered.HIGHEST_PRECEDENCE + 30;
     public static final int IDEMPOTENCY = Ordered.HIGHEST_PRECEDENCE + 40;

@@ -41,10 +41,14 @@ class AccessInterceptor implements HandlerInterceptor {
         Optional<Caller> caller = CurrentCaller.of(request);
         if (caller.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer");
-            throw new ReservaException(ErrorCode.UNAUTHORIZED, "This endpoint needs 'Authorization: Bearer <API key>'");
+            throw new ReservaException(
+                    ErrorCode.UNAUTHORIZED,
+                    "This endpoint needs 'Authorization: Bearer <API key>' or a signed-in session (POST /sessions)");
         }
         if (caller.get().role() == Role.READ_ONLY && !READ_METHODS.contains(request.getMethod())) {
-            throw new ReservaException(ErrorCode.FORBIDDEN, "This API key is read-only");
+            throw new ReservaException(
+                    ErrorCode.FORBIDDEN,
+                    caller.get().isUser() ? "This user's role is read_only" : "This API key is read-only");
         }
         return true;
     }

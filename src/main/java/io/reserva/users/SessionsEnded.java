@@ -1,0 +1,4 @@
+package io.reserva.users;
+
+/** How many sessions an admin's revoke ended. */
+public record SessionsEnded(int ended) {}
