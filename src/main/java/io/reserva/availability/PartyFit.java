@@ -61,12 +61,58 @@ final class PartyFit {
             boolean enoughOfType = countActive(link, resources) >= link.quantity();
             if (link.mode() == AssignmentMode.ANY_AVAILABLE
                     && enoughOfType
-                    && countSeating(link, resources, partySize, checkMinimum) < link.quantity()) {
+                    && countSeating(link, resources, partySize, checkMinimum) < link.quantity()
+                    && !(link.quantity() == 1
+                            && combinationSeats(schedule, link, resources, partySize, checkMinimum, null))) {
                 return false;
             }
         }
         Resource restricted = onlyResource == null ? null : resources.get(onlyResource);
-        return restricted == null || fits(restricted, partySize, checkMinimum);
+        return restricted == null
+                || fits(restricted, partySize, checkMinimum)
+                || combinationSeatsWith(schedule, resources, partySize, checkMinimum, onlyResource);
+    }
+
+    /** Some usable combination of the link's type (holding {@code table}, if given) seats the party. */
+    private static boolean combinationSeats(
+            ScheduleSnapshot schedule,
+            ResourceLink link,
+            Map<UUID, Resource> resources,
+            int partySize,
+            boolean checkMinimum,
+            UUID table) {
+        for (Combination combination : schedule.combinations()) {
+            boolean sizeFits = checkMinimum ? combination.seats(partySize) : combination.maxPartySize() >= partySize;
+            if (sizeFits
+                    && (table == null || combination.resourceIds().contains(table))
+                    && usable(combination, link.resourceType(), resources)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The restricted resource seats the party as one table of a combination that an any_available link may use. */
+    private static boolean combinationSeatsWith(
+            ScheduleSnapshot schedule, Map<UUID, Resource> resources, int partySize, boolean checkMinimum, UUID table) {
+        for (ResourceLink link : schedule.links()) {
+            if (link.mode() == AssignmentMode.ANY_AVAILABLE
+                    && link.quantity() == 1
+                    && combinationSeats(schedule, link, resources, partySize, checkMinimum, table)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean usable(Combination combination, String type, Map<UUID, Resource> resources) {
+        for (UUID table : combination.resourceIds()) {
+            Resource resource = resources.get(table);
+            if (resource == null || !resource.active() || !resource.type().equals(type)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long countActive(ResourceLink link, Map<UUID, Resource> resources) {

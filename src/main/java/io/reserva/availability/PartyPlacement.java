@@ -33,6 +33,10 @@ final class PartyPlacement {
         return placed;
     }
 
+    /**
+     * The preferred resource when it is a free single candidate, else the best free combination that holds it;
+     * then the best free single tables; then, for a group of one, the best free combination.
+     */
     private static boolean placeGroup(
             ResourcePlan plan,
             UnitLedger ledger,
@@ -45,6 +49,13 @@ final class PartyPlacement {
             takeUnits(plan, ledger, preferred, 1, AssignmentMode.ANY_AVAILABLE, placed);
             chosenPreferred = preferred;
             chosen++;
+        } else if (preferred != null) {
+            for (int[] combination : group.combinations()) {
+                if (contains(combination, preferred) && free(ledger, combination)) {
+                    takeCombination(plan, ledger, combination, placed);
+                    return true;
+                }
+            }
         }
         for (int candidate : group.candidates()) {
             if (chosen == group.quantity()) {
@@ -55,7 +66,32 @@ final class PartyPlacement {
                 chosen++;
             }
         }
-        return chosen == group.quantity();
+        if (chosen == group.quantity()) {
+            return true;
+        }
+        for (int[] combination : group.combinations()) {
+            if (free(ledger, combination)) {
+                takeCombination(plan, ledger, combination, placed);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean free(UnitLedger ledger, int[] combination) {
+        for (int table : combination) {
+            if (ledger.available(table) < 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void takeCombination(
+            ResourcePlan plan, UnitLedger ledger, int[] combination, List<AllocatedUnit> placed) {
+        for (int table : combination) {
+            takeUnits(plan, ledger, table, 1, AssignmentMode.ANY_AVAILABLE, placed);
+        }
     }
 
     private static void takeUnits(

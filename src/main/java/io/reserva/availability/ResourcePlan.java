@@ -63,11 +63,57 @@ final class ResourcePlan {
                             .sorted(bestFit)
                             .mapToInt(plan::number)
                             .toArray();
-                    plan.groups.add(new Group(link.quantity(), candidates));
+                    int[][] combinations = link.quantity() == 1
+                            ? plan.combinationsFor(schedule, resourcesById, link.resourceType(), partySize, load)
+                            : new int[0][];
+                    plan.groups.add(new Group(link.quantity(), candidates, combinations));
                 }
             }
         }
         return plan;
+    }
+
+    /**
+     * The combinations of tables of this type that seat the party, best first: fewest seats wasted (its maximum
+     * minus the party), then the least occupied tables together on the date, then name, then id. A combination
+     * with a table that is missing, inactive or of another type is left out.
+     */
+    private int[][] combinationsFor(
+            ScheduleSnapshot schedule, Map<UUID, Resource> resourcesById, String type, int partySize, LoadOnDate load) {
+        List<Combination> usable = new ArrayList<>();
+        Map<Combination, Long> loads = new HashMap<>();
+        for (Combination combination : schedule.combinations()) {
+            if (!combination.seats(partySize)) {
+                continue;
+            }
+            boolean usableTables = true;
+            long occupied = 0;
+            for (UUID table : combination.resourceIds()) {
+                Resource resource = resourcesById.get(table);
+                if (resource == null || !resource.active() || !resource.type().equals(type)) {
+                    usableTables = false;
+                    break;
+                }
+                occupied += load.occupiedSeconds(resource);
+            }
+            if (usableTables) {
+                usable.add(combination);
+                loads.put(combination, occupied);
+            }
+        }
+        usable.sort(Comparator.comparingInt(Combination::maxPartySize)
+                .thenComparingLong(loads::get)
+                .thenComparing(Combination::name)
+                .thenComparing(combination -> combination.id().toString()));
+        int[][] numbered = new int[usable.size()][];
+        for (int i = 0; i < numbered.length; i++) {
+            List<UUID> tables = usable.get(i).resourceIds();
+            numbered[i] = new int[tables.size()];
+            for (int t = 0; t < tables.size(); t++) {
+                numbered[i][t] = number(resourcesById.get(tables.get(t)));
+            }
+        }
+        return numbered;
     }
 
     /** False when a required resource is missing, inactive, unfit for the party or has too few units. */
@@ -114,8 +160,11 @@ final class ResourcePlan {
     /** Units of one resource that must (required) or may (optional) be taken together. */
     record Need(int resource, int quantity) {}
 
-    /** An any_available link: {@code quantity} distinct resources from the candidates, best fit first. */
-    record Group(int quantity, int[] candidates) {}
+    /**
+     * An any_available link: {@code quantity} distinct resources from the candidates, best fit first; a link for
+     * one resource falls back to the combinations (each the numbers of its tables), best first.
+     */
+    record Group(int quantity, int[] candidates, int[][] combinations) {}
 
     /** How long a resource is already occupied on the date being planned. */
     interface LoadOnDate {

@@ -55,7 +55,15 @@ final class ScheduleAssembler {
                 links,
                 engineResources,
                 hoursOf(catalog, null, ZoneId.of(catalog.organizationTimezone())),
-                occupancies);
+                occupancies,
+                catalog.combinations().stream()
+                        .map(combination -> new Combination(
+                                combination.id(),
+                                combination.name(),
+                                combination.resourceIds(),
+                                combination.minPartySize(),
+                                combination.maxPartySize()))
+                        .toList());
     }
 
     static ServiceRules rules(ReservationService service) {

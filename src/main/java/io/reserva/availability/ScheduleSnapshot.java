@@ -10,13 +10,15 @@ import java.util.Objects;
  * @param resources the resources the links can reach (named ones and every resource of an any_available type)
  * @param occupancies occupying allocations on those resources plus this service's reservations; extra rows
  *     outside the asked dates are ignored
+ * @param combinations tables that can be joined for a party no single table of an any_available link seats
  */
 public record ScheduleSnapshot(
         ServiceRules service,
         List<ResourceLink> links,
         List<Resource> resources,
         OpeningHours businessHours,
-        List<Occupancy> occupancies) {
+        List<Occupancy> occupancies,
+        List<Combination> combinations) {
 
     public ScheduleSnapshot {
         Objects.requireNonNull(service, "service");
@@ -24,9 +26,24 @@ public record ScheduleSnapshot(
         links = List.copyOf(links);
         resources = List.copyOf(resources);
         occupancies = List.copyOf(occupancies);
+        combinations = List.copyOf(combinations);
+    }
+
+    /** A floor without table combinations. */
+    public ScheduleSnapshot(
+            ServiceRules service,
+            List<ResourceLink> links,
+            List<Resource> resources,
+            OpeningHours businessHours,
+            List<Occupancy> occupancies) {
+        this(service, links, resources, businessHours, occupancies, List.of());
     }
 
     public ScheduleSnapshot withOccupancies(List<Occupancy> newOccupancies) {
-        return new ScheduleSnapshot(service, links, resources, businessHours, newOccupancies);
+        return new ScheduleSnapshot(service, links, resources, businessHours, newOccupancies, combinations);
+    }
+
+    public ScheduleSnapshot withCombinations(List<Combination> newCombinations) {
+        return new ScheduleSnapshot(service, links, resources, businessHours, occupancies, newCombinations);
     }
 }

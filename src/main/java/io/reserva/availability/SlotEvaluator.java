@@ -147,7 +147,19 @@ final class SlotEvaluator {
         return parties;
     }
 
-    /** The chosen resources first, then every other free candidate of the any_available groups, best fit first. */
+    private static boolean wasFree(UnitLedger ledger, int[] combination) {
+        for (int table : combination) {
+            if (!ledger.wasFree(table)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The chosen resources first, then every other free candidate of the any_available groups, best fit first,
+     * then the tables of every free combination, best first.
+     */
     private List<UUID> assignableResources(List<AllocatedUnit> units, UnitLedger ledger) {
         Set<UUID> resources = new LinkedHashSet<>();
         for (AllocatedUnit unit : units) {
@@ -157,6 +169,13 @@ final class SlotEvaluator {
             for (int candidate : group.candidates()) {
                 if (ledger.wasFree(candidate)) {
                     resources.add(plan.resource(candidate).id());
+                }
+            }
+            for (int[] combination : group.combinations()) {
+                if (wasFree(ledger, combination)) {
+                    for (int table : combination) {
+                        resources.add(plan.resource(table).id());
+                    }
                 }
             }
         }

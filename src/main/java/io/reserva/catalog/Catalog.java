@@ -37,6 +37,7 @@ public class Catalog {
     private final LinkRepository links;
     private final AvailabilityRepository weeklyHours;
     private final ExceptionRepository exceptions;
+    private final CombinationRepository combinations;
     private final OrganizationManagement organizations;
     private final TransactionTemplate consistentRead;
 
@@ -46,6 +47,7 @@ public class Catalog {
             LinkRepository links,
             AvailabilityRepository weeklyHours,
             ExceptionRepository exceptions,
+            CombinationRepository combinations,
             OrganizationManagement organizations,
             PlatformTransactionManager transactions) {
         this.services = services;
@@ -53,9 +55,10 @@ public class Catalog {
         this.links = links;
         this.weeklyHours = weeklyHours;
         this.exceptions = exceptions;
+        this.combinations = combinations;
         this.organizations = organizations;
         this.consistentRead = new TransactionTemplate(transactions);
-        // One snapshot of the database for the five reads, so a concurrent write is seen whole or not at all.
+        // One snapshot of the database for the six reads, so a concurrent write is seen whole or not at all.
         consistentRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         consistentRead.setReadOnly(true);
     }
@@ -92,6 +95,7 @@ public class Catalog {
                 resources.allOf(organizationId),
                 links.allOf(organizationId),
                 weeklyHours.allOf(organizationId),
-                exceptions.allOf(organizationId));
+                exceptions.allOf(organizationId),
+                combinations.allOf(organizationId));
     }
 }

@@ -16,7 +16,8 @@ public record CatalogSnapshot(
         List<ReservationResource> resources,
         List<ServiceResourceLink> links,
         List<AvailabilityWindow> weeklyHours,
-        List<ResourceException> exceptions) {
+        List<ResourceException> exceptions,
+        List<ResourceCombination> combinations) {
 
     public CatalogSnapshot {
         services = List.copyOf(services);
@@ -24,6 +25,7 @@ public record CatalogSnapshot(
         links = List.copyOf(links);
         weeklyHours = List.copyOf(weeklyHours);
         exceptions = List.copyOf(exceptions);
+        combinations = List.copyOf(combinations);
     }
 
     public Optional<ReservationService> service(UUID id) {

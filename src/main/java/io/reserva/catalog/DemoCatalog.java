@@ -19,8 +19,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives the demo organization something to book: a restaurant (six tables, dinner with turn times by party size,
- * late closing on Friday and Saturday) and a salon (three stylists and a colour room). It runs inside the
+ * Gives the demo organization something to book: a restaurant (six tables, two combinations of them for parties
+ * of 7 to 12, dinner with turn times by party size, late closing on Friday and Saturday) and a salon (three stylists and a colour room). It runs inside the
  * transaction that creates the organization, through the same services and checks as the API.
  */
 @Component
@@ -37,6 +37,7 @@ class DemoCatalog {
     private final ServiceManagement services;
     private final ResourceManagement resources;
     private final LinkManagement links;
+    private final CombinationManagement combinations;
     private final AvailabilityManagement weeklyHours;
     private final ExceptionManagement exceptions;
     private final OrganizationManagement organizations;
@@ -46,6 +47,7 @@ class DemoCatalog {
             ServiceManagement services,
             ResourceManagement resources,
             LinkManagement links,
+            CombinationManagement combinations,
             AvailabilityManagement weeklyHours,
             ExceptionManagement exceptions,
             OrganizationManagement organizations,
@@ -53,6 +55,7 @@ class DemoCatalog {
         this.services = services;
         this.resources = resources;
         this.links = links;
+        this.combinations = combinations;
         this.weeklyHours = weeklyHours;
         this.exceptions = exceptions;
         this.organizations = organizations;
@@ -94,12 +97,20 @@ class DemoCatalog {
             week.add(new Window(day, "19:30", "02:00"));
         }
         week.add(new Window(SUNDAY, "13:00", "16:30"));
-        UUID firstTable = null;
+        List<UUID> tables = new ArrayList<>();
         for (int i = 0; i < seats.length; i++) {
             UUID table = resource(organization, "Table " + (i + 1), "table", seats[i], smallestParty[i]);
             hours(organization, table, week);
-            firstTable = firstTable == null ? table : firstTable;
+            tables.add(table);
         }
+        UUID firstTable = tables.get(0);
+        // Tables 3 and 4 stand side by side, and so do 5 and 6: parties of 7 to 12 sit at two of them.
+        combinations.create(
+                SYSTEM,
+                new NewResourceCombination(organization, "Tables 3 + 4", List.of(tables.get(2), tables.get(3)), 7, 8));
+        combinations.create(
+                SYSTEM,
+                new NewResourceCombination(organization, "Tables 5 + 6", List.of(tables.get(4), tables.get(5)), 9, 12));
         ReservationService dinner = services.create(
                 SYSTEM,
                 service(
@@ -110,11 +121,12 @@ class DemoCatalog {
                         0,
                         15,
                         15,
-                        6,
+                        12,
                         List.of(
                                 new PartySizeDuration(2, 90),
                                 new PartySizeDuration(4, 120),
-                                new PartySizeDuration(6, 150)),
+                                new PartySizeDuration(6, 150),
+                                new PartySizeDuration(12, 180)),
                         60,
                         1,
                         null));

@@ -56,6 +56,7 @@ public class ResourceManagement {
     private final ResourceRepository resources;
     private final LinkRepository links;
     private final ServiceRepository services;
+    private final CombinationRepository combinations;
     private final OrganizationManagement organizations;
     private final CatalogChanges changes;
     private final Clock clock;
@@ -64,12 +65,14 @@ public class ResourceManagement {
             ResourceRepository resources,
             LinkRepository links,
             ServiceRepository services,
+            CombinationRepository combinations,
             OrganizationManagement organizations,
             CatalogChanges changes,
             Clock clock) {
         this.resources = resources;
         this.links = links;
         this.services = services;
+        this.combinations = combinations;
         this.organizations = organizations;
         this.changes = changes;
         this.clock = clock;
@@ -157,6 +160,13 @@ public class ResourceManagement {
                 });
         ReservaException.throwIfAny(errors);
         if (!resource.resourceType().equals(current.resourceType())) {
+            List<ResourceCombination> naming = combinations.naming(resource.organizationId(), id);
+            if (!naming.isEmpty()) {
+                throw CombinationManagement.stillCombined(
+                        current,
+                        naming,
+                        "only tables can be combined, so remove it from them before changing its type");
+            }
             for (ServiceResourceLink link : linked) {
                 if (link.assignmentMode() != AssignmentMode.ANY_AVAILABLE) {
                     continue;
@@ -181,11 +191,20 @@ public class ResourceManagement {
         return resource;
     }
 
-    /** Deletes the resource with its links, weekly hours and exceptions; answers the resource as it was. */
+    /**
+     * Deletes the resource with its links, weekly hours and exceptions; answers the resource as it was. A table
+     * that a combination names stays (the combination would lose a table behind the back of its bookings).
+     */
     @Transactional
     public ReservationResource delete(Caller caller, UUID id) {
         ReservationResource resource = get(caller, id);
         caller.requireAdmin();
+        resources.lock(resource.organizationId(), id, true);
+        List<ResourceCombination> naming = combinations.naming(resource.organizationId(), id);
+        if (!naming.isEmpty()) {
+            throw CombinationManagement.stillCombined(
+                    resource, naming, "remove it from them (or delete them) before deleting the table");
+        }
         resources.delete(resource.organizationId(), id);
         changes.changed(resource.organizationId());
         return resource;

@@ -20,7 +20,8 @@ import java.util.UUID;
  * against every window of every owner and every row of every unit. It shares no code with the engine except
  * the input records, and it only answers which starts are bookable.
  *
- * <p>Limits: it assumes minute-aligned inputs and at most one any_available link per resource type.
+ * <p>Limits: it assumes minute-aligned inputs and at most one any_available link per resource type; a
+ * combination serves only a link for one resource, when no single table of its type is free for the party.
  */
 final class NaiveOracle {
 
@@ -169,11 +170,37 @@ final class NaiveOracle {
                     candidates++;
                 }
             }
-            if (candidates < link.quantity()) {
+            if (candidates < link.quantity()
+                    && !(link.quantity() == 1 && someCombinationFree(link, partySize, from, until, requiredUnits))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A link for one table may seat the party on joined tables: every table of the link's type, active and free. */
+    private boolean someCombinationFree(
+            ResourceLink link, int partySize, Instant from, Instant until, Map<UUID, Integer> requiredUnits) {
+        for (Combination combination : schedule.combinations()) {
+            if (partySize < combination.minPartySize() || partySize > combination.maxPartySize()) {
+                continue;
+            }
+            boolean allFree = true;
+            for (UUID table : combination.resourceIds()) {
+                Resource resource = resources.get(table);
+                if (resource == null
+                        || !resource.active()
+                        || !resource.type().equals(link.resourceType())
+                        || freeUnits(resource, from, until) - requiredUnits.getOrDefault(table, 0) < 1) {
+                    allFree = false;
+                    break;
+                }
+            }
+            if (allFree) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean seats(Resource resource, int partySize) {

@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * Random but busy scheduling situations for the property tests: DST zones and dates next to their
  * transitions, windows past midnight and inside DST gaps, exceptions near the date (organization-wide ones on
- * the eve of the date, where resources' late shifts run into it), multi-unit resources and
+ * the eve of the date, where resources' late shifts run into it), multi-unit resources, table combinations and
  * many overlapping reservations, some of this very service at the same start.
  */
 final class RandomSchedules {
@@ -73,7 +73,8 @@ final class RandomSchedules {
         Instant dayStart = date.atStartOfDay(serviceZone).toInstant();
         Instant now = dayStart.minusSeconds(3600L * (random.nextInt(80) - 14));
         return new Situation(
-                new ScheduleSnapshot(service, links, resources, businessHours, occupancies),
+                new ScheduleSnapshot(
+                        service, links, resources, businessHours, occupancies, combinations(random, resources)),
                 date,
                 random.nextInt(4) == 0 ? 1 + random.nextInt(6) : 1 + random.nextInt(2),
                 Clock.fixed(now, ZoneOffset.UTC),
@@ -206,6 +207,31 @@ final class RandomSchedules {
             }
         }
         return links;
+    }
+
+    /**
+     * Half the floors join tables: a few combinations of two or three distinct resources, sometimes of mixed types
+     * (which no any_available link can use), seating random party sizes.
+     */
+    private static List<Combination> combinations(Random random, List<Resource> resources) {
+        List<Combination> combinations = new ArrayList<>();
+        if (resources.size() < 2 || random.nextBoolean()) {
+            return combinations;
+        }
+        int count = 1 + random.nextInt(3);
+        for (int i = 0; i < count; i++) {
+            List<Resource> shuffled = new ArrayList<>(resources);
+            java.util.Collections.shuffle(shuffled, random);
+            int tables = Math.min(shuffled.size(), 2 + random.nextInt(2));
+            int min = 1 + random.nextInt(4);
+            combinations.add(new Combination(
+                    Schedules.id("combination-" + i),
+                    "C" + random.nextInt(3),
+                    shuffled.subList(0, tables).stream().map(Resource::id).toList(),
+                    min,
+                    min + random.nextInt(6)));
+        }
+        return combinations;
     }
 
     private static List<Occupancy> occupancies(

@@ -93,10 +93,21 @@ class CatalogDemoIntegrationTests {
         assertThat(dinner.durationMinutes()).isEqualTo(90);
         assertThat(dinner.durationsByPartySize())
                 .containsExactly(
-                        new PartySizeDuration(2, 90), new PartySizeDuration(4, 120), new PartySizeDuration(6, 150));
+                        new PartySizeDuration(2, 90),
+                        new PartySizeDuration(4, 120),
+                        new PartySizeDuration(6, 150),
+                        new PartySizeDuration(12, 180));
         assertThat(dinner.durationFor(3)).isEqualTo(120);
         assertThat(List.of(dinner.slotInterval(), dinner.maxPartySize(), dinner.maxAdvanceDays()))
-                .containsExactly(15, 6, 60);
+                .containsExactly(15, 12, 60);
+        // Two pairs of tables join for parties of 7 to 12.
+        assertThat(demo.combinations().stream()
+                        .map(c -> c.name() + " " + c.minPartySize() + "-" + c.maxPartySize() + " "
+                                + c.resourceIds().stream()
+                                        .map(id ->
+                                                demo.resource(id).orElseThrow().name())
+                                        .toList()))
+                .containsExactly("Tables 3 + 4 7-8 [Table 3, Table 4]", "Tables 5 + 6 9-12 [Table 5, Table 6]");
         assertThat(dinner.minAdvanceHours()).isEqualTo(1);
         assertThat(dinner.bufferAfterMinutes()).isEqualTo(15);
         assertThat(links(demo, dinner)).containsExactly("any_available table");

@@ -1,0 +1,316 @@
+package io.reserva.reservations;
+
+import static io.reserva.support.TestApi.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reserva.support.AllocationAudit;
+import io.reserva.support.CatalogFixtures;
+import io.reserva.support.IntegrationTest;
+import io.reserva.support.TestApi;
+import io.reserva.support.TestApi.Response;
+import io.reserva.support.TestApi.Tenant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Table combinations over HTTP: the catalog refuses bad ones naming the problem, a party of eight books two
+ * joined tables of four, and a combination and its tables are never double-booked, even in a race.
+ */
+@IntegrationTest
+class TableCombinationIntegrationTests {
+
+    static final String START = LocalDate.of(2027, 4, 5)
+            .atTime(LocalTime.of(19, 0))
+            .atZone(ZoneId.of("Europe/Berlin"))
+            .toInstant()
+            .toString();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestApi api;
+    Tenant tenant;
+    String key;
+    CatalogFixtures catalog;
+    String service;
+    String fourA;
+    String fourB;
+
+    @BeforeEach
+    void setUp() {
+        api = new TestApi(port);
+        tenant = api.newTenant();
+        key = tenant.adminKey();
+        catalog = new CatalogFixtures(api, key);
+        service = catalog.service(fields("name", "Dinner", "duration_minutes", 90, "slot_interval", 30));
+        fourA = catalog.resource("Table 4a", "table", 4);
+        fourB = catalog.resource("Table 4b", "table", 4);
+        catalog.link(service, fourA, "any_available");
+        catalog.everyDay(fourA, "18:00", "23:00");
+        catalog.everyDay(fourB, "18:00", "23:00");
+    }
+
+    private Response combine(Object... body) {
+        return api.post(key, "/reservation-resource-combinations", fields(body));
+    }
+
+    private Response book(int partySize, String preferred) {
+        return api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        service,
+                        "party_size",
+                        partySize,
+                        "start_datetime",
+                        START,
+                        "preferred_resource_id",
+                        preferred));
+    }
+
+    private static List<String> tables(Response reservation) {
+        List<String> names = new ArrayList<>();
+        reservation
+                .body()
+                .get("assigned_resources")
+                .forEach(r -> names.add(r.get("name").asString()));
+        return names;
+    }
+
+    private static List<String> errorFields(Response response) {
+        List<String> names = new ArrayList<>();
+        response.body()
+                .get("errors")
+                .forEach(error -> names.add(error.get("field").asString()));
+        return names;
+    }
+
+    @Test
+    void aCombinationIsCreatedReadListedChangedAndDeleted() {
+        Response created = combine("name", "4a + 4b", "resource_ids", List.of(fourA, fourB), "max_party_size", 8);
+        TestApi.expect(created, 201);
+        String id = created.get("id");
+        assertThat(created.body().get("min_party_size").asInt()).isEqualTo(1);
+        assertThat(created.body().get("resource_ids").get(1).asString()).isEqualTo(fourB);
+
+        assertThat(api.get(key, "/reservation-resource-combinations/" + id).get("name"))
+                .isEqualTo("4a + 4b");
+        JsonNode listed = api.get(key, "/reservation-resource-combinations?max_party_size[$gte]=8")
+                .body();
+        assertThat(listed.get("total").asInt()).isEqualTo(1);
+        assertThat(listed.get("data").get(0).get("resource_ids").size()).isEqualTo(2);
+
+        Response changed = api.patch(
+                key,
+                "/reservation-resource-combinations/" + id,
+                fields("name", "Window pair", "min_party_size", 5, "resource_ids", List.of(fourB, fourA)));
+        TestApi.expect(changed, 200);
+        assertThat(changed.body().get("resource_ids").get(0).asString()).isEqualTo(fourB);
+        assertThat(changed.body().get("max_party_size").asInt()).isEqualTo(8);
+
+        TestApi.expect(api.delete(key, "/reservation-resource-combinations/" + id), 200);
+        assertThat(api.get(key, "/reservation-resource-combinations/" + id).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void badCombinationsAreRefusedNamingTheProblemAndNothingIsStored() {
+        Tenant other = api.newTenant();
+        String foreignTable = new CatalogFixtures(api, other.adminKey()).resource("Their table", "table", 4);
+        String room = catalog.resource("Private room", "room", 12);
+
+        Response foreign = combine("name", "x", "resource_ids", List.of(fourA, foreignTable), "max_party_size", 8);
+        Response twice = combine("name", "x", "resource_ids", List.of(fourA, fourA), "max_party_size", 8);
+        Response notATable = combine("name", "x", "resource_ids", List.of(fourA, room), "max_party_size", 8);
+        Response sizes =
+                combine("name", "x", "resource_ids", List.of(fourA, fourB), "min_party_size", 9, "max_party_size", 7);
+        Response tooManySeats = combine("name", "x", "resource_ids", List.of(fourA, fourB), "max_party_size", 9);
+        Response oneTable = combine("name", "x", "resource_ids", List.of(fourA), "max_party_size", 4);
+        Response nothing = combine("name", " ");
+
+        for (Response refused : List.of(foreign, twice, notATable, sizes, tooManySeats, oneTable, nothing)) {
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.code()).isEqualTo("validation_failed");
+        }
+        assertThat(errorFields(foreign)).containsExactly("resource_ids[1]");
+        assertThat(foreign.body().get("detail").asString()).contains("no resource " + foreignTable);
+        assertThat(errorFields(twice)).containsExactly("resource_ids[1]");
+        assertThat(twice.body().get("detail").asString()).contains("a second time");
+        assertThat(errorFields(notATable)).containsExactly("resource_ids[1]");
+        assertThat(notATable.body().get("detail").asString()).contains("'Private room'", "'room'");
+        assertThat(errorFields(sizes)).containsExactly("min_party_size");
+        assertThat(errorFields(tooManySeats)).containsExactly("max_party_size");
+        assertThat(tooManySeats.body().get("detail").asString()).contains("at most 8");
+        assertThat(errorFields(oneTable)).containsExactly("resource_ids");
+        assertThat(errorFields(nothing)).containsExactlyInAnyOrder("name", "max_party_size", "resource_ids");
+        assertThat(api.get(key, "/reservation-resource-combinations")
+                        .body()
+                        .get("total")
+                        .asInt())
+                .isZero();
+    }
+
+    @Test
+    void aCombinedTableCannotBeDeletedNorStopBeingATable() {
+        String id = combine("name", "4a + 4b", "resource_ids", List.of(fourA, fourB), "max_party_size", 8)
+                .get("id");
+
+        Response deleted = api.delete(key, "/reservation-resources/" + fourB);
+        Response retyped = api.patch(key, "/reservation-resources/" + fourB, fields("resource_type", "room"));
+
+        for (Response refused : List.of(deleted, retyped)) {
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.code()).isEqualTo("conflict");
+            assertThat(refused.body().get("detail").asString()).contains("'Table 4b'", "'4a + 4b'", id);
+        }
+        assertThat(api.get(key, "/reservation-resources/" + fourB).get("resource_type"))
+                .isEqualTo("table");
+        TestApi.expect(api.delete(key, "/reservation-resource-combinations/" + id), 200);
+        TestApi.expect(api.delete(key, "/reservation-resources/" + fourB), 200);
+    }
+
+    @Test
+    void aPartyOfEightIsOfferedAndBooksBothTablesWhichThenHoldEveryoneElseOff() {
+        Response before =
+                api.get(key, "/reservation-available-slots?service_id=" + service + "&date=2027-04-05&party_size=8");
+        assertThat(before.body().get("reason").asString()).isEqualTo("party_too_large");
+        combine("name", "4a + 4b", "resource_ids", List.of(fourA, fourB), "min_party_size", 5, "max_party_size", 8);
+
+        JsonNode slots = api.get(
+                        key, "/reservation-available-slots?service_id=" + service + "&date=2027-04-05&party_size=8")
+                .body()
+                .get("slots");
+        assertThat(slots.size()).isPositive();
+        assertThat(slots.get(0).get("resources").size()).isEqualTo(2);
+
+        Response eight = book(8, null);
+        TestApi.expect(eight, 201);
+        assertThat(tables(eight)).containsExactly("Table 4a", "Table 4b");
+        Response four = book(4, fourB);
+        assertThat(four.status()).isEqualTo(409);
+        assertThat(four.code()).isEqualTo("slot_unavailable");
+        assertThat(AllocationAudit.overlappingAllocations(jdbc)).isZero();
+    }
+
+    @Test
+    void staffAssignACombinationByHandAndTheConstraintStillGuardsItsTables() {
+        Response four = book(4, fourB);
+        TestApi.expect(four, 201);
+
+        Response onTaken = api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        service,
+                        "party_size",
+                        8,
+                        "start_datetime",
+                        START,
+                        "override",
+                        true,
+                        "assigned_resources",
+                        List.of(fourA, fourB)));
+        assertThat(onTaken.status()).isEqualTo(409);
+
+        TestApi.expect(api.patch(key, "/reservations/" + four.get("id"), fields("status", "cancelled")), 200);
+        Response byHand = api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        service,
+                        "party_size",
+                        8,
+                        "start_datetime",
+                        START,
+                        "override",
+                        true,
+                        "assigned_resources",
+                        List.of(fourA, fourB)));
+        TestApi.expect(byHand, 201);
+        assertThat(tables(byHand)).containsExactly("Table 4a", "Table 4b");
+        assertThat(byHand.body().get("is_override").asBoolean()).isTrue();
+    }
+
+    @Test
+    void sixtyFourClientsForTheLastCombinationWhileOthersBookItsTablesOneByOne() throws Exception {
+        combine("name", "4a + 4b", "resource_ids", List.of(fourA, fourB), "min_party_size", 5, "max_party_size", 8);
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            bodies.add(fields("service_id", service, "party_size", 8, "start_datetime", START));
+        }
+        for (int i = 0; i < 8; i++) {
+            bodies.add(fields(
+                    "service_id",
+                    service,
+                    "party_size",
+                    4,
+                    "start_datetime",
+                    START,
+                    "preferred_resource_id",
+                    i % 2 == 0 ? fourA : fourB));
+        }
+
+        List<Response> responses = race(bodies);
+
+        long eightsBooked =
+                responses.subList(0, 64).stream().filter(r -> r.status() == 201).count();
+        long foursBooked = responses.subList(64, 72).stream()
+                .filter(r -> r.status() == 201)
+                .count();
+        assertThat(responses)
+                .allSatisfy(r -> assertThat(r.status()).as(r.text()).isIn(201, 409));
+        // Either the combination won (and no table was left), or tables went one by one (and the combination lost).
+        assertThat(eightsBooked + foursBooked).isPositive();
+        if (eightsBooked > 0) {
+            assertThat(eightsBooked).isEqualTo(1);
+            assertThat(foursBooked).isZero();
+        } else {
+            assertThat(foursBooked).isBetween(1L, 2L);
+        }
+        assertThat(AllocationAudit.overlappingAllocations(jdbc)).isZero();
+        long rows = jdbc.sql("select count(*) from reservation_allocations where organization_id = :org")
+                .param("org", tenant.id())
+                .query(Long.class)
+                .single();
+        assertThat(rows).isEqualTo(eightsBooked * 2 + foursBooked);
+    }
+
+    private List<Response> race(List<Map<String, Object>> bodies) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> futures = new ArrayList<>();
+        for (Map<String, Object> body : bodies) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return api.post(key, "/reservations", body);
+            }));
+        }
+        start.countDown();
+        List<Response> responses = new ArrayList<>();
+        for (Future<Response> future : futures) {
+            responses.add(future.get());
+        }
+        pool.shutdown();
+        return responses;
+    }
+}
