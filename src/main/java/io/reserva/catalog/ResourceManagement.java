@@ -13,6 +13,7 @@ import io.reserva.shared.query.QueryDefinition;
 import io.reserva.tenancy.Caller;
 import io.reserva.tenancy.Organization;
 import io.reserva.tenancy.OrganizationManagement;
+import io.reserva.users.UserManagement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,6 +60,7 @@ public class ResourceManagement {
     private final CombinationRepository combinations;
     private final OrganizationManagement organizations;
     private final CatalogChanges changes;
+    private final UserManagement users;
     private final Clock clock;
 
     ResourceManagement(
@@ -68,6 +70,7 @@ public class ResourceManagement {
             CombinationRepository combinations,
             OrganizationManagement organizations,
             CatalogChanges changes,
+            UserManagement users,
             Clock clock) {
         this.resources = resources;
         this.links = links;
@@ -75,6 +78,7 @@ public class ResourceManagement {
         this.combinations = combinations;
         this.organizations = organizations;
         this.changes = changes;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -115,6 +119,7 @@ public class ResourceManagement {
                 now,
                 now);
         check(resource, errors);
+        checkUser(organizationId, request.userId(), errors);
         ReservaException.throwIfAny(errors);
         resources.insert(resource);
         changes.changed(organizationId);
@@ -145,6 +150,9 @@ public class ResourceManagement {
                 current.createdAt(),
                 now());
         check(resource, errors);
+        if (patch.has("user_id") && !Objects.equals(sent.userId(), current.userId())) {
+            checkUser(organizationId, sent.userId(), errors);
+        }
         List<ServiceResourceLink> linked = links.ofResource(resource.organizationId(), id);
         linked.stream()
                 .filter(link -> link.assignmentMode() != AssignmentMode.ANY_AVAILABLE)
@@ -208,6 +216,16 @@ public class ResourceManagement {
         resources.delete(resource.organizationId(), id);
         changes.changed(resource.organizationId());
         return resource;
+    }
+
+    /**
+     * A resource may name a user of its own organization (the person it stands for). Checked when set or
+     * changed; a user removed later leaves the id in place, as a removed user may come back.
+     */
+    private void checkUser(UUID organizationId, UUID userId, List<FieldError> errors) {
+        if (userId != null && !users.isMember(organizationId, userId)) {
+            errors.add(new FieldError("user_id", "must be a user of this organization (see /users)"));
+        }
     }
 
     private static void check(ReservationResource resource, List<FieldError> errors) {

@@ -56,6 +56,10 @@ class StartupReport {
         if (Files.exists(demoKey)) {
             locations.add("demo organization's admin key: in " + demoKey);
         }
+        Path demoLogin = keyFile(BootstrapProperties.DEMO_LOGIN_FILE);
+        if (Files.exists(demoLogin)) {
+            locations.add("demo console login: in " + demoLogin);
+        }
         return locations;
     }
 

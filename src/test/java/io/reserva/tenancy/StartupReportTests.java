@@ -18,6 +18,8 @@ class StartupReportTests {
     void namesTheUrlAndTheKeyFilesButNotTheSecrets() throws IOException {
         Files.writeString(dataDir.resolve(InstallationBootstrap.PLATFORM_KEY_FILE), "rsv_platform-secret\n");
         Files.writeString(dataDir.resolve(InstallationBootstrap.DEMO_KEY_FILE), "rsv_demo-secret\n");
+        Files.writeString(
+                dataDir.resolve(BootstrapProperties.DEMO_LOGIN_FILE), "demo-admin@example.com\nlogin-secret\n");
 
         String message = new StartupReport(new BootstrapProperties(dataDir, null, null)).message("8080");
 
@@ -26,7 +28,8 @@ class StartupReportTests {
                 .contains("http://localhost:8080/docs")
                 .contains(dataDir.resolve("platform-admin.key").toString())
                 .contains(dataDir.resolve("demo-admin.key").toString())
-                .doesNotContain("rsv_platform-secret", "rsv_demo-secret");
+                .contains("demo console login: in " + dataDir.resolve("demo-console.login"))
+                .doesNotContain("rsv_platform-secret", "rsv_demo-secret", "login-secret");
     }
 
     @Test

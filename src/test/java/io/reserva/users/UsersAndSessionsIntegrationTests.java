@@ -389,6 +389,33 @@ class UsersAndSessionsIntegrationTests {
         assertThat(bogusCookie.status()).isEqualTo(401);
     }
 
+    @Test
+    void aPersonResourceMayNameOnlyAUserOfItsOrganization() {
+        String id = user(newEmail(), "staff");
+        Tenant other = api.newTenant();
+        String outsider = api.post(
+                        other.adminKey(),
+                        "/users",
+                        fields("email", newEmail(), "name", "Elsewhere", "role", "staff", "password", PASSWORD))
+                .get("id");
+        Map<String, Object> person =
+                fields("name", "Marta", "resource_type", "person", "timezone", "Europe/Berlin", "user_id", outsider);
+        Response refused = api.post(tenant.adminKey(), "/reservation-resources", person);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo("user_id");
+
+        Response created = api.post(tenant.adminKey(), "/reservation-resources", with(person, "user_id", id));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.get("user_id")).isEqualTo(id);
+        String resource = "/reservation-resources/" + created.get("id");
+        assertThat(api.patch(tenant.adminKey(), resource, fields("user_id", outsider))
+                        .status())
+                .isEqualTo(422);
+        assertThat(api.patch(tenant.adminKey(), resource, fields("user_id", null))
+                        .status())
+                .isEqualTo(200);
+    }
+
     void assertField(Map<String, Object> body, int status, String field) {
         Response answer = api.post(tenant.adminKey(), "/users", body);
         assertThat(answer.status()).as(answer.text()).isEqualTo(status);
