@@ -23,15 +23,19 @@ final class OccupancyIndex {
 
     private final Map<UUID, ResourceTimeline> timelinesByResource;
     private final Map<Instant, PartiesAtStart> partiesByStart;
+    private final List<Occupancy> serviceParties;
 
     private OccupancyIndex(
-            Map<UUID, ResourceTimeline> timelinesByResource, Map<Instant, PartiesAtStart> partiesByStart) {
+            Map<UUID, ResourceTimeline> timelinesByResource,
+            Map<Instant, PartiesAtStart> partiesByStart,
+            List<Occupancy> serviceParties) {
         this.timelinesByResource = timelinesByResource;
         this.partiesByStart = partiesByStart;
+        this.serviceParties = serviceParties;
     }
 
     static OccupancyIndex empty() {
-        return new OccupancyIndex(Map.of(), Map.of());
+        return new OccupancyIndex(Map.of(), Map.of(), List.of());
     }
 
     /**
@@ -44,6 +48,7 @@ final class OccupancyIndex {
         Map<UUID, List<List<Occupancy>>> rowsByResourceUnit = new HashMap<>();
         Map<Instant, Map<UUID, Occupancy>> serviceRowsByStart = new HashMap<>();
         Map<Instant, Set<UUID>> serviceResourcesByStart = new HashMap<>();
+        Map<UUID, Occupancy> servicePartiesById = new HashMap<>();
         for (Occupancy row : occupancies) {
             // A row that misses the span cannot start inside it either (its start lies within its occupied
             // interval), and skipping it early spares most of the memory reads of a long list.
@@ -57,6 +62,9 @@ final class OccupancyIndex {
                     units.add(new ArrayList<>());
                 }
                 units.get(row.unitIndex()).add(row);
+            }
+            if (row.serviceId().equals(serviceId)) {
+                servicePartiesById.putIfAbsent(row.reservationId(), row);
             }
             if (row.serviceId().equals(serviceId)
                     && !row.start().isBefore(spanFrom)
@@ -78,7 +86,68 @@ final class OccupancyIndex {
         serviceRowsByStart.forEach((start, rowsByReservation) -> parties.put(
                 start,
                 PartiesAtStart.of(rowsByReservation.values(), serviceResourcesByStart.getOrDefault(start, Set.of()))));
-        return new OccupancyIndex(timelines, parties);
+        List<Occupancy> serviceParties = new ArrayList<>(servicePartiesById.values());
+        serviceParties.sort(Comparator.comparing(Occupancy::start));
+        return new OccupancyIndex(timelines, parties, serviceParties);
+    }
+
+    /** Guests and parties of this service starting in [from, until). */
+    int[] coversAndPartiesStartingBetween(Instant from, Instant until) {
+        int covers = 0;
+        int parties = 0;
+        for (int i = firstStartingAtOrAfter(from); i < serviceParties.size(); i++) {
+            Occupancy party = serviceParties.get(i);
+            if (!party.start().isBefore(until)) {
+                break;
+            }
+            covers += party.partySize();
+            parties++;
+        }
+        return new int[] {covers, parties};
+    }
+
+    /**
+     * The most guests of this service seated at one moment of [from, until): the count can only rise where a
+     * party starts, so it is enough to look at {@code from} and at each start inside.
+     */
+    int peakSeatedCovers(Instant from, Instant until) {
+        int peak = 0;
+        List<Instant> moments = new ArrayList<>();
+        moments.add(from);
+        for (int i = firstStartingAtOrAfter(from); i < serviceParties.size(); i++) {
+            Instant start = serviceParties.get(i).start();
+            if (!start.isBefore(until)) {
+                break;
+            }
+            moments.add(start);
+        }
+        for (Instant moment : moments) {
+            int seated = 0;
+            for (Occupancy party : serviceParties) {
+                if (party.start().isAfter(moment)) {
+                    break;
+                }
+                if (moment.isBefore(party.end())) {
+                    seated += party.partySize();
+                }
+            }
+            peak = Math.max(peak, seated);
+        }
+        return peak;
+    }
+
+    private int firstStartingAtOrAfter(Instant from) {
+        int low = 0;
+        int high = serviceParties.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (serviceParties.get(middle).start().isBefore(from)) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /** The rows of one resource; a resource without rows gets an always-free timeline. */

@@ -14,6 +14,8 @@ public enum RefusalReason {
     OUTSIDE_OPEN_HOURS,
     /** Slot capacity is reached, or the shared start has too few seats left. */
     SLOT_FULL,
+    /** The service's pacing: too many guests or parties starting in the interval, or seated at once. */
+    PACING_LIMIT,
     /** The linked resources are closed, busy or unfit for the party at that time. */
     RESOURCES_UNAVAILABLE
 }

@@ -3,6 +3,7 @@ package io.reserva.availability;
 import io.reserva.catalog.CatalogSnapshot;
 import io.reserva.catalog.ReservationResource;
 import io.reserva.catalog.ReservationService;
+import io.reserva.catalog.ServicePacing;
 import io.reserva.catalog.ServiceResourceLink;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -63,7 +64,16 @@ final class ScheduleAssembler {
                                 combination.resourceIds(),
                                 combination.minPartySize(),
                                 combination.maxPartySize()))
-                        .toList());
+                        .toList(),
+                pacing(service));
+    }
+
+    static Pacing pacing(ReservationService service) {
+        ServicePacing pacing = service.pacing();
+        return pacing == null
+                ? null
+                : new Pacing(
+                        pacing.intervalMinutes(), pacing.maxCovers(), pacing.maxParties(), pacing.maxSeatedCovers());
     }
 
     static ServiceRules rules(ReservationService service) {

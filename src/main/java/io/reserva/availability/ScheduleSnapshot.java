@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param occupancies occupying allocations on those resources plus this service's reservations; extra rows
  *     outside the asked dates are ignored
  * @param combinations tables that can be joined for a party no single table of an any_available link seats
+ * @param pacing how fast the service may take new guests; null when it is not paced
  */
 public record ScheduleSnapshot(
         ServiceRules service,
@@ -18,7 +19,8 @@ public record ScheduleSnapshot(
         List<Resource> resources,
         OpeningHours businessHours,
         List<Occupancy> occupancies,
-        List<Combination> combinations) {
+        List<Combination> combinations,
+        Pacing pacing) {
 
     public ScheduleSnapshot {
         Objects.requireNonNull(service, "service");
@@ -36,14 +38,29 @@ public record ScheduleSnapshot(
             List<Resource> resources,
             OpeningHours businessHours,
             List<Occupancy> occupancies) {
-        this(service, links, resources, businessHours, occupancies, List.of());
+        this(service, links, resources, businessHours, occupancies, List.of(), null);
+    }
+
+    /** A floor without pacing. */
+    public ScheduleSnapshot(
+            ServiceRules service,
+            List<ResourceLink> links,
+            List<Resource> resources,
+            OpeningHours businessHours,
+            List<Occupancy> occupancies,
+            List<Combination> combinations) {
+        this(service, links, resources, businessHours, occupancies, combinations, null);
     }
 
     public ScheduleSnapshot withOccupancies(List<Occupancy> newOccupancies) {
-        return new ScheduleSnapshot(service, links, resources, businessHours, newOccupancies, combinations);
+        return new ScheduleSnapshot(service, links, resources, businessHours, newOccupancies, combinations, pacing);
     }
 
     public ScheduleSnapshot withCombinations(List<Combination> newCombinations) {
-        return new ScheduleSnapshot(service, links, resources, businessHours, occupancies, newCombinations);
+        return new ScheduleSnapshot(service, links, resources, businessHours, occupancies, newCombinations, pacing);
+    }
+
+    public ScheduleSnapshot withPacing(Pacing newPacing) {
+        return new ScheduleSnapshot(service, links, resources, businessHours, occupancies, combinations, newPacing);
     }
 }

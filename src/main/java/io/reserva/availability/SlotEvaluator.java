@@ -90,6 +90,10 @@ final class SlotEvaluator {
         if (partiesLeft != null && partiesLeft <= 0) {
             return Outcome.refused(RefusalReason.SLOT_FULL);
         }
+        Integer partiesByPacing = partiesLeftByPacing(start, end, occupancies);
+        if (partiesByPacing != null && partiesByPacing < 1) {
+            return Outcome.refused(RefusalReason.PACING_LIMIT);
+        }
         if (service.seating() == Seating.SHARED && parties.count() > 0) {
             return joinSharedStart(start, end, occupied, parties);
         }
@@ -107,8 +111,41 @@ final class SlotEvaluator {
         }
         Integer remaining = service.seating() == Seating.SHARED
                 ? service.maxParticipantsPerSlot()
-                : partiesThatFit(ledger, partiesLeft);
+                : partiesThatFit(ledger, min(partiesLeft, partiesByPacing));
         return new Outcome(null, allocation, remaining, assignableResources(units, ledger));
+    }
+
+    /**
+     * How many more parties of this size the pacing lets start here (each check of rule 6b), or null when the
+     * service is not paced; below 1 the start is refused.
+     */
+    private Integer partiesLeftByPacing(Instant start, Instant end, OccupancyIndex occupancies) {
+        Pacing pacing = index.schedule().pacing();
+        if (pacing == null) {
+            return null;
+        }
+        Integer left = null;
+        if (pacing.perInterval()) {
+            Instant from = pacing.intervalStart(start, service.zone());
+            int[] started = occupancies.coversAndPartiesStartingBetween(from, pacing.intervalEnd(from));
+            if (pacing.maxCovers() != null) {
+                left = min(left, (pacing.maxCovers() - started[0]) / partySize);
+            }
+            if (pacing.maxParties() != null) {
+                left = min(left, pacing.maxParties() - started[1]);
+            }
+        }
+        if (pacing.maxSeatedCovers() != null) {
+            left = min(left, (pacing.maxSeatedCovers() - occupancies.peakSeatedCovers(start, end)) / partySize);
+        }
+        return left;
+    }
+
+    private static Integer min(Integer a, Integer b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Integer.valueOf(Math.min(a, b));
     }
 
     /** A party joins the parties already at this start without new resources while seats remain. */

@@ -54,6 +54,21 @@ public class SlotFinder {
             int partySize,
             UUID preferredResourceId,
             UUID movingReservationId) {
+        return plan(snapshot, service, start, partySize, preferredResourceId, movingReservationId, true);
+    }
+
+    /**
+     * The same, with {@code paced} false for a staff override, which may exceed the service's pacing (it still
+     * needs free resources, and the exclusion constraint still applies).
+     */
+    public AllocationResult plan(
+            CatalogSnapshot snapshot,
+            ReservationService service,
+            Instant start,
+            int partySize,
+            UUID preferredResourceId,
+            UUID movingReservationId,
+            boolean paced) {
         UUID organizationId = service.organizationId();
         UUID serviceId = service.id();
         // What can matter to one start: what overlaps the time it would occupy (buffers included), and for a
@@ -64,7 +79,9 @@ public class SlotFinder {
         Instant to = start.plus(rules.longestDuration()).plus(rules.bufferAfter());
         boolean ranksByLoad = snapshot.linksOf(serviceId).stream()
                 .anyMatch(link -> link.assignmentMode() == AssignmentMode.ANY_AVAILABLE);
-        if (ranksByLoad) {
+        // Pacing counts the parties starting anywhere in the start's interval, which lies within its local day.
+        boolean countsPacing = paced && service.pacing() != null;
+        if (ranksByLoad || countsPacing) {
             ZoneId zone = rules.zone();
             LocalDate day = start.atZone(zone).toLocalDate();
             Instant dayStart = day.atStartOfDay(zone).toInstant();
@@ -76,6 +93,9 @@ public class SlotFinder {
                 .filter(row -> !row.reservationId().equals(movingReservationId))
                 .toList();
         ScheduleSnapshot schedule = ScheduleAssembler.assemble(snapshot, service, occupying);
+        if (!paced) {
+            schedule = schedule.withPacing(null);
+        }
         return engine.allocate(new BookingRequest(schedule, start, partySize, preferredResourceId));
     }
 

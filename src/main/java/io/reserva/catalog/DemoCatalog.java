@@ -255,6 +255,7 @@ class DemoCatalog {
                 true,
                 null,
                 null,
+                null,
                 null);
     }
 

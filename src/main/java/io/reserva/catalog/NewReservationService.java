@@ -80,4 +80,7 @@ public record NewReservationService(
         String imageUrl,
 
         @Schema(description = "IANA time zone; default: the organization's", example = "Europe/Madrid")
-        String timezone) {}
+        String timezone,
+
+        @Schema(description = "Pacing limits; default (null): none")
+        ServicePacing pacing) {}

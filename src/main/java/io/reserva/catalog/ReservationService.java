@@ -86,6 +86,8 @@ public record ReservationService(
         @Schema(description = "IANA time zone; defaults to the organization's", example = "Europe/Madrid")
         String timezone,
 
+        @Schema(description = "Pacing limits; null: none") ServicePacing pacing,
+
         Instant createdAt,
         Instant updatedAt) {
 

@@ -32,4 +32,7 @@ public record ReservationServiceChanges(
         @Schema(example = "https://cdn.example.com/services/dinner.jpg")
         String imageUrl,
 
-        @Schema(example = "Europe/Madrid") String timezone) {}
+        @Schema(example = "Europe/Madrid") String timezone,
+
+        @Schema(description = "Replaces the pacing limits as a whole; null removes them")
+        ServicePacing pacing) {}

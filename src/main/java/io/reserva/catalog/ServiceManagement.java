@@ -116,6 +116,7 @@ public class ServiceManagement {
                 request.color(),
                 request.imageUrl(),
                 Objects.requireNonNullElse(request.timezone(), organization.timezone()),
+                pacing(request.pacing()),
                 now,
                 now);
         check(service, request.durationsByPartySize(), errors);
@@ -181,6 +182,7 @@ public class ServiceManagement {
                 patch.valueOr("color", sent.color(), current.color()),
                 patch.valueOr("image_url", sent.imageUrl(), current.imageUrl()),
                 CatalogRules.kept(patch, "timezone", sent.timezone(), current.timezone(), errors),
+                patch.has("pacing") ? pacing(sent.pacing()) : current.pacing(),
                 current.createdAt(),
                 now());
         check(
@@ -238,6 +240,49 @@ public class ServiceManagement {
         CatalogRules.color(service.color(), errors);
         CatalogRules.httpUrl("image_url", service.imageUrl(), errors);
         FieldRules.timezone(service.timezone(), errors);
+        checkPacing(service, errors);
+    }
+
+    /**
+     * Pacing must be able to take the largest party the service accepts, so it needs a max_party_size; an
+     * interval limit needs its interval.
+     */
+    private static void checkPacing(ReservationService service, List<FieldError> errors) {
+        ServicePacing pacing = service.pacing();
+        if (pacing == null) {
+            return;
+        }
+        boolean perInterval = pacing.maxCovers() != null || pacing.maxParties() != null;
+        if (perInterval && pacing.intervalMinutes() == null) {
+            errors.add(new FieldError("pacing.interval_minutes", "is required with max_covers or max_parties"));
+        }
+        if (!perInterval && pacing.intervalMinutes() != null) {
+            errors.add(new FieldError("pacing.interval_minutes", "applies only with max_covers or max_parties"));
+        }
+        CatalogRules.range("pacing.interval_minutes", pacing.intervalMinutes(), 5, 1440, errors);
+        CatalogRules.range("pacing.max_parties", pacing.maxParties(), 1, Integer.MAX_VALUE, errors);
+        checkCovers("pacing.max_covers", pacing.maxCovers(), service.maxPartySize(), errors);
+        checkCovers("pacing.max_seated_covers", pacing.maxSeatedCovers(), service.maxPartySize(), errors);
+    }
+
+    private static void checkCovers(String field, Integer covers, Integer largestParty, List<FieldError> errors) {
+        if (covers == null) {
+            return;
+        }
+        if (largestParty == null) {
+            errors.add(new FieldError(
+                    field, "needs the service's max_party_size, so that the largest party can always be paced"));
+        } else if (covers < largestParty) {
+            errors.add(new FieldError(
+                    field,
+                    "must be at least " + largestParty + ", the service's max_party_size: a party that large could"
+                            + " never be seated"));
+        }
+    }
+
+    /** No limit at all is no pacing. */
+    private static ServicePacing pacing(ServicePacing sent) {
+        return sent == null || (sent.limitsNothing() && sent.intervalMinutes() == null) ? null : sent;
     }
 
     private static void checkDurations(List<PartySizeDuration> durations, List<FieldError> errors) {

@@ -26,7 +26,8 @@ class ServiceRepository {
             + " buffer_before_minutes, buffer_after_minutes, slot_interval, slot_capacity, max_party_size,"
             + " min_party_size, durations_by_party_size, seating, max_participants_per_slot, price, currency,"
             + " max_advance_days, min_advance_hours, requires_confirmation, allow_cancellation,"
-            + " cancellation_deadline_hours, is_public, is_active, color, image_url, timezone, created_at, updated_at";
+            + " cancellation_deadline_hours, is_public, is_active, color, image_url, timezone, created_at, updated_at,"
+            + " pacing_interval_minutes, pacing_max_covers, pacing_max_parties, pacing_max_seated_covers";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -79,7 +80,8 @@ class ServiceRepository {
                         + " cast(:durations_by_party_size as jsonb), :seating, :max_participants_per_slot, :price,"
                         + " :currency, :max_advance_days, :min_advance_hours, :requires_confirmation,"
                         + " :allow_cancellation, :cancellation_deadline_hours, :is_public, :is_active, :color,"
-                        + " :image_url, :timezone, :created_at, :updated_at)")
+                        + " :image_url, :timezone, :created_at, :updated_at, :pacing_interval_minutes,"
+                        + " :pacing_max_covers, :pacing_max_parties, :pacing_max_seated_covers)")
                 .params(parameters(s))
                 .update();
     }
@@ -97,6 +99,9 @@ class ServiceRepository {
                         + " allow_cancellation = :allow_cancellation,"
                         + " cancellation_deadline_hours = :cancellation_deadline_hours, is_public = :is_public,"
                         + " is_active = :is_active, color = :color, image_url = :image_url, timezone = :timezone,"
+                        + " pacing_interval_minutes = :pacing_interval_minutes, pacing_max_covers = :pacing_max_covers,"
+                        + " pacing_max_parties = :pacing_max_parties,"
+                        + " pacing_max_seated_covers = :pacing_max_seated_covers,"
                         + " updated_at = :updated_at where organization_id = :organization_id and id = :id")
                 .params(parameters(s))
                 .update();
@@ -139,6 +144,11 @@ class ServiceRepository {
         map.put("timezone", s.timezone());
         map.put("created_at", SqlTypes.timestamptz(s.createdAt()));
         map.put("updated_at", SqlTypes.timestamptz(s.updatedAt()));
+        ServicePacing pacing = s.pacing();
+        map.put("pacing_interval_minutes", pacing == null ? null : pacing.intervalMinutes());
+        map.put("pacing_max_covers", pacing == null ? null : pacing.maxCovers());
+        map.put("pacing_max_parties", pacing == null ? null : pacing.maxParties());
+        map.put("pacing_max_seated_covers", pacing == null ? null : pacing.maxSeatedCovers());
         return map;
     }
 
@@ -161,6 +171,15 @@ class ServiceRepository {
         }
         durations.sort(Comparator.comparingInt(PartySizeDuration::maxPartySize));
         return durations;
+    }
+
+    private static ServicePacing pacing(ResultSet rs) throws SQLException {
+        ServicePacing pacing = new ServicePacing(
+                rs.getObject("pacing_interval_minutes", Integer.class),
+                rs.getObject("pacing_max_covers", Integer.class),
+                rs.getObject("pacing_max_parties", Integer.class),
+                rs.getObject("pacing_max_seated_covers", Integer.class));
+        return pacing.limitsNothing() ? null : pacing;
     }
 
     static ReservationService map(ResultSet rs, int row) throws SQLException {
@@ -191,6 +210,7 @@ class ServiceRepository {
                 rs.getString("color"),
                 rs.getString("image_url"),
                 rs.getString("timezone"),
+                pacing(rs),
                 SqlTypes.instant(rs, "created_at"),
                 SqlTypes.instant(rs, "updated_at"));
     }

@@ -12,6 +12,7 @@ import io.reserva.catalog.Seating;
 import io.reserva.shared.ErrorCode;
 import io.reserva.shared.ReservaException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,6 +63,17 @@ class Placements {
                 && snapshot.resource(request.preferredResourceId()).isEmpty()) {
             throw ReservaException.invalidField("preferred_resource_id", "is not a resource of this organization");
         }
+        if (service.pacing() != null) {
+            // Pacing counts every party of the service's local day around this start (its interval, and who is
+            // seated meanwhile), so bookings of one service and day take turns; always before the start's lock.
+            ZoneId zone = ZoneId.of(service.timezone());
+            Instant dayStart = request.start()
+                    .atZone(zone)
+                    .toLocalDate()
+                    .atStartOfDay(zone)
+                    .toInstant();
+            reservations.lockSlot(service.organizationId(), service.id(), dayStart);
+        }
         if (service.slotCapacity() != null || service.seating() == Seating.SHARED) {
             reservations.lockSlot(service.organizationId(), service.id(), request.start());
         }
@@ -76,7 +88,8 @@ class Placements {
                 request.start(),
                 request.partySize(),
                 request.preferredResourceId(),
-                request.movingReservationId());
+                request.movingReservationId(),
+                !request.override());
         if (result instanceof Allocation allocation) {
             return Placement.of(service, request.partySize(), allocation);
         }
@@ -109,6 +122,18 @@ class Placements {
                         "party_size", "is larger than this service takes" + largest(service, request.partySize()));
             case PARTY_TOO_SMALL -> ReservaException.invalidField("party_size", "is smaller than this service takes");
             case SERVICE_INACTIVE -> ReservaException.invalidField("service_id", "is not active");
+            case PACING_LIMIT -> {
+                List<Instant> nearest =
+                        slots.nearestStarts(snapshot, service, request.partySize(), request.start(), NEAREST_STARTS);
+                yield new ReservaException(
+                        ErrorCode.PACING_LIMIT,
+                        "The kitchen's pacing is full at this start: another booking took the last covers or parties"
+                                + " of its interval (staff may override)",
+                        List.of(),
+                        Map.of(
+                                "nearest_available_starts",
+                                nearest.stream().map(Instant::toString).toList()));
+            }
             default ->
                 slotUnavailable(
                         snapshot,

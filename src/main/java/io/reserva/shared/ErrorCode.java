@@ -20,6 +20,7 @@ public enum ErrorCode {
     IDEMPOTENCY_CONFLICT(HttpStatus.CONFLICT, "Idempotency key reused with a different request"),
     IDEMPOTENCY_IN_PROGRESS(HttpStatus.CONFLICT, "A request with this idempotency key is still being processed"),
     SLOT_UNAVAILABLE(HttpStatus.CONFLICT, "This time cannot be booked"),
+    PACING_LIMIT(HttpStatus.CONFLICT, "The service's pacing limit is reached at this time"),
     HOLD_EXPIRED(HttpStatus.CONFLICT, "The hold has expired"),
     INVALID_TRANSITION(HttpStatus.CONFLICT, "The reservation cannot move to that status"),
     OUTSIDE_CANCELLATION_WINDOW(HttpStatus.CONFLICT, "Too late to cancel under the service's policy"),

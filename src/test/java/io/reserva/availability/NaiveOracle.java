@@ -133,11 +133,60 @@ final class NaiveOracle {
         if (service.slotCapacity() != null && partiesAtStart.size() >= service.slotCapacity()) {
             return false;
         }
+        if (schedule.pacing() != null && !pacingAllows(schedule.pacing(), start, partySize)) {
+            return false;
+        }
         if (service.seating() == Seating.SHARED && !partiesAtStart.isEmpty()) {
             return service.maxParticipantsPerSlot() == null
                     || participants + partySize <= service.maxParticipantsPerSlot();
         }
         return resourcesSuffice(partySize, from, until);
+    }
+
+    /** Counts every reservation of the service again, minute by minute for the guests seated at once. */
+    private boolean pacingAllows(Pacing pacing, Instant start, int partySize) {
+        Map<UUID, Occupancy> parties = new HashMap<>();
+        for (Occupancy row : schedule.occupancies()) {
+            if (row.serviceId().equals(service.id())) {
+                parties.putIfAbsent(row.reservationId(), row);
+            }
+        }
+        if (pacing.maxCovers() != null || pacing.maxParties() != null) {
+            Instant midnight = start.atZone(service.zone())
+                    .toLocalDate()
+                    .atStartOfDay(service.zone())
+                    .toInstant();
+            long minutesIn = (start.getEpochSecond() - midnight.getEpochSecond()) / 60;
+            Instant intervalFrom = midnight.plusSeconds(60 * (minutesIn - minutesIn % pacing.intervalMinutes()));
+            Instant intervalUntil = intervalFrom.plusSeconds(60L * pacing.intervalMinutes());
+            int covers = partySize;
+            int count = 1;
+            for (Occupancy party : parties.values()) {
+                if (!party.start().isBefore(intervalFrom) && party.start().isBefore(intervalUntil)) {
+                    covers += party.partySize();
+                    count++;
+                }
+            }
+            if ((pacing.maxCovers() != null && covers > pacing.maxCovers())
+                    || (pacing.maxParties() != null && count > pacing.maxParties())) {
+                return false;
+            }
+        }
+        if (pacing.maxSeatedCovers() != null) {
+            Instant end = start.plusSeconds(60L * durationMinutes(partySize));
+            for (Instant minute = start; minute.isBefore(end); minute = minute.plusSeconds(60)) {
+                int seated = partySize;
+                for (Occupancy party : parties.values()) {
+                    if (!minute.isBefore(party.start()) && minute.isBefore(party.end())) {
+                        seated += party.partySize();
+                    }
+                }
+                if (seated > pacing.maxSeatedCovers()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private boolean resourcesSuffice(int partySize, Instant from, Instant until) {

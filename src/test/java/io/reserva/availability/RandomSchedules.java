@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * Random but busy scheduling situations for the property tests: DST zones and dates next to their
  * transitions, windows past midnight and inside DST gaps, exceptions near the date (organization-wide ones on
- * the eve of the date, where resources' late shifts run into it), multi-unit resources, table combinations and
+ * the eve of the date, where resources' late shifts run into it), multi-unit resources, table combinations, pacing and
  * many overlapping reservations, some of this very service at the same start.
  */
 final class RandomSchedules {
@@ -74,7 +74,13 @@ final class RandomSchedules {
         Instant now = dayStart.minusSeconds(3600L * (random.nextInt(80) - 14));
         return new Situation(
                 new ScheduleSnapshot(
-                        service, links, resources, businessHours, occupancies, combinations(random, resources)),
+                        service,
+                        links,
+                        resources,
+                        businessHours,
+                        occupancies,
+                        combinations(random, resources),
+                        pacing(random)),
                 date,
                 random.nextInt(4) == 0 ? 1 + random.nextInt(6) : 1 + random.nextInt(2),
                 Clock.fixed(now, ZoneOffset.UTC),
@@ -207,6 +213,18 @@ final class RandomSchedules {
             }
         }
         return links;
+    }
+
+    /** A third of the services are paced, with limits small enough for the random bookings to reach them. */
+    private static Pacing pacing(Random random) {
+        if (random.nextInt(3) > 0) {
+            return null;
+        }
+        boolean perInterval = random.nextInt(4) > 0;
+        Integer maxCovers = perInterval && random.nextBoolean() ? 2 + random.nextInt(9) : null;
+        Integer maxParties = perInterval && (maxCovers == null || random.nextBoolean()) ? 1 + random.nextInt(3) : null;
+        Integer maxSeated = !perInterval || random.nextInt(3) == 0 ? 3 + random.nextInt(12) : null;
+        return new Pacing(perInterval ? pick(random, List.of(15, 30, 60, 45)) : null, maxCovers, maxParties, maxSeated);
     }
 
     /**

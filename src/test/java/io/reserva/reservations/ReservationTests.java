@@ -260,6 +260,7 @@ class ReservationTests {
                 null,
                 null,
                 "Europe/Madrid",
+                null,
                 NOW,
                 NOW);
     }
