@@ -28,6 +28,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -84,7 +86,9 @@ class OpenApiConfiguration {
                                 * Errors are RFC 9457 problems with a stable `code` and the `request_id`.
                                 * POSTs take an `Idempotency-Key`; the first response is replayed for 24 hours.
                                 """)
-                        .license(new License().name("Apache-2.0")))
+                        .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
+                // Relative: the document is right whichever host and port serve it.
+                .servers(List.of(new Server().url("/").description("The server that serves this document")))
                 .components(new Components()
                         .addSecuritySchemes(
                                 BEARER,
@@ -122,19 +126,28 @@ class OpenApiConfiguration {
                         .example("b7e1c2d4-3f5a-4e6b-8c9d-0a1b2c3d4e5f"));
             }
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-            boolean hasBody =
-                    handler.hasMethodAnnotation(PostMapping.class) || handler.hasMethodAnnotation(PatchMapping.class);
+            boolean hasBody = handler.hasMethodAnnotation(PostMapping.class)
+                    || handler.hasMethodAnnotation(PatchMapping.class)
+                    || handler.hasMethodAnnotation(PutMapping.class);
+            if (!handler.hasMethodAnnotation(GetMapping.class)) {
+                // Any write can meet the state it would break: a status move, a unique rule, a last key.
+                addProblem(responses, ErrorCode.CONFLICT, "A confirmed reservation cannot become pending");
+            }
             if (isList) {
                 addProblem(responses, ErrorCode.INVALID_QUERY, "Unknown field 'colour' in colour[$in]");
             }
             if (handler.getMethod().getParameterCount() > 0 && hasPathId(handler)) {
                 addProblem(responses, ErrorCode.INVALID_PARAMETER, "id must be a UUID, got 'abc'");
-                addProblem(responses, ErrorCode.NOT_FOUND, "Organization 0192f3c4-... was not found");
             }
-            if (!isPublic) {
-                addProblem(responses, ErrorCode.UNAUTHORIZED, "The API key is not valid: unknown, revoked or expired");
-                addProblem(responses, ErrorCode.FORBIDDEN, "This API key is read-only");
+            // Every operation: a query string the server cannot read, an organization_id (or path id) that names
+            // nothing the caller may see, and a key that is not valid or not allowed here; a key sent to a public
+            // operation is checked too (an assistant's credential may only call its tools).
+            if (!isList) {
+                addProblem(responses, ErrorCode.INVALID_QUERY, "The query string is not valid: ?a=%ff");
             }
+            addProblem(responses, ErrorCode.NOT_FOUND, "Organization 0192f3c4-... was not found");
+            addProblem(responses, ErrorCode.UNAUTHORIZED, "The API key is not valid: unknown, revoked or expired");
+            addProblem(responses, ErrorCode.FORBIDDEN, "This API key is read-only");
             if (hasBody) {
                 addProblem(responses, ErrorCode.MALFORMED_REQUEST, "The body is not valid JSON");
                 addProblem(
@@ -156,6 +169,10 @@ class OpenApiConfiguration {
             addProblem(
                     responses, ErrorCode.RATE_LIMITED, "Rate limit of 6000 requests per minute reached; retry in 1 s");
             addProblem(responses, ErrorCode.INTERNAL_ERROR, "Something went wrong on our side");
+            addProblem(
+                    responses,
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "The database did not answer; nothing was changed, retry in a moment");
             operation.setResponses(responses);
             return operation;
         };
@@ -173,9 +190,9 @@ class OpenApiConfiguration {
                 "$limit",
                 new IntegerSchema()._default(20).maximum(java.math.BigDecimal.valueOf(500)),
                 "Page size: default 20, at most 50 (larger values are clamped); with $cursor default 100, at most 500",
-                "20"));
+                20));
         operation.addParametersItem(
-                query("$skip", new IntegerSchema()._default(0), "Rows to skip (not with $cursor)", "0"));
+                query("$skip", new IntegerSchema()._default(0), "Rows to skip (not with $cursor)", 0));
         operation.addParametersItem(query(
                 "$cursor",
                 new StringSchema(),
@@ -221,7 +238,7 @@ class OpenApiConfiguration {
         return path.replaceFirst("^/", "").split("/")[0];
     }
 
-    private static Parameter query(String name, Schema<?> schema, String description, String example) {
+    private static Parameter query(String name, Schema<?> schema, String description, Object example) {
         Parameter parameter = new Parameter()
                 .in("query")
                 .name(name)

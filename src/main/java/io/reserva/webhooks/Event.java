@@ -20,7 +20,7 @@ public record Event(
         @Schema(example = "reservation.confirmed") String type,
 
         @Schema(
-                type = "object",
+                implementation = java.util.Map.class,
                 description = "The reservation or contact after the change, exactly as GET /reservations/{id} or"
                         + " GET /contacts/{id} showed it then",
                 example = "{\"id\": \"0192f3c4-9999-7f80-9a1b-2c3d4e5f6a7b\", \"status\": \"confirmed\","

@@ -14,7 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for the API under test: what a real integrator sends, JSON in and out. */
+/**
+ * A plain HTTP client for the API under test: what a real integrator sends, JSON in and out. Every answer is
+ * checked against the application's own {@code /openapi.json} ({@link OpenApiContract}): a status, content type
+ * or body the document does not promise fails the test.
+ */
 public final class TestApi {
 
     /** The platform key every integration test context installs. */
@@ -112,6 +116,7 @@ public final class TestApi {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode parsed = null;
             String contentType = response.headers().firstValue("Content-Type").orElse("");
+            OpenApiContract.of(base).check(method, path, response.statusCode(), contentType, response.body());
             if (!response.body().isEmpty() && contentType.contains("json")) {
                 parsed = JSON.readTree(response.body());
             }

@@ -10,6 +10,7 @@ import io.reserva.shared.SupportedDates;
 import io.reserva.tenancy.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
@@ -61,7 +62,10 @@ class AvailableSlotsController {
             @Parameter(description = "Only slots this resource can serve")
                     @RequestParam(name = "resource_id", required = false)
                     UUID resourceId,
-            @Parameter(description = "Party size, default 1", example = "2")
+            @Parameter(
+                            description = "Party size, default 1",
+                            example = "2",
+                            schema = @Schema(type = "integer", minimum = "1"))
                     @RequestParam(name = "party_size", required = false)
                     String partySizeText) {
         List<FieldError> errors = new ArrayList<>();

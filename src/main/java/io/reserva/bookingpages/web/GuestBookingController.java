@@ -89,7 +89,9 @@ class GuestBookingController {
             @PathVariable String slug,
             HttpServletRequest request,
             @Parameter(required = true) @RequestParam(name = "service_id", required = false) String serviceId,
-            @Parameter(example = "2") @RequestParam(name = "party_size", required = false) String partySize,
+            @Parameter(example = "2", schema = @Schema(type = "integer", minimum = "1"))
+                    @RequestParam(name = "party_size", required = false)
+                    String partySize,
             @Parameter(description = "One local date", example = "2027-03-28")
                     @RequestParam(name = "date", required = false)
                     String date,

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -93,6 +95,7 @@ class ReservationController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity answers; springdoc reads the status from here
     @Operation(summary = "Book (or hold) a reservation; 409 slot_unavailable lists the nearest free starts")
     ResponseEntity<ReservationView> create(Caller caller, @Valid @RequestBody NewReservation request) {
         ReservationView created = reservations.create(caller, request);
