@@ -29,7 +29,12 @@ public enum ErrorCode {
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
-    INVALID_SIGNATURE(HttpStatus.FORBIDDEN, "The signed URL is not valid or has expired");
+    INVALID_SIGNATURE(HttpStatus.FORBIDDEN, "The signed URL is not valid or has expired"),
+    WAITLIST_FULL(HttpStatus.CONFLICT, "The waitlist is full"),
+    ALREADY_ON_WAITLIST(HttpStatus.CONFLICT, "This phone number is already on the waitlist"),
+    DAY_CLOSED(HttpStatus.UNPROCESSABLE_CONTENT, "The venue is closed that day"),
+    OFFER_EXPIRED(HttpStatus.CONFLICT, "The offer has lapsed"),
+    NO_OPEN_OFFER(HttpStatus.CONFLICT, "The waitlist entry has no open offer");
 
     private final HttpStatus status;
     private final String title;
