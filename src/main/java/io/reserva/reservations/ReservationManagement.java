@@ -16,6 +16,7 @@ import io.reserva.reservations.ReservationOccurrences.ReservationCompleted;
 import io.reserva.reservations.ReservationOccurrences.ReservationExpired;
 import io.reserva.reservations.ReservationOccurrences.ReservationMarkedNoShow;
 import io.reserva.reservations.ReservationOccurrences.ReservationMoved;
+import io.reserva.shared.ErrorCode;
 import io.reserva.shared.FieldError;
 import io.reserva.shared.Ids;
 import io.reserva.shared.Patch;
@@ -45,6 +46,8 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -183,6 +186,26 @@ public class ReservationManagement {
                 () -> target,
                 afterConflict ->
                         transaction.execute(status -> book(caller, organizationId, request, override, afterConflict)));
+    }
+
+    /**
+     * Books inside the caller's transaction, for another module's change that must commit together with the
+     * booking (seating a waitlist entry, holding a freed start for one). One attempt only: after the allocation
+     * constraint refused the units PostgreSQL has aborted the transaction, so a lost race is
+     * {@code 409 slot_unavailable} and the caller's whole change rolls back.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ReservationView createWithin(Caller caller, NewReservation request) {
+        UUID organizationId = caller.organizationFor(request.organizationId());
+        boolean override = Boolean.TRUE.equals(request.override());
+        if (override) {
+            requireStaff(caller);
+        }
+        try {
+            return book(caller, organizationId, request, override, false);
+        } catch (SlotTakenException e) {
+            throw new ReservaException(ErrorCode.SLOT_UNAVAILABLE, "This start was taken meanwhile");
+        }
     }
 
     private ReservationView book(

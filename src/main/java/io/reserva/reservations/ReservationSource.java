@@ -11,7 +11,9 @@ public enum ReservationSource implements WireEnum {
     BOOKING_PAGE,
     AI_ASSISTANT,
     GOOGLE,
-    WALK_IN;
+    WALK_IN,
+    /** Seated from the waitlist, or an accepted waitlist offer. */
+    WAITLIST;
 
     @Override
     @JsonValue

@@ -33,7 +33,12 @@ public enum ErrorCode {
     INVALID_SIGNATURE(HttpStatus.FORBIDDEN, "The signed URL is not valid or has expired"),
     INVALID_CREDENTIALS(HttpStatus.UNAUTHORIZED, "The email or the password is wrong"),
     CSRF_TOKEN_INVALID(HttpStatus.FORBIDDEN, "Missing or wrong CSRF token"),
-    INVALID_TOKEN(HttpStatus.NOT_FOUND, "The link is not valid: unknown, used or expired");
+    INVALID_TOKEN(HttpStatus.NOT_FOUND, "The link is not valid: unknown, used or expired"),
+    WAITLIST_FULL(HttpStatus.CONFLICT, "The waitlist is full"),
+    ALREADY_ON_WAITLIST(HttpStatus.CONFLICT, "This phone number is already on the waitlist"),
+    DAY_CLOSED(HttpStatus.UNPROCESSABLE_CONTENT, "The venue is closed that day"),
+    OFFER_EXPIRED(HttpStatus.CONFLICT, "The offer has lapsed"),
+    NO_OPEN_OFFER(HttpStatus.CONFLICT, "The waitlist entry has no open offer");
 
     private final HttpStatus status;
     private final String title;

@@ -8,6 +8,10 @@ import io.reserva.reservations.ReservationEvents.ReservationStatusChanged;
 import io.reserva.reservations.ReservationEvents.ReservationUpdated;
 import io.reserva.reservations.ReservationStatus;
 import io.reserva.shared.Ids;
+import io.reserva.waitlist.WaitlistEntryStatus;
+import io.reserva.waitlist.WaitlistEvents.WaitlistEntryCreated;
+import io.reserva.waitlist.WaitlistEvents.WaitlistEntryStatusChanged;
+import io.reserva.waitlist.WaitlistEvents.WaitlistEntryUpdated;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,7 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records what the reservations and contacts modules announce as events, in the transaction of the change.
+ * Records what the reservations, contacts and waitlist modules announce as events, in the transaction of the change.
  *
  * <p>The listeners run synchronously inside the publisher's transaction ({@code MANDATORY}: a publish outside
  * one fails loudly instead of writing an event for a change that may never commit). They only collect; just
@@ -107,6 +111,47 @@ class EventOutbox {
                 EventType.CONTACT_UPDATED,
                 jsonOf(updated.contact()),
                 updated.changedFields());
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(WaitlistEntryCreated created) {
+        record(created.entry().organizationId(), EventType.WAITLIST_ENTRY_CREATED, jsonOf(created.entry()), null);
+    }
+
+    /**
+     * A waitlist entry entering a status is {@code waitlist_entry.<status>}; back to waiting (an offer declined or
+     * lapsed) is {@code waitlist_entry.updated} with {@code status} among the changed fields.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(WaitlistEntryStatusChanged changed) {
+        var entry = changed.entry();
+        EventType type = waitlistStatusEvent(changed.to());
+        record(
+                entry.organizationId(),
+                type,
+                jsonOf(entry),
+                type == EventType.WAITLIST_ENTRY_UPDATED ? Set.of("status") : null);
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(WaitlistEntryUpdated updated) {
+        record(updated.entry().organizationId(), EventType.WAITLIST_ENTRY_UPDATED, jsonOf(updated.entry()), null);
+    }
+
+    static EventType waitlistStatusEvent(WaitlistEntryStatus status) {
+        return switch (status) {
+            case WAITING -> EventType.WAITLIST_ENTRY_UPDATED;
+            case OFFERED -> EventType.WAITLIST_ENTRY_OFFERED;
+            case CHECKED_IN -> EventType.WAITLIST_ENTRY_CHECKED_IN;
+            case SEATED -> EventType.WAITLIST_ENTRY_SEATED;
+            case CANCELLED -> EventType.WAITLIST_ENTRY_CANCELLED;
+            case DECLINED_BY_MERCHANT -> EventType.WAITLIST_ENTRY_DECLINED_BY_MERCHANT;
+            case NO_SHOW -> EventType.WAITLIST_ENTRY_NO_SHOW;
+            case EXPIRED -> EventType.WAITLIST_ENTRY_EXPIRED;
+        };
     }
 
     static java.util.Optional<EventType> statusEvent(ReservationStatus status) {

@@ -21,6 +21,15 @@ public enum EventType implements WireEnum {
     RESERVATION_RESOURCES_ASSIGNED("reservation.resources_assigned"),
     CONTACT_CREATED("contact.created"),
     CONTACT_UPDATED("contact.updated"),
+    WAITLIST_ENTRY_CREATED("waitlist_entry.created"),
+    WAITLIST_ENTRY_UPDATED("waitlist_entry.updated"),
+    WAITLIST_ENTRY_OFFERED("waitlist_entry.offered"),
+    WAITLIST_ENTRY_CHECKED_IN("waitlist_entry.checked_in"),
+    WAITLIST_ENTRY_SEATED("waitlist_entry.seated"),
+    WAITLIST_ENTRY_CANCELLED("waitlist_entry.cancelled"),
+    WAITLIST_ENTRY_DECLINED_BY_MERCHANT("waitlist_entry.declined_by_merchant"),
+    WAITLIST_ENTRY_NO_SHOW("waitlist_entry.no_show"),
+    WAITLIST_ENTRY_EXPIRED("waitlist_entry.expired"),
     /** Sent by "send test event" to one endpoint only; never caused by a change. */
     WEBHOOK_TEST("webhook.test");
 

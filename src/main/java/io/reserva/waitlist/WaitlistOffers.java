@@ -1,0 +1,236 @@
+package io.reserva.waitlist;
+
+import io.reserva.availability.SlotFinder;
+import io.reserva.availability.SlotSearch;
+import io.reserva.availability.SlotSearchResult;
+import io.reserva.catalog.Catalog;
+import io.reserva.catalog.ReservationService;
+import io.reserva.reservations.NewReservation;
+import io.reserva.reservations.ReservationEvents.ReservationStatusChanged;
+import io.reserva.reservations.ReservationManagement;
+import io.reserva.reservations.ReservationSource;
+import io.reserva.reservations.ReservationStatus;
+import io.reserva.reservations.ReservationView;
+import io.reserva.shared.ReservaException;
+import io.reserva.tenancy.Caller;
+import io.reserva.tenancy.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Offers freed starts to {@code later} entries. When a reservation gives its place back (cancelled, no-show,
+ * completed early, or a hold that lapsed or was let go), after that change commits, the waiting later entries of
+ * the service's day are tried in order of joining: the first one with a bookable start inside its window (the
+ * freed start first, then any other) gets that start held for it for {@link WaitlistProperties#offerMinutes()}.
+ * One freed place, one offer: the search stops at the first hold.
+ *
+ * <p>The listener runs on the node that committed the change, once; entries are locked with {@code skip locked},
+ * so two freed places handled at once offer to two different entries. The hold is an ordinary held reservation
+ * (source {@code waitlist}): the allocation constraint keeps it from ever double-booking, and the reservations'
+ * hold sweeper lapses it, which brings the entry back here to be put back in the queue and the start passed on.
+ */
+@Component
+class WaitlistOffers {
+
+    private static final Logger log = LoggerFactory.getLogger(WaitlistOffers.class);
+
+    /** How many waiting entries one freed place is tried against. */
+    static final int CANDIDATES = 50;
+
+    private final WaitlistRepository entries;
+    private final WaitlistManagement management;
+    private final ReservationManagement reservations;
+    private final SlotFinder slots;
+    private final Catalog catalog;
+    private final WaitlistProperties properties;
+    private final TransactionTemplate newTransaction;
+    private final TransactionTemplate savepoint;
+    private final Clock clock;
+
+    WaitlistOffers(
+            WaitlistRepository entries,
+            WaitlistManagement management,
+            ReservationManagement reservations,
+            SlotFinder slots,
+            Catalog catalog,
+            WaitlistProperties properties,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.entries = entries;
+        this.management = management;
+        this.reservations = reservations;
+        this.slots = slots;
+        this.catalog = catalog;
+        this.properties = properties;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void placeFreed(ReservationStatusChanged changed) {
+        if (!freesItsPlace(changed.to())) {
+            return;
+        }
+        ReservationView freed = changed.reservation();
+        try {
+            if (changed.from() == ReservationStatus.HELD && freed.source() == ReservationSource.WAITLIST) {
+                newTransaction.executeWithoutResult(status -> withdrawLapsedOffer(freed));
+            }
+            offerFreedPlace(freed);
+        } catch (RuntimeException e) {
+            // The change that freed the place has committed; an offer that could not be made must not fail it.
+            log.warn("No waitlist offer for the place reservation {} freed", freed.id(), e);
+        }
+    }
+
+    private static boolean freesItsPlace(ReservationStatus to) {
+        return to == ReservationStatus.CANCELLED
+                || to == ReservationStatus.NO_SHOW
+                || to == ReservationStatus.COMPLETED
+                || to == ReservationStatus.EXPIRED;
+    }
+
+    /** A hold on offer that lapsed (or was cancelled elsewhere): the entry goes back to waiting. */
+    private void withdrawLapsedOffer(ReservationView hold) {
+        entries.lockByOffer(hold.organizationId(), hold.id())
+                .filter(row -> row.status() == WaitlistEntryStatus.OFFERED)
+                .ifPresent(row -> {
+                    WaitlistEntry entry = new WaitlistEntry(row);
+                    entry.withdrawOffer(now());
+                    management.storeChange(entry, row);
+                });
+    }
+
+    /** Tries the service's waiting later entries of the freed start's day, in order; at most one gets an offer. */
+    void offerFreedPlace(ReservationView freed) {
+        UUID organizationId = freed.organizationId();
+        ReservationService service =
+                catalog.snapshot(organizationId).service(freed.serviceId()).orElse(null);
+        if (service == null) {
+            return;
+        }
+        ZoneId zone = ZoneId.of(service.timezone());
+        LocalDate day = freed.startDatetime().atZone(zone).toLocalDate();
+        Caller system = new Caller(null, organizationId, Role.STAFF);
+        Boolean offered = newTransaction.execute(status -> {
+            Instant now = now();
+            Map<Integer, List<Instant>> startsBySize = new HashMap<>();
+            for (WaitlistEntryRow row : entries.lockWaitingLater(organizationId, service.id(), day, CANDIDATES)) {
+                List<Instant> starts = startsBySize.computeIfAbsent(
+                        row.partySize(), size -> starts(system, service, day, size, freed.startDatetime(), now));
+                Optional<ReservationView> held = Optional.empty();
+                for (Instant start : starts) {
+                    if (fitsWindow(row, start, zone) && !row.passedStarts().contains(start)) {
+                        held = hold(system, service, row, start);
+                        if (held.isPresent()) {
+                            break;
+                        }
+                    }
+                }
+                if (held.isEmpty()) {
+                    continue;
+                }
+                ReservationView hold = held.get();
+                WaitlistEntry entry = new WaitlistEntry(row);
+                entry.offer(hold.id(), hold.startDatetime(), hold.holdExpiresAt(), now);
+                management.storeChange(entry, row);
+                return true;
+            }
+            return false;
+        });
+        if (Boolean.TRUE.equals(offered)) {
+            log.debug("Offered the place reservation {} freed to a waitlist entry", freed.id());
+        }
+    }
+
+    /**
+     * Holds the start for the entry's party, or empty when it cannot be booked for it (the party does not fit the
+     * freed table, or someone took the start meanwhile). A savepoint keeps a refusal from spoiling the
+     * transaction, so the next entry can still be tried.
+     */
+    private Optional<ReservationView> hold(
+            Caller system, ReservationService service, WaitlistEntryRow row, Instant start) {
+        try {
+            return Optional.ofNullable(savepoint.execute(status -> reservations.createWithin(
+                    system,
+                    new NewReservation(
+                            row.organizationId(),
+                            service.id(),
+                            row.contactId(),
+                            null,
+                            row.partySize(),
+                            start,
+                            ReservationStatus.HELD,
+                            properties.offerMinutes(),
+                            ReservationSource.WAITLIST,
+                            row.notes(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null))));
+        } catch (ReservaException e) {
+            log.debug("Start {} not held for waitlist entry {}: {}", start, row.id(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The starts of the day a party of this size can book now: the freed start first when it is still ahead
+     * (the slots list may be a moment old), then the rest in order.
+     */
+    private List<Instant> starts(
+            Caller system, ReservationService service, LocalDate day, int partySize, Instant freedStart, Instant now) {
+        List<Instant> starts = new ArrayList<>();
+        if (freedStart.isAfter(now)) {
+            starts.add(freedStart);
+        }
+        try {
+            SlotSearchResult result = slots.find(
+                    system, new SlotSearch(system.organizationId(), service.id(), day, day, partySize, null, true));
+            for (SlotSearchResult.Slot slot : result.slots()) {
+                if (slot.startDatetime().isAfter(now) && !starts.contains(slot.startDatetime())) {
+                    starts.add(slot.startDatetime());
+                }
+            }
+        } catch (ReservaException e) {
+            log.debug("No slots for the waitlist on {}: {}", day, e.getMessage());
+        }
+        return starts;
+    }
+
+    /** Whether the start lies in the entry's desired window (its wall clock, both ends included). */
+    static boolean fitsWindow(WaitlistEntryRow row, Instant start, ZoneId zone) {
+        LocalTime local = start.atZone(zone).toLocalTime();
+        return row.localDate().equals(start.atZone(zone).toLocalDate())
+                && !local.isBefore(row.windowStart())
+                && !local.isAfter(row.windowEnd());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

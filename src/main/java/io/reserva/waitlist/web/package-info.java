@@ -1,0 +1,2 @@
+/** HTTP for the waitlist: {@code /waitlist-entries}. */
+package io.reserva.waitlist.web;
