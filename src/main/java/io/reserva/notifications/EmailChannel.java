@@ -16,6 +16,7 @@ import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +46,17 @@ class EmailChannel {
 
     /** Whether a mail server is configured on this node. */
     boolean configured() {
-        return mailSender.getIfAvailable() != null;
+        return sender() != null;
+    }
+
+    /** The mail sender, or null when none is configured (a blank host counts as none). */
+    private JavaMailSender sender() {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender instanceof JavaMailSenderImpl impl
+                && (impl.getHost() == null || impl.getHost().isBlank())) {
+            return null;
+        }
+        return sender;
     }
 
     /** The reason an address cannot take mail, or empty when it looks deliverable. */
@@ -63,7 +74,7 @@ class EmailChannel {
     }
 
     Result send(String recipient, String replyTo, Message message) {
-        JavaMailSender sender = mailSender.getIfAvailable();
+        JavaMailSender sender = sender();
         if (sender == null) {
             return new Failed(NotificationDispatcher.NO_MAIL_SERVER, false);
         }

@@ -72,11 +72,7 @@ class NotificationDispatcher implements SmartLifecycle {
         }
         running = true;
         if (email.configured()) {
-            Instant now = clock.instant();
-            int requeued = notifications.requeueNotSent(now.minus(properties.resendNotSentWithin()), now);
-            if (requeued > 0) {
-                log.info("A mail server is configured: sending {} messages stored as not sent", requeued);
-            }
+            resendNotSent();
         } else {
             log.info("No mail server configured (spring.mail.host): guest emails are stored as not_sent");
         }
@@ -124,6 +120,20 @@ class NotificationDispatcher implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Queues again what was stored {@code not_sent} within {@code resend-not-sent-within} and whose booking has
+     * not started: a mail server has been configured since. Called on start.
+     */
+    int resendNotSent() {
+        Instant now = clock.instant();
+        int requeued = notifications.requeueNotSent(now.minus(properties.resendNotSentWithin()), now);
+        if (requeued > 0) {
+            log.info("A mail server is configured: sending {} messages stored as not sent", requeued);
+            wakeUp();
+        }
+        return requeued;
     }
 
     /** Messages this node has had accepted by the mail server since it started. */

@@ -96,6 +96,9 @@ class GuestEmailIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    NotificationDispatcher dispatcher;
+
     TestApi api;
     Tenant tenant;
     String key;
@@ -231,6 +234,30 @@ class GuestEmailIntegrationTests {
                             .equals(log.body().get("data").get(0).get("status").asString());
         });
         assertNoMoreMailThan(1, "the change is not sent to a guest who opted out");
+    }
+
+    @Test
+    void messagesStoredNotSentAreSentOnceAMailServerIsThereWithinTheWindow() throws Exception {
+        String recent = book("recent", "Recent", at(17, 0)).get("id");
+        String old = book("old", "Old", at(18, 0)).get("id");
+        awaitMail(2);
+        // As a node without a mail server would have left them: one from just now, one from two days ago.
+        jdbc.sql("update notifications set status = 'not_sent', last_error = 'no mail server configured'"
+                        + " where reservation_id = :id and kind = 'confirmation'")
+                .param("id", UUID.fromString(recent))
+                .update();
+        jdbc.sql(
+                        "update notifications set status = 'not_sent', last_error = 'no mail server configured',"
+                                + " created_at = created_at - interval '2 days' where reservation_id = :id and kind = 'confirmation'")
+                .param("id", UUID.fromString(old))
+                .update();
+
+        assertThat(dispatcher.resendNotSent()).isEqualTo(1);
+        List<MimeMessage> mail = awaitMail(3);
+        assertNoMoreMailThan(3, "the old one stays not sent");
+        assertThat(mail.stream().map(GuestEmailIntegrationTests::recipient))
+                .containsExactlyInAnyOrder("recent@" + domain, "old@" + domain, "recent@" + domain);
+        assertThat(confirmationOf(old).get("status")).isEqualTo("not_sent");
     }
 
     @Test
