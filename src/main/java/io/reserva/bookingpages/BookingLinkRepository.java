@@ -119,6 +119,20 @@ class BookingLinkRepository {
                 .optional();
     }
 
+    /** The page locale of the link a reservation was booked through, if it was booked through one. */
+    Optional<String> localeOfReservation(UUID organizationId, UUID reservationId) {
+        return jdbc.sql("""
+                        select coalesce(l.page_config ->> 'locale', '') from booking_page_reservations r
+                          join reservation_booking_links l on l.id = r.booking_link_id
+                         where r.organization_id = :org and r.reservation_id = :reservation
+                        """)
+                .param("org", organizationId)
+                .param("reservation", reservationId)
+                .query(String.class)
+                .optional()
+                .filter(locale -> !locale.isEmpty());
+    }
+
     private Map<String, Object> parameters(BookingLink link) {
         Map<String, Object> map = new HashMap<>();
         map.put("id", link.id());

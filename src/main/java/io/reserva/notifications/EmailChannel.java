@@ -1,0 +1,148 @@
+package io.reserva.notifications;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * Email over SMTP through Spring's {@link JavaMailSender} (Angus Mail), which exists when {@code spring.mail.host}
+ * is set. The message is {@code multipart/alternative}: plain text, HTML, and the invite as
+ * {@code text/calendar; method=REQUEST|CANCEL}, the form calendar apps recognize as an invitation.
+ */
+@Component
+class EmailChannel {
+
+    /** What a send came to. */
+    sealed interface Result permits Sent, Failed {}
+
+    /** Accepted by the mail server; {@code messageId} is the Message-ID it was sent with. */
+    record Sent(String messageId) implements Result {}
+
+    /** Not accepted; {@code transient} when trying again later may succeed (the server was down or busy). */
+    record Failed(String reason, boolean isTransient) implements Result {}
+
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final NotificationProperties properties;
+
+    EmailChannel(ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties) {
+        this.mailSender = mailSender;
+        this.properties = properties;
+    }
+
+    /** Whether a mail server is configured on this node. */
+    boolean configured() {
+        return sender() != null;
+    }
+
+    /** The mail sender, or null when none is configured (a blank host counts as none). */
+    private JavaMailSender sender() {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender instanceof JavaMailSenderImpl impl
+                && (impl.getHost() == null || impl.getHost().isBlank())) {
+            return null;
+        }
+        return sender;
+    }
+
+    /** The reason an address cannot take mail, or empty when it looks deliverable. */
+    static Optional<String> invalidAddress(String address) {
+        try {
+            InternetAddress parsed = new InternetAddress(address, true);
+            parsed.validate();
+            if (!parsed.getAddress().contains("@") || parsed.getAddress().endsWith("@")) {
+                return Optional.of("invalid email address: " + address);
+            }
+            return Optional.empty();
+        } catch (AddressException e) {
+            return Optional.of("invalid email address: " + address);
+        }
+    }
+
+    Result send(String recipient, String replyTo, Message message) {
+        JavaMailSender sender = sender();
+        if (sender == null) {
+            return new Failed(NotificationDispatcher.NO_MAIL_SERVER, false);
+        }
+        try {
+            MimeMessage mime = sender.createMimeMessage();
+            mime.setFrom(new InternetAddress(properties.from(), true));
+            mime.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(recipient, true));
+            if (replyTo != null && invalidAddress(replyTo).isEmpty()) {
+                mime.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo, true)});
+            }
+            mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+            MimeMultipart alternatives = new MimeMultipart("alternative");
+            alternatives.addBodyPart(part(message.text(), "text/plain; charset=UTF-8"));
+            alternatives.addBodyPart(part(message.html(), "text/html; charset=UTF-8"));
+            if (message.invite() != null) {
+                alternatives.addBodyPart(part(
+                        message.invite().ics(),
+                        "text/calendar; charset=UTF-8; method="
+                                + message.invite().method()));
+            }
+            mime.setContent(alternatives);
+            mime.saveChanges();
+            String messageId = mime.getMessageID();
+            sender.send(mime);
+            return new Sent(messageId);
+        } catch (MessagingException e) {
+            return new Failed(describe(e), false);
+        } catch (MailAuthenticationException e) {
+            // The installation's credentials are wrong: fixing them should get the message out.
+            return new Failed("the mail server refused the login: " + describe(e), true);
+        } catch (MailParseException | MailPreparationException e) {
+            return new Failed(describe(e), false);
+        } catch (MailSendException e) {
+            return refusedRecipient(e)
+                    ? new Failed("the mail server refused the address: " + describe(e), false)
+                    : new Failed(describe(e), true);
+        } catch (MailException e) {
+            return new Failed(describe(e), true);
+        }
+    }
+
+    /** Whether the server answered but refused the recipient (a permanent 5xx), rather than being unreachable. */
+    private static boolean refusedRecipient(MailSendException e) {
+        for (Exception failure : e.getFailedMessages().values()) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SendFailedException sendFailed
+                        && sendFailed.getInvalidAddresses() != null
+                        && sendFailed.getInvalidAddresses().length > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static MimeBodyPart part(String content, String type) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setContent(content, type);
+        part.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        return part;
+    }
+
+    private static String describe(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 500 ? message.substring(0, 500) : message;
+    }
+}

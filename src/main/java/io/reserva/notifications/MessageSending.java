@@ -1,0 +1,130 @@
+package io.reserva.notifications;
+
+import io.reserva.bookingpages.BookingLinkManagement;
+import io.reserva.catalog.Catalog;
+import io.reserva.catalog.ReservationService;
+import io.reserva.notifications.NotificationRepository.Claim;
+import io.reserva.notifications.NotificationRepository.Outcome;
+import io.reserva.tenancy.Organization;
+import io.reserva.tenancy.OrganizationManagement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One attempt at one claimed message: the checks that make it pointless (no mail server, an opted-out guest, an
+ * address that cannot take mail), then the email, then what the attempt came to. A transient failure is tried
+ * again after a delay that doubles from {@code retry-first-delay} up to {@code retry-max-delay}, spread by ±20%,
+ * until {@code retry-for} after the message fell due; then it is failed for good.
+ */
+@Component
+class MessageSending {
+
+    private final EmailChannel email;
+    private final NotificationRepository notifications;
+    private final OrganizationManagement organizations;
+    private final Catalog catalog;
+    private final BookingLinkManagement bookingLinks;
+    private final NotificationProperties properties;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    MessageSending(
+            EmailChannel email,
+            NotificationRepository notifications,
+            OrganizationManagement organizations,
+            Catalog catalog,
+            BookingLinkManagement bookingLinks,
+            NotificationProperties properties,
+            JsonMapper json,
+            Clock clock) {
+        this.email = email;
+        this.notifications = notifications;
+        this.organizations = organizations;
+        this.catalog = catalog;
+        this.bookingLinks = bookingLinks;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    Outcome attempt(Claim claim) {
+        Instant now = clock.instant();
+        if (!email.configured()) {
+            return new Outcome(
+                    claim, NotificationStatus.NOT_SENT, null, null, NotificationDispatcher.NO_MAIL_SERVER, now);
+        }
+        MessageData data = json.readValue(claim.data(), MessageData.class);
+        if (notifications.optedOut(claim.organizationId(), data.contactId())) {
+            return new Outcome(claim, NotificationStatus.SKIPPED, null, null, "the guest opted out of email", now);
+        }
+        Optional<String> invalid = EmailChannel.invalidAddress(claim.recipient());
+        if (invalid.isPresent()) {
+            return new Outcome(claim, NotificationStatus.FAILED, null, null, invalid.get(), now);
+        }
+        Optional<Organization> organization = organizations.find(claim.organizationId());
+        if (organization.isEmpty()) {
+            return new Outcome(claim, NotificationStatus.FAILED, null, null, "the organization no longer exists", now);
+        }
+        MessageContext context = contextOf(organization.get(), claim, data);
+        Message message = MessageComposer.compose(claim, data, context, now);
+        EmailChannel.Result result =
+                email.send(claim.recipient(), organization.get().email(), message);
+        Instant after = clock.instant();
+        if (result instanceof EmailChannel.Sent sent) {
+            return new Outcome(claim, NotificationStatus.SENT, null, sent.messageId(), null, after);
+        }
+        EmailChannel.Failed failed = (EmailChannel.Failed) result;
+        if (!failed.isTransient()) {
+            return new Outcome(claim, NotificationStatus.FAILED, null, null, failed.reason(), after);
+        }
+        Duration delay = retryDelay(claim.attempt());
+        if (after.plus(delay).isAfter(claim.dueAt().plus(properties.retryFor()))) {
+            return new Outcome(
+                    claim,
+                    NotificationStatus.FAILED,
+                    null,
+                    null,
+                    "gave up after " + claim.attempt() + " attempts: " + failed.reason(),
+                    after);
+        }
+        return new Outcome(claim, NotificationStatus.PENDING, after.plus(delay), null, failed.reason(), after);
+    }
+
+    private Duration retryDelay(int failedAttempt) {
+        double base = properties.retryFirstDelay().toMillis() * Math.pow(2, Math.min(failedAttempt - 1, 30));
+        double capped = Math.min(base, properties.retryMaxDelay().toMillis());
+        return Duration.ofMillis(
+                (long) Math.max(1, capped * ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
+    }
+
+    /** The venue, its zone, the service booked, and the guest's language: the booking page's, else the venue's. */
+    private MessageContext contextOf(Organization organization, Claim claim, MessageData data) {
+        String language = bookingLinks
+                .pageLocaleOf(claim.organizationId(), claim.reservationId())
+                .orElse(organization.locale());
+        String serviceName = catalog.snapshot(claim.organizationId())
+                .service(data.serviceId())
+                .map(ReservationService::name)
+                .orElse("");
+        return new MessageContext(
+                organization.name(),
+                organization.email(),
+                organization.address(),
+                ZoneId.of(organization.timezone()),
+                supported(language),
+                serviceName);
+    }
+
+    /** English or Spanish: {@code es}, {@code es-ES}, {@code es-419} are Spanish, anything else English. */
+    static Locale supported(String tag) {
+        Locale locale = tag == null ? Locale.ENGLISH : Locale.forLanguageTag(tag);
+        return "es".equals(locale.getLanguage()) ? Locale.forLanguageTag("es") : Locale.ENGLISH;
+    }
+}

@@ -1,0 +1,40 @@
+package io.reserva.notifications;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One message to a guest, as the message log shows it. */
+@Schema(name = "Notification")
+public record Notification(
+        UUID id,
+        UUID organizationId,
+        UUID reservationId,
+        NotificationKind kind,
+
+        @Schema(description = "The calendar invite's SEQUENCE this message carries", example = "1")
+        int sequence,
+
+        @Schema(example = "email") String channel,
+        @Schema(example = "ana.garcia@example.com") String recipient,
+        NotificationStatus status,
+
+        @Schema(description = "When it is (or was) due; for reminders, the set hours before the start")
+        Instant dueAt,
+
+        @Schema(description = "When the next attempt is due; null unless pending")
+        Instant nextAttemptAt,
+
+        @Schema(example = "1") int attempts,
+
+        @Schema(description = "The mail server's id for the message (its Message-ID)")
+        String providerId,
+
+        @Schema(
+                description = "Why the last attempt failed, or why it was not sent",
+                example = "no mail server configured")
+        String error,
+
+        Instant sentAt,
+        Instant createdAt,
+        Instant updatedAt) {}

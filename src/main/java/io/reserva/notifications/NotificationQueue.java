@@ -1,0 +1,136 @@
+package io.reserva.notifications;
+
+import io.reserva.reservations.ReservationEvents.ReservationCreated;
+import io.reserva.reservations.ReservationEvents.ReservationStatusChanged;
+import io.reserva.reservations.ReservationEvents.ReservationUpdated;
+import io.reserva.reservations.ReservationStatus;
+import io.reserva.reservations.ReservationView;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Queues the guest's messages in the transaction of the booking change that causes them ({@code MANDATORY}, as
+ * the webhooks outbox does): a booking and its messages commit together or not at all, and nothing is sent
+ * while the booking request runs. Sending happens later, on whichever node claims the row.
+ *
+ * <p>What is queued: a confirmation when a booking is created confirmed or becomes confirmed (a pending request
+ * or a hold gets none); a change when a confirmed guest's time, party size or service changes; a cancellation
+ * when a booking the guest was sent an invite for is cancelled; and a reminder, due the set hours before the
+ * start, for every confirmed booking made before that moment. Moving a booking cancels its reminder and queues
+ * one for the new time; cancelling it, or any end (seated, completed, no-show), cancels the reminder.
+ */
+@Component
+class NotificationQueue {
+
+    /** The reservation fields whose change the guest is told about. */
+    private static final Set<String> ANNOUNCED_FIELDS = Set.of("start_datetime", "party_size", "service_id");
+
+    private final NotificationRepository notifications;
+    private final NotificationProperties properties;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    NotificationQueue(
+            NotificationRepository notifications, NotificationProperties properties, JsonMapper json, Clock clock) {
+        this.notifications = notifications;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(ReservationCreated created) {
+        ReservationView reservation = created.reservation();
+        if (reservation.status() == ReservationStatus.CONFIRMED) {
+            confirm(reservation);
+        }
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(ReservationUpdated updated) {
+        ReservationView reservation = updated.reservation();
+        if (reservation.status() != ReservationStatus.CONFIRMED
+                || updated.changedFields().stream().noneMatch(ANNOUNCED_FIELDS::contains)
+                || !notifications.invited(reservation.organizationId(), reservation.id())) {
+            return; // a booking that becomes confirmed in this change gets its confirmation, with the new details
+        }
+        Instant now = now();
+        queueNow(reservation, NotificationKind.CHANGE, now);
+        notifications.cancelReminders(reservation.organizationId(), reservation.id(), "the booking changed", now);
+        remind(reservation, now);
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(ReservationStatusChanged changed) {
+        ReservationView reservation = changed.reservation();
+        Instant now = now();
+        if (changed.to() == ReservationStatus.CONFIRMED) {
+            confirm(reservation);
+            return;
+        }
+        if (!changed.to().isFinal() && changed.to() != ReservationStatus.SEATED) {
+            return;
+        }
+        notifications.cancelReminders(
+                reservation.organizationId(),
+                reservation.id(),
+                "the booking is " + changed.to().wire(),
+                now);
+        if (changed.to() == ReservationStatus.CANCELLED
+                && notifications.invited(reservation.organizationId(), reservation.id())) {
+            queueNow(reservation, NotificationKind.CANCELLATION, now);
+        }
+    }
+
+    private void confirm(ReservationView reservation) {
+        Instant now = now();
+        queueNow(reservation, NotificationKind.CONFIRMATION, now);
+        remind(reservation, now);
+    }
+
+    private void queueNow(ReservationView reservation, NotificationKind kind, Instant now) {
+        queue(reservation, kind, now, now);
+        notifications.notifyWorkers();
+    }
+
+    /** A reminder the set hours before the start, unless that moment has passed (booked inside the window). */
+    private void remind(ReservationView reservation, Instant now) {
+        notifications
+                .reminderHours(reservation.organizationId(), reservation.serviceId(), properties.reminderHoursBefore())
+                .map(hours -> reservation.startDatetime().minus(Duration.ofHours(hours)))
+                .filter(due -> due.isAfter(now))
+                .ifPresent(due -> queue(reservation, NotificationKind.REMINDER, due, now));
+    }
+
+    private void queue(ReservationView reservation, NotificationKind kind, Instant due, Instant now) {
+        String email =
+                reservation.contact() == null ? null : reservation.contact().email();
+        boolean reachable = email != null && !email.isBlank();
+        notifications.queue(
+                reservation.organizationId(),
+                reservation.id(),
+                kind,
+                email,
+                reachable ? NotificationStatus.PENDING : NotificationStatus.SKIPPED,
+                reachable ? null : "the guest has no email address",
+                json.writeValueAsString(MessageData.of(reservation)),
+                reservation.startDatetime(),
+                due,
+                now);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,283 @@
+package io.reserva.notifications;
+
+import io.reserva.shared.Ids;
+import io.reserva.shared.SqlTypes;
+import io.reserva.shared.query.ListQueries;
+import io.reserva.shared.query.ListQuery;
+import io.reserva.shared.query.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Messages: the queue the workers claim from ({@code FOR UPDATE SKIP LOCKED} with a lease, so nodes never send the
+ * same row at once and a dead node's claims are taken over) and the log the API shows.
+ */
+@Repository
+class NotificationRepository {
+
+    /** The channel a transaction that queued messages due now notifies, waking every node's dispatcher. */
+    static final String CHANNEL = "reserva_notifications";
+
+    private static final String COLUMNS = """
+            n.id, n.organization_id, n.reservation_id, n.kind, n.sequence, n.channel, n.recipient, n.status,
+            n.due_at, n.next_attempt_at, n.attempts, n.provider_id, n.last_error, n.sent_at, n.created_at,
+            n.updated_at""";
+
+    /** A message this node has claimed, with what it needs to send it. */
+    record Claim(
+            UUID id,
+            UUID organizationId,
+            UUID reservationId,
+            NotificationKind kind,
+            int sequence,
+            String recipient,
+            String data,
+            Instant dueAt,
+            int attempt) {}
+
+    /** What an attempt came to; {@code nextAttemptAt} is set only when the message stays pending. */
+    record Outcome(
+            Claim claim,
+            NotificationStatus status,
+            Instant nextAttemptAt,
+            String providerId,
+            String error,
+            Instant at) {}
+
+    private final JdbcClient jdbc;
+
+    NotificationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Queues a message unless this (reservation, kind, sequence) is queued already. The sequence is the
+     * reservation's last invite sequence, plus one when {@code kind} carries a new version of the invite.
+     */
+    void queue(
+            UUID organizationId,
+            UUID reservationId,
+            NotificationKind kind,
+            String recipient,
+            NotificationStatus status,
+            String error,
+            String data,
+            Instant startsAt,
+            Instant dueAt,
+            Instant now) {
+        jdbc.sql("""
+                        insert into notifications (id, organization_id, reservation_id, kind, sequence, channel,
+                                                   recipient, status, data, starts_at, due_at, next_attempt_at,
+                                                   last_error, created_at, updated_at)
+                        select :id, :org, :reservation, :kind,
+                               greatest(0, coalesce((select max(p.sequence) from notifications p
+                                                      where p.organization_id = :org
+                                                        and p.reservation_id = :reservation
+                                                        and p.kind <> 'reminder'), -1) + :raise),
+                               'email', :recipient, :status, cast(:data as jsonb), :starts_at, :due_at,
+                               case when :status = 'pending' then cast(:due_at as timestamptz) end, :error, :now, :now
+                        on conflict on constraint notifications_once_key do nothing
+                        """)
+                .param("id", Ids.newId())
+                .param("org", organizationId)
+                .param("reservation", reservationId)
+                .param("kind", kind.wire())
+                .param("raise", kind.raisesSequence() ? 1 : 0)
+                .param("recipient", recipient)
+                .param("status", status.wire())
+                .param("data", data)
+                .param("starts_at", SqlTypes.timestamptz(startsAt))
+                .param("due_at", SqlTypes.timestamptz(dueAt))
+                .param("error", error)
+                .param("now", SqlTypes.timestamptz(now))
+                .update();
+    }
+
+    /** Whether the guest has been sent (or is due) an invite for this reservation: a confirmation exists. */
+    boolean invited(UUID organizationId, UUID reservationId) {
+        return jdbc.sql("""
+                        select exists (select 1 from notifications
+                                        where organization_id = :org and reservation_id = :reservation
+                                          and kind = 'confirmation')
+                        """)
+                .param("org", organizationId)
+                .param("reservation", reservationId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Cancels the reservation's reminders that are still to be sent. */
+    int cancelReminders(UUID organizationId, UUID reservationId, String reason, Instant now) {
+        return jdbc.sql("""
+                        update notifications
+                           set status = 'cancelled', next_attempt_at = null, last_error = :reason, updated_at = :now
+                         where organization_id = :org and reservation_id = :reservation and kind = 'reminder'
+                           and status = 'pending'
+                        """)
+                .param("org", organizationId)
+                .param("reservation", reservationId)
+                .param("reason", reason)
+                .param("now", SqlTypes.timestamptz(now))
+                .update();
+    }
+
+    /**
+     * Hours before the start a reminder of this service goes out: the service's setting, else the
+     * organization's, else {@code fallback}; empty when the one that applies turns reminders off.
+     */
+    Optional<Integer> reminderHours(UUID organizationId, UUID serviceId, int fallback) {
+        List<Optional<Integer>> settings = jdbc.sql("""
+                        select hours_before from notification_reminder_settings
+                         where organization_id = :org and (service_id = :service or service_id is null)
+                         order by service_id nulls last
+                         limit 1
+                        """)
+                .param("org", organizationId)
+                .param("service", serviceId)
+                .query((rs, n) -> Optional.ofNullable((Integer) rs.getObject("hours_before")))
+                .list();
+        return settings.isEmpty() ? Optional.of(fallback) : settings.get(0);
+    }
+
+    /** Wakes every node's dispatcher when this transaction commits. */
+    void notifyWorkers() {
+        jdbc.sql("select pg_notify(:channel, '')")
+                .param("channel", CHANNEL)
+                .query()
+                .listOfRows();
+    }
+
+    /**
+     * Claims up to {@code limit} messages due by {@code now}: each claim is a lease, due again after {@code lease}
+     * unless this node reports the attempt first.
+     */
+    List<Claim> claim(int limit, Instant now, Duration lease) {
+        return jdbc.sql("""
+                        with picked as (
+                            select n.id
+                              from notifications n
+                             where n.status = 'pending' and n.next_attempt_at <= :now
+                             order by n.next_attempt_at
+                             limit :limit
+                               for update skip locked
+                        )
+                        update notifications n
+                           set attempts = n.attempts + 1, next_attempt_at = :lease_until, updated_at = now()
+                          from picked
+                         where n.id = picked.id
+                        returning n.id, n.organization_id, n.reservation_id, n.kind, n.sequence, n.recipient,
+                                  n.data::text as data, n.due_at, n.attempts
+                        """)
+                .param("now", SqlTypes.timestamptz(now))
+                .param("limit", limit)
+                .param("lease_until", SqlTypes.timestamptz(now.plus(lease)))
+                .query((rs, n) -> new Claim(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("organization_id", UUID.class),
+                        rs.getObject("reservation_id", UUID.class),
+                        NotificationKind.fromWire(rs.getString("kind")),
+                        rs.getInt("sequence"),
+                        rs.getString("recipient"),
+                        rs.getString("data"),
+                        SqlTypes.instant(rs, "due_at"),
+                        rs.getInt("attempts")))
+                .list();
+    }
+
+    /**
+     * Records an attempt, unless the message was claimed again meanwhile (its lease ran out) or cancelled: the
+     * later owner's report is the one that counts.
+     */
+    void record(Outcome outcome) {
+        jdbc.sql("""
+                        update notifications
+                           set status = :status, next_attempt_at = :next, provider_id = coalesce(:provider, provider_id),
+                               last_error = :error, sent_at = case when :status = 'sent' then :at else sent_at end,
+                               updated_at = :at
+                         where id = :id and attempts = :attempt and status = 'pending'
+                        """)
+                .param("status", outcome.status().wire())
+                .param("next", SqlTypes.timestamptz(outcome.nextAttemptAt()))
+                .param("provider", outcome.providerId())
+                .param("error", outcome.error())
+                .param("at", SqlTypes.timestamptz(outcome.at()))
+                .param("id", outcome.claim().id())
+                .param("attempt", outcome.claim().attempt())
+                .update();
+    }
+
+    /**
+     * Queues again the messages stored {@code not_sent} since {@code since} whose booking has not started: a mail
+     * server has been configured since.
+     */
+    int requeueNotSent(Instant since, Instant now) {
+        return jdbc.sql("""
+                        update notifications
+                           set status = 'pending', next_attempt_at = :now, last_error = null, updated_at = :now
+                         where status = 'not_sent' and created_at >= :since and starts_at > :now
+                        """)
+                .param("since", SqlTypes.timestamptz(since))
+                .param("now", SqlTypes.timestamptz(now))
+                .update();
+    }
+
+    boolean optedOut(UUID organizationId, UUID contactId) {
+        if (contactId == null) {
+            return false;
+        }
+        return jdbc.sql("""
+                        select exists (select 1 from notification_opt_outs
+                                        where organization_id = :org and contact_id = :contact and channel = 'email')
+                        """)
+                .param("org", organizationId)
+                .param("contact", contactId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    Optional<Notification> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from notifications n where n.id = :id")
+                .param("id", id)
+                .query(NotificationRepository::notification)
+                .optional();
+    }
+
+    Page<Notification> list(ListQuery query, UUID organizationId) {
+        return ListQueries.run(
+                jdbc,
+                query,
+                COLUMNS,
+                "notifications n",
+                "n.organization_id = :scope_org",
+                Map.of("scope_org", organizationId),
+                NotificationRepository::notification);
+    }
+
+    private static Notification notification(ResultSet rs, int n) throws SQLException {
+        return new Notification(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                rs.getObject("reservation_id", UUID.class),
+                NotificationKind.fromWire(rs.getString("kind")),
+                rs.getInt("sequence"),
+                rs.getString("channel"),
+                rs.getString("recipient"),
+                NotificationStatus.fromWire(rs.getString("status")),
+                SqlTypes.instant(rs, "due_at"),
+                SqlTypes.instant(rs, "next_attempt_at"),
+                rs.getInt("attempts"),
+                rs.getString("provider_id"),
+                rs.getString("last_error"),
+                SqlTypes.instant(rs, "sent_at"),
+                SqlTypes.instant(rs, "created_at"),
+                SqlTypes.instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Guest notifications: the emails a booking causes (confirmation, change, cancellation, reminder), each with a
+ * calendar invite, queued in PostgreSQL in the booking's own transaction and sent over SMTP by whichever node
+ * claims them first, with retries, a log, and nothing lost when no mail server is configured.
+ */
+@org.springframework.modulith.ApplicationModule
+package io.reserva.notifications;

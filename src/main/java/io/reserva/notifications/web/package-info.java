@@ -1,0 +1,2 @@
+/** HTTP for the guest message log. */
+package io.reserva.notifications.web;

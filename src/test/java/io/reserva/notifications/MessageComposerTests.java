@@ -1,0 +1,132 @@
+package io.reserva.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.UUID;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.Test;
+
+class MessageComposerTests {
+
+    static final UUID RESERVATION = UUID.fromString("0192f3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b");
+    static final MessageData HOSTILE = new MessageData(
+            UUID.randomUUID(),
+            "<script>alert(1)</script>",
+            "O'Brien & \"Sons\"\r\nBcc: victim@example.org",
+            UUID.randomUUID(),
+            4,
+            Instant.parse("2027-03-28T18:30:00Z"),
+            Instant.parse("2027-03-28T20:30:00Z"),
+            "K7QX4M",
+            null);
+
+    static MessageContext context(String language) {
+        return new MessageContext(
+                "Trattoria <Sole>",
+                "hola@trattoriasole.es",
+                "Calle Mayor 1, Madrid",
+                ZoneId.of("Europe/Madrid"),
+                Locale.forLanguageTag(language),
+                "Cena");
+    }
+
+    static NotificationRepository.Claim claim(NotificationKind kind, int sequence) {
+        return new NotificationRepository.Claim(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                RESERVATION,
+                kind,
+                sequence,
+                "guest@example.org",
+                "{}",
+                Instant.parse("2027-03-01T10:00:00Z"),
+                1);
+    }
+
+    @Test
+    void whatAGuestTypedIsEscapedInHtmlAndCannotAddAHeader() {
+        Message message = MessageComposer.compose(
+                claim(NotificationKind.CONFIRMATION, 0), HOSTILE, context("en"), Instant.parse("2027-03-01T10:00:00Z"));
+        assertThat(message.html())
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("Trattoria &lt;Sole&gt;")
+                .doesNotContain("<script>")
+                .doesNotContain("<Sole>");
+        assertThat(message.text()).contains("<script>alert(1)</script>");
+        assertThat(message.subject()).doesNotContain("\n").doesNotContain("\r");
+    }
+
+    @Test
+    void spanishGuestsReadSpanishOnTheVenuesWallClock() {
+        Message message = MessageComposer.compose(
+                claim(NotificationKind.REMINDER, 0), HOSTILE, context("es-ES"), Instant.parse("2027-03-01T10:00:00Z"));
+        assertThat(message.subject()).startsWith("Recordatorio: Trattoria <Sole>");
+        // 18:30 UTC is 20:30 in Madrid on the first day of summer time.
+        assertThat(message.text())
+                .contains("domingo, 28 de marzo de 2027")
+                .contains("20:30")
+                .contains("Personas: 4");
+        assertThat(message.invite()).as("a reminder carries no invite").isNull();
+    }
+
+    @Test
+    void aCancellationCancelsTheSameEventWithAHigherSequence() throws Exception {
+        Message confirmation = MessageComposer.compose(
+                claim(NotificationKind.CONFIRMATION, 0), HOSTILE, context("en"), Instant.parse("2027-03-01T10:00:00Z"));
+        Message cancellation = MessageComposer.compose(
+                claim(NotificationKind.CANCELLATION, 2), HOSTILE, context("en"), Instant.parse("2027-03-02T10:00:00Z"));
+
+        Calendar request = parse(confirmation.invite().ics());
+        Calendar cancel = parse(cancellation.invite().ics());
+        assertThat(confirmation.invite().method()).isEqualTo("REQUEST");
+        assertThat(cancellation.invite().method()).isEqualTo("CANCEL");
+        assertThat(value(request, Property.METHOD)).isEqualTo("REQUEST");
+        assertThat(value(cancel, Property.METHOD)).isEqualTo("CANCEL");
+        VEvent requested = event(request);
+        VEvent cancelled = event(cancel);
+        assertThat(requested.getProperty(Property.UID).orElseThrow().getValue())
+                .isEqualTo(cancelled.getProperty(Property.UID).orElseThrow().getValue())
+                .isEqualTo(CalendarInvites.uidOf(RESERVATION));
+        assertThat(cancelled.getProperty(Property.SEQUENCE).orElseThrow().getValue())
+                .isEqualTo("2");
+        assertThat(cancelled.getProperty(Property.STATUS).orElseThrow().getValue())
+                .isEqualTo("CANCELLED");
+        assertThat(requested.getProperty(Property.STATUS).orElseThrow().getValue())
+                .isEqualTo("CONFIRMED");
+        assertThat(Instant.from(requested.getDateTimeStart().getDate())).isEqualTo(HOSTILE.startDatetime());
+    }
+
+    @Test
+    void addressesThatCannotTakeMailAreRecognized() {
+        assertThat(EmailChannel.invalidAddress("ana@example.org")).isEmpty();
+        assertThat(EmailChannel.invalidAddress("ana@@example.org")).isPresent();
+        assertThat(EmailChannel.invalidAddress("ana example.org")).isPresent();
+        assertThat(EmailChannel.invalidAddress("ana@")).isPresent();
+    }
+
+    @Test
+    void onlyEnglishAndSpanishAreSpoken() {
+        assertThat(MessageSending.supported("es-419").getLanguage()).isEqualTo("es");
+        assertThat(MessageSending.supported("de-DE").getLanguage()).isEqualTo("en");
+        assertThat(MessageSending.supported(null).getLanguage()).isEqualTo("en");
+    }
+
+    private static Calendar parse(String ics) throws Exception {
+        return new CalendarBuilder().build(new StringReader(ics));
+    }
+
+    private static String value(Calendar calendar, String property) {
+        return calendar.getProperty(property).orElseThrow().getValue();
+    }
+
+    private static VEvent event(Calendar calendar) {
+        return (VEvent) calendar.getComponent("VEVENT").orElseThrow();
+    }
+}
