@@ -29,7 +29,8 @@ public enum ErrorCode {
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
-    INVALID_SIGNATURE(HttpStatus.FORBIDDEN, "The signed URL is not valid or has expired");
+    INVALID_SIGNATURE(HttpStatus.FORBIDDEN, "The signed URL is not valid or has expired"),
+    INVALID_ARGUMENT(HttpStatus.BAD_REQUEST, "A field of the request is missing or not valid");
 
     private final HttpStatus status;
     private final String title;
