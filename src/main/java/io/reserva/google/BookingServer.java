@@ -93,14 +93,6 @@ public class BookingServer {
             Long durationSec,
             int partySize) {
 
-        Slot withStart(Instant newStart, Long newDuration) {
-            return new Slot(merchantId, googleServiceId, organizationId, service, newStart, newDuration, partySize);
-        }
-
-        Slot withPartySize(int size) {
-            return new Slot(merchantId, googleServiceId, organizationId, service, start, durationSec, size);
-        }
-
         /** Whether Google's duration (when it sent one) is the one this party stays. */
         boolean durationFits() {
             return durationSec == null || durationSec == 0 || durationSec == service.durationFor(partySize) * 60L;
@@ -117,7 +109,7 @@ public class BookingServer {
         JsonNode request = ProtoJson.parse(json, body);
         ProtoJson reader = new ProtoJson();
         JsonNode slotNode = reader.message(request, "slot", "slot", true);
-        Slot slot = readSlot(reader, slotNode, "slot", null);
+        Slot slot = readSlot(reader, slotNode, "slot");
         reader.throwIfInvalid();
         Map<Instant, SlotSearchResult.Slot> free =
                 freeStarts(slot.organizationId(), slot.service(), slot.partySize(), List.of(slot.start()));
@@ -218,7 +210,7 @@ public class BookingServer {
         String familyName = reader.string(user, "family_name", "user_information.family_name", false, 100);
         String telephone = reader.string(user, "telephone", "user_information.telephone", false, 40);
         String email = reader.string(user, "email", "user_information.email", false, 254);
-        Slot slot = readSlot(reader, slotNode, "slot", null);
+        Slot slot = readSlot(reader, slotNode, "slot");
         reader.throwIfInvalid();
         byte[] hash = fingerprint(
                 slot.merchantId(),
@@ -483,30 +475,22 @@ public class BookingServer {
     // ---- Reading and writing messages -------------------------------------------------------------------------
 
     /** Reads a Slot; the merchant and service must be known (404 otherwise). */
-    private Slot readSlot(ProtoJson reader, JsonNode node, String path, String merchantFallback) {
+    private Slot readSlot(ProtoJson reader, JsonNode node, String path) {
         if (node == null) {
             reader.throwIfInvalid();
         }
-        String merchantId =
-                reader.string(node, "merchant_id", path + ".merchant_id", merchantFallback == null, TEXT_MAX);
+        String merchantId = reader.string(node, "merchant_id", path + ".merchant_id", true, TEXT_MAX);
         String serviceId = reader.string(node, "service_id", path + ".service_id", true, TEXT_MAX);
         Instant start = start(reader, node, path);
         Long duration = duration(reader, node, path);
         JsonNode resources = reader.message(node, "resources", path + ".resources", false);
         Integer party = partySize(reader, resources, path + ".resources");
         reader.throwIfInvalid();
-        UUID organizationId = organizationOf(merchantId == null ? merchantFallback : merchantId);
+        UUID organizationId = organizationOf(merchantId);
         ReservationService service = mappedService(organizationId, serviceId)
                 .orElseThrow(() -> new ReservaException(
                         ErrorCode.NOT_FOUND, "This merchant has no service " + serviceId + " on Google"));
-        return new Slot(
-                merchantId == null ? merchantFallback : merchantId,
-                serviceId,
-                organizationId,
-                service,
-                start,
-                duration,
-                party);
+        return new Slot(merchantId, serviceId, organizationId, service, start, duration, party);
     }
 
     private static Instant start(ProtoJson reader, JsonNode node, String path) {
