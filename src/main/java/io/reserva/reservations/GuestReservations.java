@@ -40,6 +40,15 @@ public class GuestReservations {
             ReservationSource source,
             Map<String, Object> customFieldsByKey) {}
 
+    /** What a guest asks to book at once (no hold first), with their details. */
+    public record GuestBooking(
+            UUID serviceId,
+            int partySize,
+            Instant startDatetime,
+            ReservationSource source,
+            ContactDetails contact,
+            String customerNotes) {}
+
     /** A guest's details confirming a hold; null notes or custom fields leave those as they are. */
     public record GuestConfirmation(
             ContactDetails contact, String customerNotes, Map<String, Object> customFieldsByKey) {}
@@ -66,6 +75,45 @@ public class GuestReservations {
                         null,
                         hold.customFieldsByKey(),
                         null));
+    }
+
+    /**
+     * Books at once (pending when the service requires confirmation, else confirmed), for channels whose guest
+     * has chosen everything before asking, such as Google. The guest is matched or created in the booking's
+     * transaction (existing contact values are never overwritten), and the channel's {@code recorder} writes its
+     * own record there too. A start that is not free is {@code 409 slot_unavailable}.
+     */
+    public ReservationView book(UUID organizationId, GuestBooking booking, BookingRecorder recorder) {
+        return management.create(
+                venue(organizationId),
+                new NewReservation(
+                        organizationId,
+                        booking.serviceId(),
+                        null,
+                        new NewReservation.InlineContact(
+                                booking.contact().firstName(),
+                                booking.contact().lastName(),
+                                booking.contact().email(),
+                                booking.contact().phone()),
+                        booking.partySize(),
+                        booking.startDatetime(),
+                        null,
+                        null,
+                        booking.source(),
+                        booking.customerNotes(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                recorder);
+    }
+
+    /** The reservation, for a channel that has already established the guest's right to it. */
+    public ReservationView get(UUID organizationId, UUID reservationId) {
+        return management.get(venue(organizationId), reservationId);
     }
 
     /**

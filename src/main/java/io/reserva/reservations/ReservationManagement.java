@@ -175,6 +175,11 @@ public class ReservationManagement {
      * booking leaves no contact behind. Each retry after a lost race is a transaction of its own.
      */
     public ReservationView create(Caller caller, NewReservation request) {
+        return create(caller, request, BookingRecorder.NONE);
+    }
+
+    /** Books or holds like {@link #create(Caller, NewReservation)}, with a channel's record in the same transaction. */
+    public ReservationView create(Caller caller, NewReservation request, BookingRecorder recorder) {
         UUID organizationId = caller.organizationFor(request.organizationId());
         boolean override = Boolean.TRUE.equals(request.override());
         if (override) {
@@ -184,8 +189,12 @@ public class ReservationManagement {
         return withRetries(
                 organizationId,
                 () -> target,
-                afterConflict ->
-                        transaction.execute(status -> book(caller, organizationId, request, override, afterConflict)));
+                afterConflict -> transaction.execute(status -> {
+                    recorder.beforeBooking();
+                    ReservationView booked = book(caller, organizationId, request, override, afterConflict);
+                    recorder.booked(booked);
+                    return booked;
+                }));
     }
 
     /**

@@ -38,7 +38,8 @@ public enum ErrorCode {
     ALREADY_ON_WAITLIST(HttpStatus.CONFLICT, "This phone number is already on the waitlist"),
     DAY_CLOSED(HttpStatus.UNPROCESSABLE_CONTENT, "The venue is closed that day"),
     OFFER_EXPIRED(HttpStatus.CONFLICT, "The offer has lapsed"),
-    NO_OPEN_OFFER(HttpStatus.CONFLICT, "The waitlist entry has no open offer");
+    NO_OPEN_OFFER(HttpStatus.CONFLICT, "The waitlist entry has no open offer"),
+    INVALID_ARGUMENT(HttpStatus.BAD_REQUEST, "A field of the request is missing or not valid");
 
     private final HttpStatus status;
     private final String title;

@@ -7,6 +7,9 @@ public final class FilterOrder {
 
     public static final int REQUEST_ID = Ordered.HIGHEST_PRECEDENCE;
     public static final int QUERY_STRING = Ordered.HIGHEST_PRECEDENCE + 5;
+    /** A channel with its own authentication on its own paths (Google's HTTP Basic), before the API keys. */
+    public static final int CHANNEL_AUTHENTICATION = Ordered.HIGHEST_PRECEDENCE + 8;
+
     public static final int AUTHENTICATION = Ordered.HIGHEST_PRECEDENCE + 10;
     /** After API keys: a session cookie is read only when no key was presented. */
     public static final int SESSION_AUTHENTICATION = Ordered.HIGHEST_PRECEDENCE + 15;

@@ -1,0 +1,107 @@
+package io.reserva.google;
+
+import io.reserva.google.GoogleIntegration.ServiceMapping;
+import io.reserva.shared.SqlTypes;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Google settings per organization and their service mappings, in PostgreSQL. */
+@Repository
+class GoogleIntegrationRepository {
+
+    private final JdbcClient jdbc;
+
+    GoogleIntegrationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<GoogleIntegration> find(UUID organizationId) {
+        return jdbc.sql("""
+                        select organization_id, merchant_id, enabled, created_at, updated_at
+                        from google_integrations where organization_id = :org
+                        """)
+                .param("org", organizationId)
+                .query((rs, n) -> map(rs, mappings(organizationId)))
+                .optional();
+    }
+
+    /** The enabled organization behind a merchant id. */
+    Optional<UUID> enabledOrganizationOf(String merchantId) {
+        return jdbc.sql("select organization_id from google_integrations where merchant_id = :merchant and enabled")
+                .param("merchant", merchantId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    Optional<String> merchantOf(UUID organizationId) {
+        return jdbc.sql("select merchant_id from google_integrations where organization_id = :org")
+                .param("org", organizationId)
+                .query(String.class)
+                .optional();
+    }
+
+    Optional<UUID> serviceOf(UUID organizationId, String googleServiceId) {
+        return jdbc.sql("""
+                        select service_id from google_service_mappings
+                        where organization_id = :org and google_service_id = :google
+                        """)
+                .param("org", organizationId)
+                .param("google", googleServiceId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Writes the whole setting; the caller's transaction keeps the row and its mappings together. */
+    void replace(UUID organizationId, String merchantId, boolean enabled, List<ServiceMapping> mappings, Instant now) {
+        jdbc.sql("""
+                        insert into google_integrations (organization_id, merchant_id, enabled, created_at, updated_at)
+                        values (:org, :merchant, :enabled, :now, :now)
+                        on conflict (organization_id) do update
+                        set merchant_id = excluded.merchant_id, enabled = excluded.enabled, updated_at = excluded.updated_at
+                        """)
+                .param("org", organizationId)
+                .param("merchant", merchantId)
+                .param("enabled", enabled)
+                .param("now", SqlTypes.timestamptz(now))
+                .update();
+        jdbc.sql("delete from google_service_mappings where organization_id = :org")
+                .param("org", organizationId)
+                .update();
+        for (ServiceMapping mapping : mappings) {
+            jdbc.sql("""
+                            insert into google_service_mappings (organization_id, google_service_id, service_id)
+                            values (:org, :google, :service)
+                            """)
+                    .param("org", organizationId)
+                    .param("google", mapping.googleServiceId())
+                    .param("service", mapping.serviceId())
+                    .update();
+        }
+    }
+
+    private List<ServiceMapping> mappings(UUID organizationId) {
+        return jdbc.sql("""
+                        select google_service_id, service_id from google_service_mappings
+                        where organization_id = :org order by google_service_id
+                        """)
+                .param("org", organizationId)
+                .query((rs, n) -> new ServiceMapping(rs.getString(1), rs.getObject(2, UUID.class)))
+                .list();
+    }
+
+    private static GoogleIntegration map(ResultSet rs, List<ServiceMapping> mappings) throws SQLException {
+        return new GoogleIntegration(
+                rs.getObject("organization_id", UUID.class),
+                rs.getString("merchant_id"),
+                rs.getBoolean("enabled"),
+                mappings,
+                SqlTypes.instant(rs, "created_at"),
+                SqlTypes.instant(rs, "updated_at"));
+    }
+}

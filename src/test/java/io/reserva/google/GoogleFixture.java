@@ -1,0 +1,125 @@
+package io.reserva.google;
+
+import static io.reserva.support.TestApi.fields;
+
+import io.reserva.support.CatalogFixtures;
+import io.reserva.support.TestApi;
+import io.reserva.support.TestApi.Response;
+import io.reserva.support.TestApi.Tenant;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A venue on Google: one table for up to 4 (dinner of 90 minutes every 30 minutes, 12:00 to 23:00 in Berlin, free
+ * cancellation until 2 hours before), mapped as Google service {@code dinner}, and a partner credential.
+ */
+final class GoogleFixture {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    final TestApi api;
+    final Tenant tenant;
+    final String merchantId;
+    final String dinner;
+    final String authorization;
+
+    GoogleFixture(TestApi api) {
+        this.api = api;
+        this.tenant = api.newTenant();
+        this.merchantId = "merchant-" + UUID.randomUUID();
+        CatalogFixtures catalog = new CatalogFixtures(api, tenant.adminKey());
+        dinner = catalog.service(fields(
+                "name",
+                "Dinner",
+                "duration_minutes",
+                90,
+                "slot_interval",
+                30,
+                "max_party_size",
+                4,
+                "cancellation_deadline_hours",
+                2));
+        String table = catalog.resource("Table 1", "table", 4);
+        catalog.link(dinner, table, "required");
+        catalog.everyDay(table, "12:00", "23:00");
+        TestApi.expect(
+                api.send(
+                        tenant.adminKey(),
+                        "PUT",
+                        "/google-integration",
+                        TestApi.json(fields(
+                                "merchant_id",
+                                merchantId,
+                                "enabled",
+                                true,
+                                "service_mappings",
+                                List.of(fields("google_service_id", "dinner", "service_id", dinner)))),
+                        Map.of()),
+                200);
+        Response issued = api.post(TestApi.PLATFORM_KEY, "/google-integration/partner-credentials", fields());
+        TestApi.expect(issued, 201);
+        authorization = basic(issued.get("username"), issued.get("password"));
+    }
+
+    static String basic(String username, String password) {
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A start {@code days} from today at the given Berlin time, in seconds. */
+    static long startSec(int days, String localTime) {
+        return LocalDate.now(BERLIN)
+                .plusDays(days)
+                .atTime(LocalTime.parse(localTime))
+                .atZone(BERLIN)
+                .toInstant()
+                .getEpochSecond();
+    }
+
+    Response call(String rpc, String body) {
+        return api.send(null, "POST", "/google/v3/" + rpc, body, Map.of("Authorization", authorization));
+    }
+
+    Response call(String rpc, Map<String, Object> body) {
+        return call(rpc, TestApi.json(body));
+    }
+
+    Map<String, Object> slot(long startSec, int partySize) {
+        return fields(
+                "merchant_id",
+                merchantId,
+                "service_id",
+                "dinner",
+                "start_sec",
+                Long.toString(startSec),
+                "duration_sec",
+                "5400",
+                "resources",
+                fields("party_size", partySize));
+    }
+
+    static Map<String, Object> user(String userId) {
+        return fields(
+                "user_id",
+                userId,
+                "given_name",
+                "Ana",
+                "family_name",
+                "García",
+                "telephone",
+                "+4915112345678",
+                "email",
+                userId + "@example.com");
+    }
+
+    static Instant instant(long startSec) {
+        return Instant.ofEpochSecond(startSec);
+    }
+}
