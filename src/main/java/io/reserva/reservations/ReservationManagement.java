@@ -71,6 +71,7 @@ public class ReservationManagement {
             .nullableField("contact_id", "r.contact_id", FieldType.UUID)
             .nullableField("deal_id", "r.deal_id", FieldType.UUID)
             .nullableField("company_id", "r.company_id", FieldType.UUID)
+            .nullableField("unverified_contact_id", "r.unverified_contact_id", FieldType.UUID)
             .searchOn("c.first_name", "c.last_name", "c.email", "c.phone", "r.confirmation_code")
             .defaultSort("start_datetime", true)
             .organizationScoped()
@@ -426,6 +427,11 @@ public class ReservationManagement {
                 now);
         if (edit.guest() != null) {
             reservation.recordGuest(edit.guest());
+        } else if (edit.contactId().isSent()
+                && reservation.state.guest() != null
+                && reservation.state.guest().unverifiedContactId() != null) {
+            // Staff chose the contact: the review is done.
+            reservation.recordGuest(reservation.state.guest().asTyped());
         }
         ReservationStatus before = reservation.status();
         if (edit.changesStatus(before)) {

@@ -230,6 +230,25 @@ class StrangersNeverSeeStoredGuestDataIntegrationTests {
         assertThat(typed.get("last_name").asString()).isEqualTo("Imposter");
         assertThat(typed.get("email").asString()).isEqualTo("zq.7731@example.com");
         assertThat(typed.get("unverified_contact_id").asString()).isEqualTo(guestId);
+
+        Response toReview = api.get(admin, "/reservations?unverified_contact_id=" + guestId);
+        assertThat(toReview.body().get("total").asInt()).isEqualTo(1);
+        Response linked = api.patch(admin, "/reservations/" + seen.get("id").asString(), fields("contact_id", guestId));
+        TestApi.expect(linked, 200);
+        assertThat(linked.body().get("contact").get("first_name").asString()).isEqualTo("Zelda");
+        assertThat(linked.body().get("guest_details").get("first_name").asString())
+                .isEqualTo("Mallory");
+        assertThat(linked.body()
+                        .get("guest_details")
+                        .get("unverified_contact_id")
+                        .isNull())
+                .as("staff linked it: nothing left to review")
+                .isTrue();
+        assertThat(api.get(admin, "/reservations?unverified_contact_id=" + guestId)
+                        .body()
+                        .get("total")
+                        .asInt())
+                .isZero();
     }
 
     @Test
