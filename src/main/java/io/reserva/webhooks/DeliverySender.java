@@ -1,5 +1,6 @@
 package io.reserva.webhooks;
 
+import io.reserva.shared.SecretCipher;
 import io.reserva.webhooks.WebhookDeliveryRepository.Claim;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -43,6 +44,7 @@ class DeliverySender {
     record Capacity(int free, int perEndpoint, Map<UUID, Integer> busy, Set<UUID> saturated) {}
 
     private final AddressGuard guard;
+    private final SecretCipher cipher;
     private final WebhookProperties properties;
     private final Clock clock;
     private final HttpClient client;
@@ -51,8 +53,9 @@ class DeliverySender {
     private final AtomicLong sent = new AtomicLong();
     private volatile ExecutorService pool;
 
-    DeliverySender(AddressGuard guard, WebhookProperties properties, Clock clock) {
+    DeliverySender(AddressGuard guard, SecretCipher cipher, WebhookProperties properties, Clock clock) {
         this.guard = guard;
+        this.cipher = cipher;
         this.properties = properties;
         this.clock = clock;
         this.client = HttpClient.newBuilder()
@@ -136,11 +139,24 @@ class DeliverySender {
         String body = claim.event().payload();
         long timestamp = started.getEpochSecond();
         String messageId = claim.event().id().toString();
-        String signature = WebhookSignatures.sign(claim.secret(), messageId, timestamp, body);
-        if (claim.previousSecret() != null
-                && claim.previousSecretExpiresAt() != null
-                && claim.previousSecretExpiresAt().isAfter(started)) {
-            signature += " " + WebhookSignatures.sign(claim.previousSecret(), messageId, timestamp, body);
+        String signature;
+        try {
+            String context = WebhookEndpointRepository.secretContext(claim.endpointId());
+            signature = WebhookSignatures.sign(cipher.open(claim.secret(), context), messageId, timestamp, body);
+            if (claim.previousSecret() != null
+                    && claim.previousSecretExpiresAt() != null
+                    && claim.previousSecretExpiresAt().isAfter(started)) {
+                signature += " "
+                        + WebhookSignatures.sign(
+                                cipher.open(claim.previousSecret(), context), messageId, timestamp, body);
+            }
+        } catch (SecretCipher.UnreadableSecretException unreadable) {
+            // Nothing is sent unsigned; the attempt fails and is retried, so configuring the key heals it.
+            return DeliveryAttempt.unanswered(
+                    claim,
+                    started,
+                    millisSince(startNanos),
+                    "not sent: the signing secret cannot be read: " + unreadable.getMessage());
         }
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(properties.timeout())

@@ -1,5 +1,6 @@
 package io.reserva.webhooks;
 
+import io.reserva.shared.SecretCipher;
 import io.reserva.shared.SqlTypes;
 import io.reserva.shared.query.ListQueries;
 import io.reserva.shared.query.ListQuery;
@@ -17,24 +18,35 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Webhook endpoints with their signing secrets. */
+/**
+ * Webhook endpoints with their signing secrets, which are stored sealed ({@link SecretCipher}, bound to the
+ * endpoint's id); {@link DeliverySender} opens them just before it signs.
+ */
 @Repository
 class WebhookEndpointRepository {
 
-    /** A stored endpoint: what the API shows, and the secrets it never shows again. */
+    /** A stored endpoint: what the API shows, and the secrets it never shows again, as stored (sealed). */
     record EndpointRow(WebhookEndpoint endpoint, String secret, String previousSecret) {}
+
+    /** What a sealed secret of this endpoint is bound to: a value copied to another endpoint does not open. */
+    static String secretContext(UUID endpointId) {
+        return "webhook_endpoints:" + endpointId;
+    }
 
     private static final String COLUMNS = """
             w.id, w.organization_id, w.url, w.description, w.event_types, w.is_active, w.disabled_reason,
             w.secret, w.previous_secret, w.previous_secret_expires_at, w.created_at, w.updated_at""";
 
     private final JdbcClient jdbc;
+    private final SecretCipher cipher;
     private final RowMapper<EndpointRow> rows = WebhookEndpointRepository::row;
 
-    WebhookEndpointRepository(JdbcClient jdbc) {
+    WebhookEndpointRepository(JdbcClient jdbc, SecretCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
+    /** Inserts the endpoint with {@code row.secret()} in clear text, which is sealed here. */
     void insert(EndpointRow row) {
         WebhookEndpoint e = row.endpoint();
         jdbc.sql("""
@@ -49,7 +61,7 @@ class WebhookEndpointRepository {
                 .param("description", e.description())
                 .param("event_types", e.eventTypes().toArray(String[]::new))
                 .param("active", e.isActive())
-                .param("secret", row.secret())
+                .param("secret", cipher.seal(row.secret(), secretContext(e.id())))
                 .param("created_at", SqlTypes.timestamptz(e.createdAt()))
                 .update();
     }
@@ -99,7 +111,10 @@ class WebhookEndpointRepository {
                 .update();
     }
 
-    /** The new secret signs from now on; the current one keeps signing beside it until {@code previousUntil}. */
+    /**
+     * The new secret (clear text, sealed here) signs from now on; the current one keeps signing beside it until
+     * {@code previousUntil}. The current one moves sealed as it is: both are bound to the same endpoint.
+     */
     void rotate(UUID organizationId, UUID id, String secret, Instant previousUntil, Instant now) {
         jdbc.sql("""
                         update webhook_endpoints
@@ -109,7 +124,7 @@ class WebhookEndpointRepository {
                         """)
                 .param("org", organizationId)
                 .param("id", id)
-                .param("secret", secret)
+                .param("secret", cipher.seal(secret, secretContext(id)))
                 .param("until", SqlTypes.timestamptz(previousUntil))
                 .param("now", SqlTypes.timestamptz(now))
                 .update();
