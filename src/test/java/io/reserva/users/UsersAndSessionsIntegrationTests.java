@@ -134,6 +134,10 @@ class UsersAndSessionsIntegrationTests {
                 Map.of("Cookie", browser.cookie(), "X-CSRF-Token", "not-the-token"));
         assertThat(wrong.status()).isEqualTo(403);
         assertThat(as(browser, "GET", "/contacts", null).status()).isEqualTo(200);
+        // Public handlers act for nobody, so a signed-in browser needs no token there (a guest's booking page).
+        Response publicPost =
+                withCookieOnly(browser, "POST", "/password-resets/pwt_unknown", fields("password", PASSWORD));
+        assertThat(publicPost.code()).isEqualTo("invalid_token");
 
         // With a key in the header the cookie is not looked at, and no token is asked for.
         Response withKey = api.send(
