@@ -420,6 +420,21 @@ class UsersAndSessionsIntegrationTests {
                 .isEqualTo(200);
     }
 
+    @Test
+    void anOpenLinkDiesWhenAnotherOrganizationAddsTheAccount() {
+        String email = newEmail();
+        Response invited =
+                api.post(tenant.adminKey(), "/users", fields("email", email, "name", "Pau", "role", "staff"));
+        String token = invited.body().get("password_setup").get("token").asString();
+        Tenant second = api.newTenant();
+        assertThat(api.post(second.adminKey(), "/users", fields("email", email, "name", "Pau", "role", "admin"))
+                        .status())
+                .isEqualTo(201);
+        Response late = api.post(null, "/password-resets/" + token, fields("password", PASSWORD));
+        assertThat(late.status()).isEqualTo(404);
+        assertThat(late.code()).isEqualTo("invalid_token");
+    }
+
     void assertField(Map<String, Object> body, int status, String field) {
         Response answer = api.post(tenant.adminKey(), "/users", body);
         assertThat(answer.status()).as(answer.text()).isEqualTo(status);
