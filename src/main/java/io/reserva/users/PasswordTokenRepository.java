@@ -47,6 +47,16 @@ class PasswordTokenRepository {
                 .optional();
     }
 
+    /** Links one organization issued stop working when the user leaves it. */
+    void retireAllOf(UUID userId, UUID organizationId, Instant now) {
+        jdbc.sql("update password_tokens set used_at = :now"
+                        + " where user_id = :user and organization_id = :org and used_at is null")
+                .param("user", userId)
+                .param("org", organizationId)
+                .param("now", SqlTypes.timestamptz(now))
+                .update();
+    }
+
     /** Earlier links of the user stop working when a new one is made or a password is set. */
     void retireAllOf(UUID userId, Instant now) {
         jdbc.sql("update password_tokens set used_at = :now where user_id = :user and used_at is null")

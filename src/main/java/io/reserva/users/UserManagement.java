@@ -107,6 +107,8 @@ public class UserManagement {
                 throw ReservaException.invalidField(
                         "password", "cannot be set: this email already has an account, whose password is its own");
             }
+            // Once the account is shared, no single organization's open link may set its password any more.
+            tokens.retireAllOf(userId, now);
         } else {
             userId = Ids.newId();
             String hash = null;
@@ -158,6 +160,7 @@ public class UserManagement {
     public User remove(Caller caller, UUID organizationId, UUID id) {
         User current = get(caller, organizationId, id);
         users.deleteMembership(current.organizationId(), id);
+        tokens.retireAllOf(id, current.organizationId(), now());
         users.deleteIfOrphanInvitation(id);
         return current;
     }

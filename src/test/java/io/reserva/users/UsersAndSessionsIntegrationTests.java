@@ -134,6 +134,10 @@ class UsersAndSessionsIntegrationTests {
                 Map.of("Cookie", browser.cookie(), "X-CSRF-Token", "not-the-token"));
         assertThat(wrong.status()).isEqualTo(403);
         assertThat(as(browser, "GET", "/contacts", null).status()).isEqualTo(200);
+        // Public handlers act for nobody, so a signed-in browser needs no token there (a guest's booking page).
+        Response publicPost =
+                withCookieOnly(browser, "POST", "/password-resets/pwt_unknown", fields("password", PASSWORD));
+        assertThat(publicPost.code()).isEqualTo("invalid_token");
 
         // With a key in the header the cookie is not looked at, and no token is asked for.
         Response withKey = api.send(
@@ -414,6 +418,21 @@ class UsersAndSessionsIntegrationTests {
         assertThat(api.patch(tenant.adminKey(), resource, fields("user_id", null))
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void anOpenLinkDiesWhenAnotherOrganizationAddsTheAccount() {
+        String email = newEmail();
+        Response invited =
+                api.post(tenant.adminKey(), "/users", fields("email", email, "name", "Pau", "role", "staff"));
+        String token = invited.body().get("password_setup").get("token").asString();
+        Tenant second = api.newTenant();
+        assertThat(api.post(second.adminKey(), "/users", fields("email", email, "name", "Pau", "role", "admin"))
+                        .status())
+                .isEqualTo(201);
+        Response late = api.post(null, "/password-resets/" + token, fields("password", PASSWORD));
+        assertThat(late.status()).isEqualTo(404);
+        assertThat(late.code()).isEqualTo("invalid_token");
     }
 
     void assertField(Map<String, Object> body, int status, String field) {

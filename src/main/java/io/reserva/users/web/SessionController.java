@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Sign-in and the signed-in session. The handlers on {@code /sessions/current} are open to every role
  * (read_only users sign out and change their password too), so they are marked public and check the session
- * themselves; the session filter has already checked the CSRF token of a state-changing request.
+ * themselves; those that change something are {@link CsrfProtected}.
  */
 @RestController
 @RequestMapping("/sessions")
@@ -76,6 +76,7 @@ class SessionController {
 
     @DeleteMapping("/current")
     @PublicEndpoint
+    @CsrfProtected
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Sign out: the session ends at once, on every node, and the cookie is cleared")
     void signOut(HttpServletRequest request, HttpServletResponse response) {
@@ -85,6 +86,7 @@ class SessionController {
 
     @PatchMapping("/current")
     @PublicEndpoint
+    @CsrfProtected
     @Operation(summary = "Switch to another of the user's organizations; the session gets a new id (and cookie)")
     CurrentSession switchOrganization(
             @Valid @RequestBody SwitchOrganization body, HttpServletRequest request, HttpServletResponse response) {
@@ -95,6 +97,7 @@ class SessionController {
 
     @PostMapping("/current/password")
     @PublicEndpoint
+    @CsrfProtected
     @Operation(
             summary = "Change the signed-in user's password: every session of the account ends, this browser gets"
                     + " a new one")

@@ -6,11 +6,20 @@ import io.reserva.users.UsersProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Wires the session cookie in as a way to authenticate, right after API keys and before rate limiting. */
+/**
+ * Wires the session cookie in as a way to authenticate, right after API keys and before rate limiting, and the
+ * CSRF check of requests made with it.
+ */
 @Configuration(proxyBeanMethods = false)
-class UsersWebConfiguration {
+class UsersWebConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new CsrfInterceptor());
+    }
 
     @Bean
     SessionCookies sessionCookies(UsersProperties properties) {
@@ -19,8 +28,8 @@ class UsersWebConfiguration {
 
     @Bean
     FilterRegistrationBean<SessionAuthenticationFilter> sessionAuthenticationFilter(
-            UserSessions sessions, SessionCookies cookies, JsonMapper json) {
-        var registration = new FilterRegistrationBean<>(new SessionAuthenticationFilter(sessions, cookies, json));
+            UserSessions sessions, SessionCookies cookies) {
+        var registration = new FilterRegistrationBean<>(new SessionAuthenticationFilter(sessions, cookies));
         registration.setOrder(FilterOrder.SESSION_AUTHENTICATION);
         return registration;
     }
