@@ -1,0 +1,188 @@
+package io.reserva.reservations;
+
+import static io.reserva.support.TestApi.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reserva.support.CatalogFixtures;
+import io.reserva.support.IntegrationTest;
+import io.reserva.support.TestApi;
+import io.reserva.support.TestApi.Response;
+import io.reserva.support.TestApi.Tenant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Pacing over HTTP: limits that could never seat the largest party are refused, and a race fills exactly the limit. */
+@IntegrationTest
+class PacingIntegrationTests {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final String START = LocalDate.of(2027, 4, 5)
+            .atTime(LocalTime.of(19, 0))
+            .atZone(BERLIN)
+            .toInstant()
+            .toString();
+    static final String LATER = LocalDate.of(2027, 4, 5)
+            .atTime(LocalTime.of(19, 10))
+            .atZone(BERLIN)
+            .toInstant()
+            .toString();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestApi api;
+    Tenant tenant;
+    String key;
+    CatalogFixtures catalog;
+
+    @BeforeEach
+    void setUp() {
+        api = new TestApi(port);
+        tenant = api.newTenant();
+        key = tenant.adminKey();
+        catalog = new CatalogFixtures(api, key);
+    }
+
+    /** A dining room with room for a hundred parties: only the pacing can refuse. */
+    private String pacedService(Map<String, Object> pacing) {
+        String service = catalog.service(fields(
+                "name", "Dinner", "duration_minutes", 90, "slot_interval", 5, "max_party_size", 4, "pacing", pacing));
+        String room = catalog.resource(fields("name", "Dining room", "resource_type", "room", "units", 100));
+        catalog.link(service, room, "required");
+        catalog.everyDay(room, "12:00", "23:00");
+        return service;
+    }
+
+    private Response book(String service, int partySize, String start, boolean override) {
+        return api.post(
+                key,
+                "/reservations",
+                fields("service_id", service, "party_size", partySize, "start_datetime", start, "override", override));
+    }
+
+    @Test
+    void aLimitBelowTheLargestPartyOrWithoutItsIntervalIsRefusedNamingTheField() {
+        Response below = api.post(
+                key,
+                "/reservation-services",
+                fields(
+                        "name",
+                        "Dinner",
+                        "duration_minutes",
+                        90,
+                        "max_party_size",
+                        8,
+                        "pacing",
+                        fields("interval_minutes", 15, "max_covers", 6, "max_seated_covers", 7)));
+        Response noInterval = api.post(
+                key,
+                "/reservation-services",
+                fields(
+                        "name",
+                        "Dinner",
+                        "duration_minutes",
+                        90,
+                        "max_party_size",
+                        4,
+                        "pacing",
+                        fields("max_parties", 2)));
+        Response noLargestParty = api.post(
+                key,
+                "/reservation-services",
+                fields(
+                        "name",
+                        "Dinner",
+                        "duration_minutes",
+                        90,
+                        "pacing",
+                        fields("interval_minutes", 15, "max_covers", 30)));
+
+        assertThat(List.of(below, noInterval, noLargestParty)).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(422);
+            assertThat(r.code()).isEqualTo("validation_failed");
+        });
+        assertThat(below.body().get("detail").asString())
+                .contains("pacing.max_covers must be at least 8", "pacing.max_seated_covers must be at least 8");
+        assertThat(noInterval.body().get("errors").get(0).get("field").asString())
+                .isEqualTo("pacing.interval_minutes");
+        assertThat(noLargestParty.body().get("errors").get(0).get("field").asString())
+                .isEqualTo("pacing.max_covers");
+
+        String service = pacedService(fields("interval_minutes", 15, "max_covers", 8));
+        Response raised = api.patch(key, "/reservation-services/" + service, fields("max_party_size", 10));
+        assertThat(raised.status()).isEqualTo(422);
+        assertThat(api.get(key, "/reservation-services/" + service)
+                        .body()
+                        .get("pacing")
+                        .get("max_covers")
+                        .asInt())
+                .isEqualTo(8);
+    }
+
+    @Test
+    void sixtyFourClientsForTheLastCoversOfAnIntervalFillExactlyTheLimit() throws Exception {
+        String service = pacedService(fields("interval_minutes", 15, "max_covers", 8));
+        TestApi.expect(book(service, 2, START, false), 201);
+
+        List<Response> responses = race(service, 64);
+
+        assertThat(responses.stream().filter(r -> r.status() == 201)).hasSize(3);
+        assertThat(responses.stream().filter(r -> r.status() == 409))
+                .hasSize(61)
+                .allSatisfy(r -> assertThat(r.code()).isEqualTo("pacing_limit"));
+        long covers = jdbc.sql("select coalesce(sum(party_size), 0) from reservations"
+                        + " where organization_id = :org and status = 'confirmed'")
+                .param("org", tenant.id())
+                .query(Long.class)
+                .single();
+        assertThat(covers).isEqualTo(8);
+
+        String slots = "/reservation-available-slots?service_id=" + service + "&date=2027-04-05&party_size=2";
+        List<String> listed = new ArrayList<>();
+        api.get(key, slots)
+                .body()
+                .get("slots")
+                .forEach(s -> listed.add(s.get("start_datetime").asString()));
+        assertThat(listed).doesNotContain(START, LATER);
+
+        Response override = book(service, 2, LATER, true);
+        TestApi.expect(override, 201);
+        assertThat(override.body().get("is_override").asBoolean()).isTrue();
+        assertThat(book(service, 2, LATER, false).code()).isEqualTo("pacing_limit");
+    }
+
+    private List<Response> race(String service, int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> futures = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return book(service, 2, START, false);
+            }));
+        }
+        start.countDown();
+        List<Response> responses = new ArrayList<>();
+        for (Future<Response> future : futures) {
+            responses.add(future.get());
+        }
+        pool.shutdown();
+        return responses;
+    }
+}
