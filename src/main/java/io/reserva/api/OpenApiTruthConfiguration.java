@@ -5,8 +5,13 @@ import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +19,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +96,42 @@ class OpenApiTruthConfiguration {
             }
             openApi.getComponents().getSchemas().values().forEach(OpenApiTruthConfiguration::correctObject);
             correctParameterSchemas(openApi);
+        };
+    }
+
+    /**
+     * {@code /mcp} is one handler for POST, GET and DELETE, and only POST is served (the server keeps no session):
+     * GET and DELETE answer 405 with a JSON-RPC error, which no annotation of the shared handler can say.
+     */
+    @Bean
+    OpenApiCustomizer mcpRefusesGetAndDelete() {
+        return openApi -> {
+            PathItem mcp =
+                    openApi.getPaths() == null ? null : openApi.getPaths().get("/mcp");
+            if (mcp == null) {
+                return;
+            }
+            for (Operation operation : new Operation[] {mcp.getGet(), mcp.getDelete()}) {
+                if (operation != null && operation.getResponses() != null) {
+                    Map<String, Object> example = new LinkedHashMap<>();
+                    example.put("jsonrpc", "2.0");
+                    example.put("id", null);
+                    example.put("error", Map.of("code", -32600, "message", "/mcp takes POST only"));
+                    operation
+                            .getResponses()
+                            .addApiResponse(
+                                    "405",
+                                    new ApiResponse()
+                                            .description("Only POST is served: a JSON-RPC error")
+                                            .content(new Content()
+                                                    .addMediaType(
+                                                            "application/json",
+                                                            new MediaType()
+                                                                    .schema(new Schema<>(SpecVersion.V31)
+                                                                            .types(Set.of("object")))
+                                                                    .example(example))));
+                }
+            }
         };
     }
 
