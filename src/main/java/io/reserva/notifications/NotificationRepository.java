@@ -313,6 +313,67 @@ class NotificationRepository {
                 .optional();
     }
 
+    Optional<NotificationTemplate> findTemplate(UUID organizationId, NotificationKind kind, String locale) {
+        return jdbc.sql("""
+                        select * from notification_templates
+                         where organization_id = :org and kind = :kind and locale = :locale
+                        """)
+                .param("org", organizationId)
+                .param("kind", kind.wire())
+                .param("locale", locale)
+                .query(NotificationRepository::template)
+                .optional();
+    }
+
+    List<NotificationTemplate> templates(UUID organizationId) {
+        return jdbc.sql("select * from notification_templates where organization_id = :org order by kind, locale")
+                .param("org", organizationId)
+                .query(NotificationRepository::template)
+                .list();
+    }
+
+    void saveTemplate(UUID organizationId, NotificationKind kind, String locale, TemplateText text, Instant now) {
+        jdbc.sql("""
+                        insert into notification_templates (id, organization_id, kind, locale, subject, text_body,
+                                                            html_body, created_at, updated_at)
+                        values (:id, :org, :kind, :locale, :subject, :text, :html, :now, :now)
+                        on conflict on constraint notification_templates_key
+                        do update set subject = excluded.subject, text_body = excluded.text_body,
+                                      html_body = excluded.html_body, updated_at = excluded.updated_at
+                        """)
+                .param("id", Ids.newId())
+                .param("org", organizationId)
+                .param("kind", kind.wire())
+                .param("locale", locale)
+                .param("subject", text.subject())
+                .param("text", text.text())
+                .param("html", text.html())
+                .param("now", SqlTypes.timestamptz(now))
+                .update();
+    }
+
+    void deleteTemplate(UUID organizationId, NotificationKind kind, String locale) {
+        jdbc.sql(
+                        "delete from notification_templates where organization_id = :org and kind = :kind and locale = :locale")
+                .param("org", organizationId)
+                .param("kind", kind.wire())
+                .param("locale", locale)
+                .update();
+    }
+
+    private static NotificationTemplate template(ResultSet rs, int n) throws SQLException {
+        return new NotificationTemplate(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                NotificationKind.fromWire(rs.getString("kind")),
+                rs.getString("locale"),
+                rs.getString("subject"),
+                rs.getString("text_body"),
+                rs.getString("html_body"),
+                SqlTypes.instant(rs, "created_at"),
+                SqlTypes.instant(rs, "updated_at"));
+    }
+
     Optional<Notification> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from notifications n where n.id = :id")
                 .param("id", id)

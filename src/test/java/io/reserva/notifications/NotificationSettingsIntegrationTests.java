@@ -145,6 +145,98 @@ class NotificationSettingsIntegrationTests {
         assertThat(api.delete(key, "/notification-opt-outs/" + id).status()).isEqualTo(404);
     }
 
+    @Test
+    void templatesAreCheckedWhenSavedAndPreviewedWithTheGuestsTextEscaped() {
+        Response unknown = api.send(
+                key,
+                "PUT",
+                "/notification-templates/confirmation/es",
+                TestApi.json(fields(
+                        "subject", "Hola {{guest_name}}", "text", "Mesa {{table_number}}", "html", "<p>{{date}}</p>")),
+                java.util.Map.of());
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body().get("errors").get(0).get("field").asString()).isEqualTo("text");
+        assertThat(unknown.body().get("errors").get(0).get("message").asString())
+                .contains("{{table_number}}");
+
+        assertThat(api.send(
+                                key,
+                                "PUT",
+                                "/notification-templates/birthday/es",
+                                TestApi.json(fields("subject", "a", "text", "b", "html", "c")),
+                                java.util.Map.of())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.send(
+                                api.newKey(tenant, "staff"),
+                                "PUT",
+                                "/notification-templates/confirmation/es",
+                                TestApi.json(fields("subject", "a", "text", "b", "html", "c")),
+                                java.util.Map.of())
+                        .status())
+                .isEqualTo(403);
+
+        Response saved = api.send(
+                key,
+                "PUT",
+                "/notification-templates/confirmation/es",
+                TestApi.json(fields(
+                        "subject",
+                        "Reserva: {{ date }}",
+                        "text",
+                        "Hola {{guest_name}}, {{party_size}} personas",
+                        "html",
+                        "<p style=\"color:#8b1e3f\">Hola {{guest_name}}</p>")),
+                java.util.Map.of());
+        TestApi.expect(saved, 200);
+        assertThat(api.get(key, "/notification-templates").body().get("data").size())
+                .isEqualTo(1);
+
+        Response booked = api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        dinner,
+                        "party_size",
+                        3,
+                        "start_datetime",
+                        at(21),
+                        "contact",
+                        fields("first_name", "<img src=x onerror=alert(1)>", "email", "h@example.org")));
+        TestApi.expect(booked, 201);
+        Response preview = api.post(
+                key,
+                "/notification-templates/preview",
+                fields("reservation_id", booked.get("id"), "kind", "confirmation", "locale", "es"));
+        TestApi.expect(preview, 200);
+        assertThat(preview.get("html"))
+                .startsWith("<p style=\"color:#8b1e3f\">Hola &lt;img")
+                .doesNotContain("<img");
+        assertThat(preview.get("text")).isEqualTo("Hola <img src=x onerror=alert(1)>, 3 personas");
+        assertThat(preview.get("subject")).isEqualTo("Reserva: lunes, 5 de julio de 2027");
+
+        Response builtIn = api.post(
+                key,
+                "/notification-templates/preview",
+                fields("reservation_id", booked.get("id"), "kind", "reminder", "locale", "en"));
+        assertThat(builtIn.get("subject")).startsWith("Reminder: ");
+        Response badPreview = api.post(
+                key,
+                "/notification-templates/preview",
+                fields("reservation_id", booked.get("id"), "kind", "reminder", "locale", "fr", "text", "{{nope}}"));
+        assertThat(badPreview.status()).isEqualTo(422);
+        Response foreign = api.post(
+                api.newTenant().adminKey(),
+                "/notification-templates/preview",
+                fields("reservation_id", booked.get("id"), "kind", "reminder", "locale", "en"));
+        assertThat(foreign.status()).isEqualTo(404);
+
+        TestApi.expect(api.delete(key, "/notification-templates/confirmation/es"), 200);
+        assertThat(api.delete(key, "/notification-templates/confirmation/es").status())
+                .isEqualTo(404);
+    }
+
     private String book(String service, String start, String email) {
         Response booked = api.post(
                 key,
