@@ -32,12 +32,12 @@ create index notifications_due_idx on notifications (next_attempt_at) where stat
 create index notifications_organization_created_idx on notifications (organization_id, created_at, id);
 create index notifications_not_sent_idx on notifications (created_at) where status = 'not_sent';
 
--- Hours before the start a reminder is sent: one row per organization (service_id null) and per service that
--- differs. Without a row the installation's default applies (reserva.notifications.reminder-hours-before).
+-- Hours before the start a reminder is sent (0: none): one row per organization (service_id null) and per
+-- service that differs. Without a row the installation's default applies (reserva.notifications.reminder-hours-before).
 create table notification_reminder_settings (
     organization_id  uuid        not null references organizations (id) on delete cascade,
     service_id       uuid        references reservation_services (id) on delete cascade,
-    hours_before     integer     check (hours_before between 1 and 720),
+    hours_before     integer     not null check (hours_before between 0 and 720),
     updated_at       timestamptz not null
 );
 

@@ -5,8 +5,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.util.HtmlUtils;
@@ -18,13 +21,21 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class MessageComposer {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
+
+    /** The placeholders a template may use. */
+    static final Set<String> PLACEHOLDERS = Set.of(
+            "guest_name", "organization_name", "service_name", "date", "time", "party_size", "confirmation_code");
 
     private MessageComposer() {}
 
-    static Message compose(NotificationRepository.Claim claim, MessageData data, MessageContext context, Instant now) {
+    static Message compose(
+            NotificationRepository.Claim claim,
+            MessageData data,
+            MessageContext context,
+            DefaultTemplates.Template template,
+            Instant now) {
         Map<String, String> values = values(data, context);
-        DefaultTemplates.Template template = DefaultTemplates.of(claim.kind(), context.locale());
         String subject = render(template.subject(), values, false).replaceAll("[\\r\\n\\t]+", " ");
         String text = render(template.text(), values, false);
         String html = render(template.html(), values, true);
@@ -62,7 +73,28 @@ final class MessageComposer {
         return values;
     }
 
-    /** Replaces every known placeholder; the templates are checked to hold no other. */
+    /** Renders a template's three texts: values escaped in the HTML, line breaks flattened in the subject. */
+    static RenderedMessage render(DefaultTemplates.Template template, MessageData data, MessageContext context) {
+        Map<String, String> values = values(data, context);
+        return new RenderedMessage(
+                render(template.subject(), values, false).replaceAll("[\\r\\n\\t]+", " "),
+                render(template.text(), values, false),
+                render(template.html(), values, true));
+    }
+
+    /** The placeholders in {@code template} that are not known, in order of appearance, each once. */
+    static List<String> unknownPlaceholders(String template) {
+        Set<String> unknown = new LinkedHashSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        while (matcher.find()) {
+            if (!PLACEHOLDERS.contains(matcher.group(1))) {
+                unknown.add(matcher.group(1));
+            }
+        }
+        return List.copyOf(unknown);
+    }
+
+    /** Replaces every known placeholder; templates are checked to hold no other when they are saved. */
     static String render(String template, Map<String, String> values, boolean html) {
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();

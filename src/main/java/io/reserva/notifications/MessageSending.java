@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,8 +73,8 @@ class MessageSending {
         if (organization.isEmpty()) {
             return new Outcome(claim, NotificationStatus.FAILED, null, null, "the organization no longer exists", now);
         }
-        MessageContext context = contextOf(organization.get(), claim, data);
-        Message message = MessageComposer.compose(claim, data, context, now);
+        MessageContext context = contextOf(organization.get(), claim.reservationId(), data);
+        Message message = MessageComposer.compose(claim, data, context, templateFor(claim, context), now);
         EmailChannel.Result result =
                 email.send(claim.recipient(), organization.get().email(), message);
         Instant after = clock.instant();
@@ -97,6 +98,29 @@ class MessageSending {
         return new Outcome(claim, NotificationStatus.PENDING, after.plus(delay), null, failed.reason(), after);
     }
 
+    /** The organization's own text for this kind and language, else the built-in one. */
+    private DefaultTemplates.Template templateFor(Claim claim, MessageContext context) {
+        return notifications
+                .findTemplate(
+                        claim.organizationId(), claim.kind(), context.locale().getLanguage())
+                .map(t -> new DefaultTemplates.Template(t.subject(), t.text(), t.html()))
+                .orElseGet(() -> DefaultTemplates.of(claim.kind(), context.locale()));
+    }
+
+    /** What a message about {@code reservation} says, for a preview: the same context a send uses. */
+    MessageContext previewContext(Organization organization, UUID reservationId, MessageData data, String locale) {
+        MessageContext context = contextOf(organization, reservationId, data);
+        return locale == null
+                ? context
+                : new MessageContext(
+                        context.organizationName(),
+                        context.organizationEmail(),
+                        context.organizationAddress(),
+                        context.zone(),
+                        supported(locale),
+                        context.serviceName());
+    }
+
     private Duration retryDelay(int failedAttempt) {
         double base = properties.retryFirstDelay().toMillis() * Math.pow(2, Math.min(failedAttempt - 1, 30));
         double capped = Math.min(base, properties.retryMaxDelay().toMillis());
@@ -105,11 +129,10 @@ class MessageSending {
     }
 
     /** The venue, its zone, the service booked, and the guest's language: the booking page's, else the venue's. */
-    private MessageContext contextOf(Organization organization, Claim claim, MessageData data) {
-        String language = bookingLinks
-                .pageLocaleOf(claim.organizationId(), claim.reservationId())
-                .orElse(organization.locale());
-        String serviceName = catalog.snapshot(claim.organizationId())
+    private MessageContext contextOf(Organization organization, UUID reservationId, MessageData data) {
+        String language =
+                bookingLinks.pageLocaleOf(organization.id(), reservationId).orElse(organization.locale());
+        String serviceName = catalog.snapshot(organization.id())
                 .service(data.serviceId())
                 .map(ReservationService::name)
                 .orElse("");

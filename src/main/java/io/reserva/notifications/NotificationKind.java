@@ -1,5 +1,6 @@
 package io.reserva.notifications;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.reserva.shared.WireEnum;
 import java.util.Arrays;
@@ -30,7 +31,8 @@ public enum NotificationKind implements WireEnum {
         return WireEnum.lowerCase(this);
     }
 
-    static NotificationKind fromWire(String wire) {
+    @JsonCreator
+    public static NotificationKind fromWire(String wire) {
         return WireEnum.parse(NotificationKind.class, wire);
     }
 

@@ -1,18 +1,34 @@
 package io.reserva.notifications;
 
+import io.reserva.catalog.Catalog;
+import io.reserva.contacts.ContactDirectory;
+import io.reserva.reservations.ReservationManagement;
+import io.reserva.reservations.ReservationView;
+import io.reserva.shared.FieldError;
 import io.reserva.shared.ReservaException;
 import io.reserva.shared.query.FieldType;
 import io.reserva.shared.query.ListQuery;
 import io.reserva.shared.query.Page;
 import io.reserva.shared.query.QueryDefinition;
 import io.reserva.tenancy.Caller;
+import io.reserva.tenancy.Organization;
+import io.reserva.tenancy.OrganizationManagement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The message log: every message queued for an organization's guests and what became of it. */
 @Service
 public class NotificationManagement {
+
+    static final int MAX_REMINDER_HOURS = 720;
+    static final int SUBJECT_MAX = 500;
+    static final int BODY_MAX = 50_000;
+    static final java.util.Set<String> LOCALES = java.util.Set.of("en", "es");
 
     public static final QueryDefinition QUERY = QueryDefinition.forResource("notifications")
             .field("id", "n.id", FieldType.UUID)
@@ -33,14 +49,212 @@ public class NotificationManagement {
             .build();
 
     private final NotificationRepository notifications;
+    private final NotificationProperties properties;
+    private final Catalog catalog;
+    private final ContactDirectory contacts;
+    private final ReservationManagement reservations;
+    private final OrganizationManagement organizations;
+    private final MessageSending sending;
+    private final Clock clock;
 
-    NotificationManagement(NotificationRepository notifications) {
+    NotificationManagement(
+            NotificationRepository notifications,
+            NotificationProperties properties,
+            Catalog catalog,
+            ContactDirectory contacts,
+            ReservationManagement reservations,
+            OrganizationManagement organizations,
+            MessageSending sending,
+            Clock clock) {
+        this.reservations = reservations;
+        this.organizations = organizations;
+        this.sending = sending;
         this.notifications = notifications;
+        this.properties = properties;
+        this.catalog = catalog;
+        this.contacts = contacts;
+        this.clock = clock;
     }
 
     public Page<Notification> list(Caller caller, Map<String, String[]> parameters) {
         ListQuery query = QUERY.parse(parameters);
         return notifications.list(query, caller.organizationFor(query.organizationId()));
+    }
+
+    public ReminderSettings reminderSettings(Caller caller, UUID organizationId) {
+        UUID organization = caller.organizationFor(organizationId);
+        return new ReminderSettings(
+                organization, properties.reminderHoursBefore(), notifications.reminderSettings(organization));
+    }
+
+    /**
+     * Saves the organization's reminder hours, or one service's. Bookings already made keep the reminders they
+     * were given; the setting applies to bookings confirmed or moved from now on.
+     */
+    @Transactional
+    public ReminderSettings saveReminderSetting(Caller caller, NewReminderSetting setting) {
+        caller.requireAdmin();
+        UUID organization = caller.organizationFor(setting.organizationId());
+        List<FieldError> errors = new ArrayList<>();
+        if (setting.hoursBefore() == null) {
+            errors.add(new FieldError("hours_before", "is required"));
+        } else if (setting.hoursBefore() < 0 || setting.hoursBefore() > MAX_REMINDER_HOURS) {
+            errors.add(new FieldError("hours_before", "must be from 0 (no reminders) to " + MAX_REMINDER_HOURS));
+        }
+        if (setting.serviceId() != null
+                && catalog.snapshot(organization).service(setting.serviceId()).isEmpty()) {
+            errors.add(new FieldError("service_id", "is not a service of this organization"));
+        }
+        ReservaException.throwIfAny(errors);
+        notifications.saveReminderHours(organization, setting.serviceId(), setting.hoursBefore(), clock.instant());
+        return reminderSettings(caller, organization);
+    }
+
+    /** Records that a guest wants no email; saying it twice is fine. */
+    @Transactional
+    public OptOut optOut(Caller caller, NewOptOut request) {
+        UUID organization = caller.organizationFor(request.organizationId());
+        if (request.contactId() == null) {
+            throw ReservaException.invalidField("contact_id", "is required");
+        }
+        if (contacts.find(organization, request.contactId()).isEmpty()) {
+            throw ReservaException.invalidField("contact_id", "is not a contact of this organization");
+        }
+        notifications.optOut(organization, request.contactId(), clock.instant());
+        return notifications.findOptOut(organization, request.contactId()).orElseThrow();
+    }
+
+    public OptOut getOptOut(Caller caller, UUID contactId, UUID organizationId) {
+        UUID organization = caller.organizationFor(organizationId);
+        return notifications
+                .findOptOut(organization, contactId)
+                .orElseThrow(() -> ReservaException.notFound("Opt-out of contact", contactId));
+    }
+
+    /** Lets a guest who had opted out receive email again. */
+    @Transactional
+    public OptOut optIn(Caller caller, UUID contactId, UUID organizationId) {
+        OptOut current = getOptOut(caller, contactId, organizationId);
+        notifications.optIn(caller.organizationFor(organizationId), contactId);
+        return current;
+    }
+
+    public List<NotificationTemplate> templates(Caller caller, UUID organizationId) {
+        return notifications.templates(caller.organizationFor(organizationId));
+    }
+
+    /**
+     * Saves the organization's text for a kind and language. Each text must be there and use only the known
+     * placeholders: an unknown one is refused naming it, so a typo never reaches a guest as {@code {{nmae}}}.
+     */
+    @Transactional
+    public NotificationTemplate saveTemplate(Caller caller, String kindName, String locale, TemplateText text) {
+        caller.requireAdmin();
+        UUID organization = caller.organizationFor(text.organizationId());
+        NotificationKind kind = kindOf(kindName);
+        String language = localeOf(locale);
+        List<FieldError> errors = new ArrayList<>();
+        checkTemplateText("subject", text.subject(), SUBJECT_MAX, errors);
+        checkTemplateText("text", text.text(), BODY_MAX, errors);
+        checkTemplateText("html", text.html(), BODY_MAX, errors);
+        ReservaException.throwIfAny(errors);
+        notifications.saveTemplate(organization, kind, language, text, clock.instant());
+        return notifications.findTemplate(organization, kind, language).orElseThrow();
+    }
+
+    /** Removes the organization's text, so the built-in one is used again; answers what was removed. */
+    @Transactional
+    public NotificationTemplate deleteTemplate(Caller caller, String kindName, String locale, UUID organizationId) {
+        caller.requireAdmin();
+        UUID organization = caller.organizationFor(organizationId);
+        NotificationKind kind = kindOf(kindName);
+        String language = localeOf(locale);
+        NotificationTemplate current = notifications
+                .findTemplate(organization, kind, language)
+                .orElseThrow(() -> new ReservaException(
+                        io.reserva.shared.ErrorCode.NOT_FOUND,
+                        "This organization has no " + kind.wire() + " template in " + language));
+        notifications.deleteTemplate(organization, kind, language);
+        return current;
+    }
+
+    /**
+     * Renders a kind in a language against one of the organization's reservations: with the texts sent, else the
+     * organization's template, else the built-in one. Sent texts are checked like a save.
+     */
+    public RenderedMessage preview(Caller caller, TemplatePreview request) {
+        UUID organization = caller.organizationFor(request.organizationId());
+        List<FieldError> errors = new ArrayList<>();
+        if (request.reservationId() == null) {
+            errors.add(new FieldError("reservation_id", "is required"));
+        }
+        if (request.kind() == null) {
+            errors.add(new FieldError("kind", "is required"));
+        }
+        String language = request.locale() == null ? null : request.locale().toLowerCase(java.util.Locale.ROOT);
+        if (language == null || !LOCALES.contains(language)) {
+            errors.add(new FieldError("locale", "must be en or es"));
+        }
+        if (request.subject() != null) {
+            checkTemplateText("subject", request.subject(), SUBJECT_MAX, errors);
+        }
+        if (request.text() != null) {
+            checkTemplateText("text", request.text(), BODY_MAX, errors);
+        }
+        if (request.html() != null) {
+            checkTemplateText("html", request.html(), BODY_MAX, errors);
+        }
+        ReservaException.throwIfAny(errors);
+        ReservationView reservation = reservations.get(caller, request.reservationId());
+        if (!reservation.organizationId().equals(organization)) {
+            throw ReservaException.notFound("Reservation", request.reservationId());
+        }
+        Organization venue = organizations
+                .find(organization)
+                .orElseThrow(() -> ReservaException.notFound("Organization", organization));
+        MessageData data = MessageData.of(reservation);
+        MessageContext context = sending.previewContext(venue, reservation.id(), data, language);
+        DefaultTemplates.Template base = notifications
+                .findTemplate(organization, request.kind(), language)
+                .map(t -> new DefaultTemplates.Template(t.subject(), t.text(), t.html()))
+                .orElseGet(() -> DefaultTemplates.of(request.kind(), context.locale()));
+        DefaultTemplates.Template template = new DefaultTemplates.Template(
+                request.subject() == null ? base.subject() : request.subject(),
+                request.text() == null ? base.text() : request.text(),
+                request.html() == null ? base.html() : request.html());
+        return MessageComposer.render(template, data, context);
+    }
+
+    private static void checkTemplateText(String field, String value, int max, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "is required"));
+            return;
+        }
+        if (value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        }
+        for (String unknown : MessageComposer.unknownPlaceholders(value)) {
+            errors.add(new FieldError(
+                    field,
+                    "unknown placeholder {{" + unknown + "}}; known: "
+                            + String.join(", ", new java.util.TreeSet<>(MessageComposer.PLACEHOLDERS))));
+        }
+    }
+
+    private static NotificationKind kindOf(String kind) {
+        try {
+            return NotificationKind.fromWire(kind);
+        } catch (IllegalArgumentException e) {
+            throw new ReservaException(io.reserva.shared.ErrorCode.NOT_FOUND, "No template kind " + kind);
+        }
+    }
+
+    private static String localeOf(String locale) {
+        if (!LOCALES.contains(locale)) {
+            throw new ReservaException(
+                    io.reserva.shared.ErrorCode.NOT_FOUND, "No template language " + locale + "; en or es");
+        }
+        return locale;
     }
 
     public Notification get(Caller caller, UUID id) {

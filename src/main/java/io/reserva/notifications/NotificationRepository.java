@@ -142,7 +142,7 @@ class NotificationRepository {
                         """)
                 .param("org", organizationId)
                 .param("service", serviceId)
-                .query((rs, n) -> Optional.ofNullable((Integer) rs.getObject("hours_before")))
+                .query((rs, n) -> Optional.of(rs.getInt("hours_before")).filter(hours -> hours > 0))
                 .list();
         return settings.isEmpty() ? Optional.of(fallback) : settings.get(0);
     }
@@ -241,6 +241,137 @@ class NotificationRepository {
                 .param("contact", contactId)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /** Sets the organization's reminder hours ({@code serviceId} null) or one service's; 0 turns them off. */
+    void saveReminderHours(UUID organizationId, UUID serviceId, int hours, Instant now) {
+        jdbc.sql("""
+                        insert into notification_reminder_settings (organization_id, service_id, hours_before, updated_at)
+                        values (:org, :service, :hours, :now)
+                        on conflict (organization_id, coalesce(service_id, '00000000-0000-0000-0000-000000000000'))
+                        do update set hours_before = excluded.hours_before, updated_at = excluded.updated_at
+                        """)
+                .param("org", organizationId)
+                .param("service", serviceId)
+                .param("hours", hours)
+                .param("now", SqlTypes.timestamptz(now))
+                .update();
+    }
+
+    /** The organization's reminder settings: its own row (service_id null) first, then the services'. */
+    List<ReminderSetting> reminderSettings(UUID organizationId) {
+        return jdbc.sql("""
+                        select service_id, hours_before, updated_at from notification_reminder_settings
+                         where organization_id = :org
+                         order by service_id nulls first
+                        """)
+                .param("org", organizationId)
+                .query((rs, n) -> new ReminderSetting(
+                        rs.getObject("service_id", UUID.class),
+                        rs.getInt("hours_before"),
+                        SqlTypes.instant(rs, "updated_at")))
+                .list();
+    }
+
+    /** Records a contact's opt-out of email; true when it is new. */
+    boolean optOut(UUID organizationId, UUID contactId, Instant now) {
+        return jdbc.sql("""
+                        insert into notification_opt_outs (organization_id, contact_id, channel, created_at)
+                        values (:org, :contact, 'email', :now)
+                        on conflict do nothing
+                        """)
+                        .param("org", organizationId)
+                        .param("contact", contactId)
+                        .param("now", SqlTypes.timestamptz(now))
+                        .update()
+                > 0;
+    }
+
+    /** Removes a contact's opt-out of email; true when there was one. */
+    boolean optIn(UUID organizationId, UUID contactId) {
+        return jdbc.sql("""
+                        delete from notification_opt_outs
+                         where organization_id = :org and contact_id = :contact and channel = 'email'
+                        """)
+                        .param("org", organizationId)
+                        .param("contact", contactId)
+                        .update()
+                > 0;
+    }
+
+    Optional<OptOut> findOptOut(UUID organizationId, UUID contactId) {
+        return jdbc.sql("""
+                        select contact_id, channel, created_at from notification_opt_outs
+                         where organization_id = :org and contact_id = :contact and channel = 'email'
+                        """)
+                .param("org", organizationId)
+                .param("contact", contactId)
+                .query((rs, n) -> new OptOut(
+                        rs.getObject("contact_id", UUID.class),
+                        rs.getString("channel"),
+                        SqlTypes.instant(rs, "created_at")))
+                .optional();
+    }
+
+    Optional<NotificationTemplate> findTemplate(UUID organizationId, NotificationKind kind, String locale) {
+        return jdbc.sql("""
+                        select * from notification_templates
+                         where organization_id = :org and kind = :kind and locale = :locale
+                        """)
+                .param("org", organizationId)
+                .param("kind", kind.wire())
+                .param("locale", locale)
+                .query(NotificationRepository::template)
+                .optional();
+    }
+
+    List<NotificationTemplate> templates(UUID organizationId) {
+        return jdbc.sql("select * from notification_templates where organization_id = :org order by kind, locale")
+                .param("org", organizationId)
+                .query(NotificationRepository::template)
+                .list();
+    }
+
+    void saveTemplate(UUID organizationId, NotificationKind kind, String locale, TemplateText text, Instant now) {
+        jdbc.sql("""
+                        insert into notification_templates (id, organization_id, kind, locale, subject, text_body,
+                                                            html_body, created_at, updated_at)
+                        values (:id, :org, :kind, :locale, :subject, :text, :html, :now, :now)
+                        on conflict on constraint notification_templates_key
+                        do update set subject = excluded.subject, text_body = excluded.text_body,
+                                      html_body = excluded.html_body, updated_at = excluded.updated_at
+                        """)
+                .param("id", Ids.newId())
+                .param("org", organizationId)
+                .param("kind", kind.wire())
+                .param("locale", locale)
+                .param("subject", text.subject())
+                .param("text", text.text())
+                .param("html", text.html())
+                .param("now", SqlTypes.timestamptz(now))
+                .update();
+    }
+
+    void deleteTemplate(UUID organizationId, NotificationKind kind, String locale) {
+        jdbc.sql(
+                        "delete from notification_templates where organization_id = :org and kind = :kind and locale = :locale")
+                .param("org", organizationId)
+                .param("kind", kind.wire())
+                .param("locale", locale)
+                .update();
+    }
+
+    private static NotificationTemplate template(ResultSet rs, int n) throws SQLException {
+        return new NotificationTemplate(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                NotificationKind.fromWire(rs.getString("kind")),
+                rs.getString("locale"),
+                rs.getString("subject"),
+                rs.getString("text_body"),
+                rs.getString("html_body"),
+                SqlTypes.instant(rs, "created_at"),
+                SqlTypes.instant(rs, "updated_at"));
     }
 
     Optional<Notification> find(UUID id) {

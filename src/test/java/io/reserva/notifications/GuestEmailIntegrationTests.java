@@ -220,11 +220,7 @@ class GuestEmailIntegrationTests {
         Response booked = book("quiet", "Quiet", at(16, 0));
         awaitMail(1);
         String contact = booked.body().get("contact_id").asString();
-        jdbc.sql("insert into notification_opt_outs (organization_id, contact_id, channel, created_at)"
-                        + " values (:org, :contact, 'email', now())")
-                .param("org", tenant.id())
-                .param("contact", UUID.fromString(contact))
-                .update();
+        TestApi.expect(api.post(key, "/notification-opt-outs", fields("contact_id", contact)), 201);
         String id = booked.get("id");
         TestApi.expect(api.patch(key, "/reservations/" + id, fields("party_size", 3)), 200);
         await().atMost(Duration.ofSeconds(10)).until(() -> {

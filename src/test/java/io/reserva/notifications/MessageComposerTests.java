@@ -53,7 +53,11 @@ class MessageComposerTests {
     @Test
     void whatAGuestTypedIsEscapedInHtmlAndCannotAddAHeader() {
         Message message = MessageComposer.compose(
-                claim(NotificationKind.CONFIRMATION, 0), HOSTILE, context("en"), Instant.parse("2027-03-01T10:00:00Z"));
+                claim(NotificationKind.CONFIRMATION, 0),
+                HOSTILE,
+                context("en"),
+                DefaultTemplates.of(NotificationKind.CONFIRMATION, java.util.Locale.forLanguageTag("en")),
+                Instant.parse("2027-03-01T10:00:00Z"));
         assertThat(message.html())
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .contains("Trattoria &lt;Sole&gt;")
@@ -66,7 +70,11 @@ class MessageComposerTests {
     @Test
     void spanishGuestsReadSpanishOnTheVenuesWallClock() {
         Message message = MessageComposer.compose(
-                claim(NotificationKind.REMINDER, 0), HOSTILE, context("es-ES"), Instant.parse("2027-03-01T10:00:00Z"));
+                claim(NotificationKind.REMINDER, 0),
+                HOSTILE,
+                context("es-ES"),
+                DefaultTemplates.of(NotificationKind.REMINDER, java.util.Locale.forLanguageTag("es-ES")),
+                Instant.parse("2027-03-01T10:00:00Z"));
         assertThat(message.subject()).startsWith("Recordatorio: Trattoria <Sole>");
         // 18:30 UTC is 20:30 in Madrid on the first day of summer time.
         assertThat(message.text())
@@ -79,9 +87,17 @@ class MessageComposerTests {
     @Test
     void aCancellationCancelsTheSameEventWithAHigherSequence() throws Exception {
         Message confirmation = MessageComposer.compose(
-                claim(NotificationKind.CONFIRMATION, 0), HOSTILE, context("en"), Instant.parse("2027-03-01T10:00:00Z"));
+                claim(NotificationKind.CONFIRMATION, 0),
+                HOSTILE,
+                context("en"),
+                DefaultTemplates.of(NotificationKind.CONFIRMATION, java.util.Locale.forLanguageTag("en")),
+                Instant.parse("2027-03-01T10:00:00Z"));
         Message cancellation = MessageComposer.compose(
-                claim(NotificationKind.CANCELLATION, 2), HOSTILE, context("en"), Instant.parse("2027-03-02T10:00:00Z"));
+                claim(NotificationKind.CANCELLATION, 2),
+                HOSTILE,
+                context("en"),
+                DefaultTemplates.of(NotificationKind.CANCELLATION, java.util.Locale.forLanguageTag("en")),
+                Instant.parse("2027-03-02T10:00:00Z"));
 
         Calendar request = parse(confirmation.invite().ics());
         Calendar cancel = parse(cancellation.invite().ics());
@@ -101,6 +117,14 @@ class MessageComposerTests {
         assertThat(requested.getProperty(Property.STATUS).orElseThrow().getValue())
                 .isEqualTo("CONFIRMED");
         assertThat(Instant.from(requested.getDateTimeStart().getDate())).isEqualTo(HOSTILE.startDatetime());
+    }
+
+    @Test
+    void unknownPlaceholdersAreNamedOnceEach() {
+        assertThat(MessageComposer.unknownPlaceholders("Hi {{guest_name}} {{ table }} {{table}} {{Date}} {{}}"))
+                .containsExactly("table", "Date", "");
+        assertThat(MessageComposer.unknownPlaceholders("{{ guest_name }} on {{date}}"))
+                .isEmpty();
     }
 
     @Test
