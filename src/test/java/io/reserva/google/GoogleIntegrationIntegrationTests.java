@@ -176,6 +176,11 @@ class GoogleIntegrationIntegrationTests {
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.header("WWW-Authenticate")).startsWith("Basic");
 
+        assertRefused(
+                api.post(TestApi.PLATFORM_KEY, "/google-integration/partner-credentials", fields("username", "a:b")),
+                422,
+                "username");
+
         Response listed = api.get(TestApi.PLATFORM_KEY, "/google-integration/partner-credentials");
         TestApi.expect(listed, 200);
         assertThat(listed.text())
