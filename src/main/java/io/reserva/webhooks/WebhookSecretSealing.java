@@ -36,6 +36,7 @@ class WebhookSecretSealing {
                 connection.setAutoCommit(false);
                 try {
                     int sealed = reseal(connection, cipher);
+                    validateConstraint(connection);
                     connection.commit();
                     if (sealed > 0) {
                         log.info(
@@ -43,7 +44,6 @@ class WebhookSecretSealing {
                                 sealed,
                                 cipher.currentKeyId());
                     }
-                    validateConstraint(connection);
                 } catch (SQLException | RuntimeException e) {
                     connection.rollback();
                     throw e;
