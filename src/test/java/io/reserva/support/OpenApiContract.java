@@ -53,6 +53,7 @@ public final class OpenApiContract {
     private final List<PathTemplate> paths;
     private final SchemaRegistry registry;
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+    private volatile Schema documentSchema;
 
     private OpenApiContract(String documentText) {
         this.document = JSON.readTree(documentText);
@@ -185,10 +186,23 @@ public final class OpenApiContract {
 
     /** What is wrong with {@code value} measured against the schema at {@code pointer} in the document. */
     public List<Error> validate(String pointer, JsonNode value) {
-        Schema schema =
-                schemas.computeIfAbsent(pointer, p -> registry.getSchema(SchemaLocation.of(DOCUMENT_IRI + "#" + p)));
+        // Each schema is taken from the one document schema: asking the registry for "document#pointer" parses the
+        // whole document again for every pointer and keeps each copy (hundreds of copies ran the tests out of heap).
+        Schema schema = schemas.computeIfAbsent(
+                pointer,
+                p -> documentSchema()
+                        .getRefSchema(SchemaLocation.of(DOCUMENT_IRI + "#" + p).getFragment()));
         return schema.validate(
                 value, context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
+    }
+
+    private Schema documentSchema() {
+        Schema root = documentSchema;
+        if (root == null) {
+            root = registry.getSchema(SchemaLocation.of(DOCUMENT_IRI));
+            documentSchema = root;
+        }
+        return root;
     }
 
     /** A JSON pointer segment: {@code ~} and {@code /} escaped. */

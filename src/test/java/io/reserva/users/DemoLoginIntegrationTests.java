@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The first start's console login for the demo organization: saved owner-only, and it signs in. */
 @IntegrationTest
@@ -30,10 +31,17 @@ class DemoLoginIntegrationTests {
     @Autowired
     BootstrapProperties bootstrap;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void theDemoAdminSignsInWithTheSavedLogin() throws IOException {
         TestApi api = new TestApi(port);
         Tenant demo = api.newTenant();
+        // Tests share one database: another test's demo (CatalogDemoIntegrationTests) may have made the account.
+        jdbc.sql("delete from users where email = :email")
+                .param("email", DemoLogin.EMAIL)
+                .update();
         demoLogin.on(new DemoOrganizationCreated(demo.id()));
 
         Path file = bootstrap.file(BootstrapProperties.DEMO_LOGIN_FILE);
