@@ -135,6 +135,11 @@ class OpenApiConfiguration {
             }
             if (isList) {
                 addProblem(responses, ErrorCode.INVALID_QUERY, "Unknown field 'colour' in colour[$in]");
+                // A platform key lists one organization at a time and must name it.
+                addProblem(
+                        responses,
+                        ErrorCode.VALIDATION_FAILED,
+                        "organization_id: is required: this platform admin key belongs to no organization");
             }
             if (handler.getMethod().getParameterCount() > 0 && hasPathId(handler)) {
                 addProblem(responses, ErrorCode.INVALID_PARAMETER, "id must be a UUID, got 'abc'");

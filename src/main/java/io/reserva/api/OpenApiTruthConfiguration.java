@@ -101,7 +101,9 @@ class OpenApiTruthConfiguration {
 
     /**
      * {@code /mcp} is one handler for POST, GET and DELETE, and only POST is served (the server keeps no session):
-     * GET and DELETE answer 405 with a JSON-RPC error, which no annotation of the shared handler can say.
+     * GET and DELETE answer 405 with a JSON-RPC error, which no annotation of the shared handler can say. POST's
+     * transport errors (malformed JSON-RPC, wrong Accept or Content-Type) are JSON-RPC errors too, and a notification
+     * is accepted with 202 and no body.
      */
     @Bean
     OpenApiCustomizer mcpRefusesGetAndDelete() {
@@ -113,26 +115,51 @@ class OpenApiTruthConfiguration {
             }
             for (Operation operation : new Operation[] {mcp.getGet(), mcp.getDelete()}) {
                 if (operation != null && operation.getResponses() != null) {
-                    Map<String, Object> example = new LinkedHashMap<>();
-                    example.put("jsonrpc", "2.0");
-                    example.put("id", null);
-                    example.put("error", Map.of("code", -32600, "message", "/mcp takes POST only"));
                     operation
                             .getResponses()
                             .addApiResponse(
                                     "405",
-                                    new ApiResponse()
-                                            .description("Only POST is served: a JSON-RPC error")
-                                            .content(new Content()
-                                                    .addMediaType(
-                                                            "application/json",
-                                                            new MediaType()
-                                                                    .schema(new Schema<>(SpecVersion.V31)
-                                                                            .types(Set.of("object")))
-                                                                    .example(example))));
+                                    jsonRpcError("Only POST is served: a JSON-RPC error", "/mcp takes POST only"));
                 }
             }
+            Operation post = mcp.getPost();
+            if (post == null || post.getResponses() == null) {
+                return;
+            }
+            // The transport answers malformed JSON-RPC and wrong headers with JSON-RPC errors, not problems.
+            ApiResponse badRequest = post.getResponses().get("400");
+            if (badRequest != null && badRequest.getContent() != null) {
+                badRequest.getContent().addMediaType("application/json", jsonRpcErrorMediaType("Parse error"));
+            }
+            post.getResponses()
+                    .addApiResponse(
+                            "202",
+                            new ApiResponse().description("A notification or a response from the client: no body"))
+                    .addApiResponse(
+                            "406",
+                            jsonRpcError(
+                                    "Accept does not allow both application/json and text/event-stream",
+                                    "Accept must allow both application/json and text/event-stream"))
+                    .addApiResponse(
+                            "415",
+                            jsonRpcError("The body is not application/json", "Content-Type must be application/json"));
         };
+    }
+
+    private static ApiResponse jsonRpcError(String description, String message) {
+        return new ApiResponse()
+                .description(description)
+                .content(new Content().addMediaType("application/json", jsonRpcErrorMediaType(message)));
+    }
+
+    private static MediaType jsonRpcErrorMediaType(String message) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("jsonrpc", "2.0");
+        example.put("id", null);
+        example.put("error", Map.of("code", -32600, "message", message));
+        return new MediaType()
+                .schema(new Schema<>(SpecVersion.V31).types(Set.of("object")))
+                .example(example);
     }
 
     private static void correctParameterSchemas(OpenAPI openApi) {
