@@ -63,11 +63,11 @@ public final class FloorDataset {
         return tables;
     }
 
-    /** Neighbours join: a four-top with the next table (8–10 guests), spread over the whole floor. */
+    /** Neighbours join (6 or 10 seats), spread over the whole floor. */
     private static List<Combination> combinations(List<Resource> tables) {
         List<Combination> combinations = new ArrayList<>();
         for (int i = 0; i < COMBINATIONS; i++) {
-            int first = 2 + 3 * i;
+            int first = 1 + 3 * i;
             Resource a = tables.get(first);
             Resource b = tables.get(first + 1);
             int seats = a.capacity() + b.capacity();
