@@ -24,6 +24,7 @@ final class OccupancyIndex {
     private final Map<UUID, ResourceTimeline> timelinesByResource;
     private final Map<Instant, PartiesAtStart> partiesByStart;
     private final List<Occupancy> serviceParties;
+    private final Duration longestStay;
 
     private OccupancyIndex(
             Map<UUID, ResourceTimeline> timelinesByResource,
@@ -32,6 +33,12 @@ final class OccupancyIndex {
         this.timelinesByResource = timelinesByResource;
         this.partiesByStart = partiesByStart;
         this.serviceParties = serviceParties;
+        Duration longest = Duration.ZERO;
+        for (Occupancy party : serviceParties) {
+            Duration stay = Duration.between(party.start(), party.end());
+            longest = stay.compareTo(longest) > 0 ? stay : longest;
+        }
+        this.longestStay = longest;
     }
 
     static OccupancyIndex empty() {
@@ -123,7 +130,9 @@ final class OccupancyIndex {
         }
         for (Instant moment : moments) {
             int seated = 0;
-            for (Occupancy party : serviceParties) {
+            // Nobody who started more than the longest stay before this moment is still seated.
+            for (int i = firstStartingAtOrAfter(moment.minus(longestStay)); i < serviceParties.size(); i++) {
+                Occupancy party = serviceParties.get(i);
                 if (party.start().isAfter(moment)) {
                     break;
                 }

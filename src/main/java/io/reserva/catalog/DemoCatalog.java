@@ -129,7 +129,9 @@ class DemoCatalog {
                                 new PartySizeDuration(12, 180)),
                         60,
                         1,
-                        null));
+                        null,
+                        // The kitchen plates at most 20 guests starting in any quarter hour.
+                        new ServicePacing(15, 20, null, null)));
         link(organization, dinner.id(), firstTable, AssignmentMode.ANY_AVAILABLE);
     }
 
@@ -158,7 +160,8 @@ class DemoCatalog {
                         List.of(),
                         null,
                         0,
-                        new BigDecimal("65.00")));
+                        new BigDecimal("65.00"),
+                        null));
         link(organization, cutAndColor.id(), ana, AssignmentMode.ANY_AVAILABLE);
         link(organization, cutAndColor.id(), colorRoom, AssignmentMode.REQUIRED);
         ReservationService haircut = services.create(
@@ -175,7 +178,8 @@ class DemoCatalog {
                         List.of(),
                         null,
                         0,
-                        new BigDecimal("25.00")));
+                        new BigDecimal("25.00"),
+                        null));
         link(organization, haircut.id(), ana, AssignmentMode.ANY_AVAILABLE);
     }
 
@@ -229,7 +233,8 @@ class DemoCatalog {
             List<PartySizeDuration> turnTimes,
             Integer maxAdvanceDays,
             int minAdvanceHours,
-            BigDecimal price) {
+            BigDecimal price,
+            ServicePacing pacing) {
         return new NewReservationService(
                 organization,
                 name,
@@ -256,7 +261,7 @@ class DemoCatalog {
                 null,
                 null,
                 null,
-                null);
+                pacing);
     }
 
     private record Window(int day, String start, String end) {}

@@ -100,6 +100,7 @@ class CatalogDemoIntegrationTests {
         assertThat(dinner.durationFor(3)).isEqualTo(120);
         assertThat(List.of(dinner.slotInterval(), dinner.maxPartySize(), dinner.maxAdvanceDays()))
                 .containsExactly(15, 12, 60);
+        assertThat(dinner.pacing()).isEqualTo(new ServicePacing(15, 20, null, null));
         // Two pairs of tables join for parties of 7 to 12.
         assertThat(demo.combinations().stream()
                         .map(c -> c.name() + " " + c.minPartySize() + "-" + c.maxPartySize() + " "

@@ -204,6 +204,15 @@ class TableCombinationIntegrationTests {
         Response eight = book(8, null);
         TestApi.expect(eight, 201);
         assertThat(tables(eight)).containsExactly("Table 4a", "Table 4b");
+        JsonNode assigned = api.get(key, "/events?type=reservation.resources_assigned")
+                .body()
+                .get("data")
+                .get(0)
+                .get("data");
+        assertThat(assigned.get("id").asString()).isEqualTo(eight.get("id"));
+        List<String> pushed = new ArrayList<>();
+        assigned.get("assigned_resources").forEach(r -> pushed.add(r.get("name").asString()));
+        assertThat(pushed).as("the tables the POS hears about").containsExactly("Table 4a", "Table 4b");
         Response four = book(4, fourB);
         assertThat(four.status()).isEqualTo(409);
         assertThat(four.code()).isEqualTo("slot_unavailable");

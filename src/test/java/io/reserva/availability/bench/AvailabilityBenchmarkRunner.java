@@ -52,5 +52,18 @@ public final class AvailabilityBenchmarkRunner {
                 RestaurantDataset.BOOKED_DAYS,
                 slots,
                 days.get(10).slots().size());
+        ScheduleSnapshot floor = FloorDataset.generate();
+        List<DayAvailability> floorDays = engine.slotsForRange(
+                SlotQuery.forParty(floor, 8),
+                RestaurantDataset.FIRST_DAY,
+                RestaurantDataset.FIRST_DAY.plusDays(RestaurantDataset.BOOKED_DAYS - 1));
+        System.out.printf(
+                "floor: %d tables, %d combinations, %d reservations; party of 8: %d slots in 28 days, %d on the"
+                        + " measured day%n",
+                floor.resources().size(),
+                floor.combinations().size(),
+                floor.occupancies().size(),
+                floorDays.stream().mapToLong(day -> day.slots().size()).sum(),
+                floorDays.get(10).slots().size());
     }
 }

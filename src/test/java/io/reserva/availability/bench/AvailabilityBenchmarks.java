@@ -20,7 +20,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** The slots endpoint's two shapes and one booking, on the generated restaurant, for a party of two. */
+/**
+ * The slots endpoint's two shapes and one booking, on the generated restaurant, for a party of two; and the two
+ * shapes on issue 17's floor (combinations and pacing) for a party of eight.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -32,6 +35,7 @@ public class AvailabilityBenchmarks {
     private ScheduleSnapshot restaurant;
     private SlotQuery coupleQuery;
     private Instant dinnerAtEight;
+    private SlotQuery floorPartyOfEight;
 
     @Setup
     public void generateRestaurant() {
@@ -39,6 +43,21 @@ public class AvailabilityBenchmarks {
         restaurant = RestaurantDataset.generate();
         coupleQuery = SlotQuery.forParty(restaurant, 2);
         dinnerAtEight = BUSY_DAY.atTime(20, 0).atZone(RestaurantDataset.ZONE).toInstant();
+        floorPartyOfEight = SlotQuery.forParty(FloorDataset.generate(), 8);
+    }
+
+    /** Issue 17's floor: 60 tables, 20 combinations, pacing; a party of eight needs a combination. */
+    @Benchmark
+    public DayAvailability floorOneDay() {
+        return engine.slotsForDay(floorPartyOfEight, BUSY_DAY);
+    }
+
+    @Benchmark
+    public List<DayAvailability> floorTwentyEightDays() {
+        return engine.slotsForRange(
+                floorPartyOfEight,
+                RestaurantDataset.FIRST_DAY,
+                RestaurantDataset.FIRST_DAY.plusDays(RestaurantDataset.BOOKED_DAYS - 1));
     }
 
     @Benchmark
