@@ -2,6 +2,7 @@ package io.reserva.assistants;
 
 import io.reserva.reservations.ReservationView;
 import io.reserva.shared.query.Page;
+import io.reserva.waitlist.WaitlistEntryView;
 
 /**
  * What a tool may answer. An assistant speaks for the public: it never sees the stored guest data of a
@@ -15,6 +16,9 @@ final class ToolResults {
     static Object withoutStoredContacts(Object result) {
         if (result instanceof ReservationView view) {
             return view.withoutContact();
+        }
+        if (result instanceof WaitlistEntryView entry) {
+            return entry.withoutContact();
         }
         if (result instanceof Page<?> page) {
             return page.map(item -> item instanceof ReservationView view ? view.withoutContact() : item);
