@@ -16,7 +16,9 @@ public enum AssistantTool {
     /** GET /reservation-services. */
     GET_RESERVATION_SERVICES,
     /** GET /reservation-available-slots. */
-    GET_AVAILABLE_SLOTS;
+    GET_AVAILABLE_SLOTS,
+    /** POST /waitlist-entries. */
+    JOIN_WAITLIST;
 
     @JsonValue
     public String key() {

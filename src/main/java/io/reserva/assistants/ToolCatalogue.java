@@ -4,6 +4,7 @@ import io.reserva.catalog.ServiceManagement;
 import io.reserva.reservations.NewReservation;
 import io.reserva.reservations.ReservationChanges;
 import io.reserva.reservations.ReservationManagement;
+import io.reserva.waitlist.NewWaitlistEntry;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * What the five tools are, as clients see them: title, description and the argument schema of each, read from
+ * What the six tools are, as clients see them: title, description and the argument schema of each, read from
  * the REST API's own request types and query definitions, and which of them an assistant may call. Plain Java,
  * built once.
  */
@@ -115,6 +116,16 @@ class ToolCatalogue {
                         + " service's time zone. A day with no slots says why (closed, fully_booked, ...). Every"
                         + " start listed can be booked with create_reservation.",
                 ToolSchemas.forRecord(SlotArguments.class, Set.of(), false, Set.of()));
+        add(
+                AssistantTool.JOIN_WAITLIST,
+                "Join the waitlist",
+                "Puts a party on the waitlist (POST /waitlist-entries): kind now (the queue at the door today) or"
+                        + " later (a date with a window of starts, window_start and window_end as HH:mm; service_id"
+                        + " required). Give the guest as contact with a phone number (matched by email, then"
+                        + " phone, else created) or contact_id. Recorded with source ai_assistant. A full list is"
+                        + " waitlist_full, a phone already waiting already_on_waitlist, a closed day day_closed."
+                        + " Answers the entry with its position and, for now entries, the quoted wait.",
+                ToolSchemas.forRecord(NewWaitlistEntry.class, NOT_FOR_TOOLS, false, Set.of()));
     }
 
     private void add(AssistantTool tool, String title, String description, Map<String, Object> schema) {

@@ -2,6 +2,7 @@ package io.reserva.assistants;
 
 import io.reserva.reservations.ReservationView;
 import io.reserva.shared.query.Page;
+import io.reserva.waitlist.WaitlistEntryView;
 
 /**
  * What a tool may answer. An assistant speaks for the public, so it never reads stored guest data: the answer to
@@ -17,6 +18,9 @@ final class ToolResults {
     static Object asSeenByAssistant(AssistantTool tool, Object result) {
         if (result instanceof ReservationView view) {
             return tool == AssistantTool.CREATE_RESERVATION ? view.forGuest() : view.forStranger();
+        }
+        if (result instanceof WaitlistEntryView entry) {
+            return entry.withoutContact();
         }
         if (result instanceof Page<?> page) {
             return page.map(item -> item instanceof ReservationView view ? view.forStranger() : item);

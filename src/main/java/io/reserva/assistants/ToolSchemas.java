@@ -165,6 +165,9 @@ final class ToolSchemas {
             format(schema, "date-time");
         } else if (raw == LocalDate.class) {
             format(schema, "date");
+        } else if (raw == java.time.LocalTime.class) {
+            schema.put("type", "string");
+            schema.put("pattern", "^\\d{2}:\\d{2}$");
         } else if (raw == Integer.class || raw == int.class || raw == Long.class || raw == long.class) {
             schema.put("type", "integer");
             Min min = annotations == null ? null : annotations.getAnnotation(Min.class);

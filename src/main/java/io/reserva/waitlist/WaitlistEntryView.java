@@ -77,4 +77,42 @@ public record WaitlistEntryView(
         Instant declinedAt,
         Instant noShowAt,
         Instant expiredAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    /** The same entry without its stored contact, for answers to callers who did not send it (assistants). */
+    public WaitlistEntryView withoutContact() {
+        return new WaitlistEntryView(
+                id,
+                organizationId,
+                serviceId,
+                contactId,
+                null,
+                partySize,
+                kind,
+                date,
+                windowStart,
+                windowEnd,
+                notes,
+                tags,
+                source,
+                status,
+                position,
+                partiesAhead,
+                estimatedSeatFrom,
+                estimatedSeatTo,
+                quoteOverridden,
+                reservationId,
+                offerReservationId,
+                offerStart,
+                offerExpiresAt,
+                createdAt,
+                offeredAt,
+                checkedInAt,
+                seatedAt,
+                cancelledAt,
+                declinedAt,
+                noShowAt,
+                expiredAt,
+                updatedAt);
+    }
+}

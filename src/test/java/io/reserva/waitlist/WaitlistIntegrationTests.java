@@ -277,6 +277,40 @@ class WaitlistIntegrationTests {
                 .isEqualTo("no_open_offer");
     }
 
+    @Test
+    void anAssistantJoinsTheWaitlistOnlyWhenTheToolIsEnabledAndNeverSeesTheStoredGuest() {
+        Response created = api.post(
+                key,
+                "/ai-assistants",
+                fields("name", "Concierge", "internal_tools", fields("tools", List.of("get_available_slots"))));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String tools = "/ai-assistants/" + created.get("id") + "/tools/join_waitlist";
+        Map<String, Object> arguments = fields(
+                "kind",
+                "now",
+                "party_size",
+                2,
+                "service_id",
+                service,
+                "contact",
+                fields("first_name", "Nia", "phone", "+49 30 4242424"));
+        Response off = api.post(created.get("secret"), tools, arguments);
+        assertThat(off.status()).as("off unless enabled").isIn(403, 404);
+        assertThat(count("waitlist_entries")).isZero();
+
+        Response enabled = api.patch(
+                key,
+                "/ai-assistants/" + created.get("id"),
+                fields("internal_tools", fields("tools", List.of("join_waitlist"))));
+        assertThat(enabled.status()).as(enabled.text()).isEqualTo(200);
+        Response joined = api.post(created.get("secret"), tools, arguments);
+        assertThat(joined.status()).as(joined.text()).isEqualTo(200);
+        Response stored = api.get(key, "/waitlist-entries?source=ai_assistant");
+        assertThat(stored.body().get("total").asInt()).isEqualTo(1);
+        assertThat(joined.text()).doesNotContain("4242424");
+        assertThat(stored.text()).contains("+49304242424");
+    }
+
     private Response book(Instant start) {
         return api.post(
                 key,
