@@ -14,7 +14,8 @@ public record InternalTools(
                                     "create_reservation",
                                     "update_reservation",
                                     "get_reservation_services",
-                                    "get_available_slots"
+                                    "get_available_slots",
+                                    "join_waitlist"
                                 }),
                 arraySchema =
                         @Schema(

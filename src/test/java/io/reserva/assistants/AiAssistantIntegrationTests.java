@@ -504,6 +504,12 @@ class AiAssistantIntegrationTests {
                 }
                 String body = List.of("POST", "PUT", "PATCH").contains(method) ? "{}" : null;
                 Response answer = api.send(assistant.key(), method, concrete, body, Map.of());
+                if (template.startsWith("/google/v3/")) {
+                    // Google's booking server knows only partner credentials (HTTP Basic): any API key is unknown.
+                    assertThat(answer.status()).as(method + " " + concrete).isEqualTo(401);
+                    checked++;
+                    continue;
+                }
                 assertThat(answer.status()).as(method + " " + concrete).isEqualTo(403);
                 assertThat(answer.code()).as(method + " " + concrete).isEqualTo("forbidden");
                 checked++;

@@ -52,11 +52,15 @@ class WebhookTwoNodesIntegrationTests {
                         Map.entry("reserva.database.embedded-ephemeral", "true"),
                         Map.entry("reserva.demo", "false"),
                         Map.entry("reserva.bootstrap-admin-key", TestApi.PLATFORM_KEY),
-                        Map.entry("reserva.data-dir", System.getProperty("java.io.tmpdir") + "/reserva-tests"),
                         Map.entry("reserva.api.rate-limit-per-key", "1000000"),
                         Map.entry("reserva.api.rate-limit-per-ip", "1000000")))
-                // Arguments, not default properties: application.yaml's own defaults would win over those.
-                .run("--reserva.webhooks.allow-private-networks=true", "--reserva.webhooks.poll-interval=PT0.1S");
+                // Arguments, not default properties: application.yaml's own defaults would win over those. The data
+                // directory is the test context's, so both nodes seal webhook secrets with the same key, as real
+                // nodes must (docs/operations.md).
+                .run(
+                        "--reserva.webhooks.allow-private-networks=true",
+                        "--reserva.webhooks.poll-interval=PT0.1S",
+                        "--reserva.data-dir=" + System.getProperty("java.io.tmpdir") + "/reserva-tests");
         DeliverySender second = secondNode.getBean(DeliverySender.class);
         int secondPort =
                 ((WebServerApplicationContext) secondNode).getWebServer().getPort();

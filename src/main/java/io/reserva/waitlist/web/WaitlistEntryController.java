@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -56,6 +58,7 @@ class WaitlistEntryController {
     @Operation(
             summary = "Join the waitlist: now (the queue at the door) or later (a date and a window of starts);"
                     + " 409 waitlist_full or already_on_waitlist, 422 day_closed")
+    @ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity answers; springdoc reads the status from here
     ResponseEntity<WaitlistEntryView> create(Caller caller, @Valid @RequestBody NewWaitlistEntry request) {
         WaitlistEntryView created = waitlist.create(caller, request);
         return ResponseEntity.created(URI.create("/waitlist-entries/" + created.id()))
