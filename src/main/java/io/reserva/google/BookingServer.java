@@ -235,6 +235,13 @@ public class BookingServer {
         }
         Optional<Map<String, Object>> userConflict = userConflict(slot, userId);
         if (userConflict.isPresent()) {
+            // A retry of this very request may have committed since the token was looked up: its booking is the
+            // conflict, and the retry must get it, not a failure. (The booking and its token commit together.)
+            Optional<GoogleBooking> made =
+                    token == null ? Optional.empty() : bookings.byToken(slot.organizationId(), token);
+            if (made.isPresent()) {
+                return replay(made.get(), hash);
+            }
             return Map.of("booking_failure", userConflict.get());
         }
         String userInformation = json.writeValueAsString(user);
