@@ -117,6 +117,24 @@ final class ProtoJson {
         return value.intValue();
     }
 
+    /** One int32 element of a repeated field: a JSON integer or a string of digits. */
+    Integer int32Element(JsonNode value, String path) {
+        if (value != null && value.isIntegralNumber() && value.canConvertToInt()) {
+            return value.intValue();
+        }
+        if (value != null
+                && value.isString()
+                && INTEGER.matcher(value.stringValue()).matches()) {
+            try {
+                return Integer.parseInt(value.stringValue());
+            } catch (NumberFormatException tooLarge) {
+                // reported below
+            }
+        }
+        errors.add(new FieldError(path, "must be a 32-bit integer"));
+        return null;
+    }
+
     Boolean bool(JsonNode parent, String name, String path) {
         JsonNode value = field(parent, name);
         if (value == null) {

@@ -254,6 +254,31 @@ public class WaitlistManagement {
         });
     }
 
+    /**
+     * The quote a party of {@code partySize} would get joining today's now waitlist of the service: every active
+     * now entry of today is ahead of it. For channels that show the wait before the guest joins (Google).
+     */
+    public NowWaitEstimate estimateNow(UUID organizationId, UUID serviceId, int partySize) {
+        CatalogSnapshot snapshot = catalog.snapshot(organizationId);
+        ReservationService service = snapshot.service(serviceId)
+                .filter(ReservationService::isActive)
+                .orElseThrow(() -> ReservaException.notFound("Service", serviceId));
+        Instant now = now();
+        LocalDate today = now.atZone(ZoneId.of(snapshot.organizationTimezone())).toLocalDate();
+        SlotSearchResult day = slots.find(
+                new Caller(null, organizationId, Role.STAFF),
+                new SlotSearch(organizationId, service.id(), today, today, partySize, null, true));
+        boolean open = !"closed".equals(day.reason());
+        List<Integer> ahead = entries.sizesActive(organizationId, today, WaitlistKind.NOW);
+        Optional<WaitEstimator.Quote> quote =
+                quotes.floor(snapshot, service.id(), now).map(floor -> quotes.quote(floor, now, ahead, partySize));
+        return new NowWaitEstimate(
+                open,
+                ahead.size(),
+                quote.map(WaitEstimator.Quote::seatFrom).orElse(null),
+                quote.map(WaitEstimator.Quote::seatTo).orElse(null));
+    }
+
     public WaitlistEntryView get(Caller caller, UUID id) {
         return view(organizationOf(caller, id), id);
     }

@@ -202,6 +202,17 @@ class WaitlistRepository {
     }
 
     /** The party sizes ahead of an entry in its queue, in queue order. */
+    /** The party sizes of a queue's active entries, first come first. */
+    List<Integer> sizesActive(UUID organizationId, LocalDate date, WaitlistKind kind) {
+        return jdbc.sql("select party_size from waitlist_entries where organization_id = :org and local_date = :date"
+                        + " and kind = :kind and status in " + ACTIVE + " order by created_at, id")
+                .param("org", organizationId)
+                .param("date", date)
+                .param("kind", kind.wire())
+                .query(Integer.class)
+                .list();
+    }
+
     List<Integer> sizesAhead(WaitlistEntryRow row) {
         return jdbc.sql("""
                         select party_size from waitlist_entries a

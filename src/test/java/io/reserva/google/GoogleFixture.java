@@ -31,11 +31,23 @@ final class GoogleFixture {
     final String authorization;
 
     GoogleFixture(TestApi api) {
+        this(api, fields(), "12:00", "23:00", false);
+    }
+
+    /**
+     * A venue for the waitlist: parties of 2 to 4, open all day (so today is open whenever the test runs), and a
+     * second Google service {@code closed} whose table has no hours at all.
+     */
+    static GoogleFixture forWaitlist(TestApi api) {
+        return new GoogleFixture(api, fields("min_party_size", 2), "00:00", "23:59", true);
+    }
+
+    private GoogleFixture(TestApi api, Map<String, Object> dinnerExtra, String opens, String closes, boolean closed) {
         this.api = api;
         this.tenant = api.newTenant();
         this.merchantId = "merchant-" + UUID.randomUUID();
         CatalogFixtures catalog = new CatalogFixtures(api, tenant.adminKey());
-        dinner = catalog.service(fields(
+        Map<String, Object> dinnerFields = new java.util.LinkedHashMap<>(fields(
                 "name",
                 "Dinner",
                 "duration_minutes",
@@ -46,21 +58,24 @@ final class GoogleFixture {
                 4,
                 "cancellation_deadline_hours",
                 2));
+        dinnerFields.putAll(dinnerExtra);
+        dinner = catalog.service(dinnerFields);
         String table = catalog.resource("Table 1", "table", 4);
         catalog.link(dinner, table, "required");
-        catalog.everyDay(table, "12:00", "23:00");
+        catalog.everyDay(table, opens, closes);
+        List<Map<String, Object>> mappings = new java.util.ArrayList<>();
+        mappings.add(fields("google_service_id", "dinner", "service_id", dinner));
+        if (closed) {
+            String never = catalog.service(fields("name", "Never open", "duration_minutes", 60, "max_party_size", 4));
+            catalog.link(never, catalog.resource("Table 2", "table", 4), "required");
+            mappings.add(fields("google_service_id", "closed", "service_id", never));
+        }
         TestApi.expect(
                 api.send(
                         tenant.adminKey(),
                         "PUT",
                         "/google-integration",
-                        TestApi.json(fields(
-                                "merchant_id",
-                                merchantId,
-                                "enabled",
-                                true,
-                                "service_mappings",
-                                List.of(fields("google_service_id", "dinner", "service_id", dinner)))),
+                        TestApi.json(fields("merchant_id", merchantId, "enabled", true, "service_mappings", mappings)),
                         Map.of()),
                 200);
         Response issued = api.post(TestApi.PLATFORM_KEY, "/google-integration/partner-credentials", fields());
