@@ -2,6 +2,7 @@ package io.reserva.notifications;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -11,11 +12,14 @@ import net.fortuna.ical4j.model.parameter.Role;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.LastModified;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
@@ -31,6 +35,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 final class CalendarInvites {
 
     static final String PRODUCT_ID = "-//Reserva//Guest notifications//EN";
+    static final String FEED_PRODUCT_ID = "-//Reserva//Calendar feed//EN";
 
     private CalendarInvites() {}
 
@@ -80,6 +85,49 @@ final class CalendarInvites {
         calendar.add(cancel ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
         calendar.add(event);
         return new Message.CalendarInvite(cancel ? "CANCEL" : "REQUEST", calendar.toString());
+    }
+
+    /**
+     * One booking as an event of a published feed ({@code METHOD:PUBLISH}): the same UID as the guest's invites
+     * and the SEQUENCE they reached, so a calendar that got both keeps one event; {@code DTSTAMP} and
+     * {@code LAST-MODIFIED} are the booking's last change, so an unchanged booking writes the same bytes.
+     */
+    static VEvent feedEvent(
+            UUID reservationId,
+            Instant start,
+            Instant end,
+            int sequence,
+            Status status,
+            Instant lastModified,
+            String summary,
+            String description,
+            String location) {
+        VEvent event = new VEvent(start, end, summary);
+        event.add(new Uid(uidOf(reservationId)));
+        event.add(new Sequence(sequence));
+        // The constructor stamps the event with the current time; the booking's last change replaces it.
+        event.replace(new DtStamp(lastModified));
+        event.add(new LastModified(lastModified));
+        event.add(status);
+        if (description != null && !description.isEmpty()) {
+            event.add(new Description(description));
+        }
+        if (location != null && !location.isEmpty()) {
+            event.add(new Location(location));
+        }
+        return event;
+    }
+
+    /** A published calendar of events, named for the subscriber's calendar app. */
+    static String publish(String name, List<VEvent> events) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId(FEED_PRODUCT_ID));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(ImmutableMethod.PUBLISH);
+        calendar.add(new XProperty("X-WR-CALNAME", name));
+        events.forEach(calendar::add);
+        return calendar.toString();
     }
 
     /** A parameter value (a name) may not hold double quotes or control characters (RFC 5545, 3.1). */
