@@ -35,11 +35,27 @@ final class GoogleFixture {
     }
 
     /**
-     * A venue for the waitlist: parties of 2 to 4, open all day (so today is open whenever the test runs), and a
-     * second Google service {@code closed} whose table has no hours at all.
+     * A venue for the waitlist: parties of 2 to 4, open all day, and a second Google service {@code closed} whose
+     * table has no hours at all. The venue keeps the clock of a zone where it is about noon while the test runs:
+     * "open all day" still ends at midnight, and in a day's last sitting no 90-minute dinner fits, so a venue on
+     * Berlin's clock would read as closed for today late in the evening there.
      */
     static GoogleFixture forWaitlist(TestApi api) {
-        return new GoogleFixture(api, fields("min_party_size", 2), "00:00", "23:59", true);
+        GoogleFixture venue = new GoogleFixture(api, fields("min_party_size", 2), "00:00", "23:59", true);
+        TestApi.expect(
+                api.patch(
+                        venue.tenant.adminKey(),
+                        "/organizations/" + venue.tenant.id(),
+                        fields("timezone", zoneAtAboutNoon(java.time.Instant.now()))),
+                200);
+        return venue;
+    }
+
+    /** A fixed-offset zone where {@code now} is between 11:00 and 13:00 ("Etc/GMT-2" is UTC+2). */
+    static String zoneAtAboutNoon(java.time.Instant now) {
+        int utcHour = now.atZone(java.time.ZoneOffset.UTC).getHour();
+        int offset = Math.floorMod(12 - utcHour + 12, 24) - 12; // -12 .. +11
+        return offset == 0 ? "Etc/UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
     }
 
     private GoogleFixture(TestApi api, Map<String, Object> dinnerExtra, String opens, String closes, boolean closed) {
