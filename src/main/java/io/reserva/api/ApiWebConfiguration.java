@@ -6,10 +6,12 @@ import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Registers the filters every request passes, in {@link FilterOrder}, and the PATCH binding. */
@@ -22,6 +24,17 @@ class ApiWebConfiguration implements WebMvcConfigurer {
     ApiWebConfiguration(JsonMapper json, Validator validator) {
         this.json = json;
         this.validator = validator;
+    }
+
+    /** Request mappings looked up by their literal prefix first ({@link LiteralPrefixHandlerMapping}). */
+    @Bean
+    WebMvcRegistrations literalPrefixHandlerMapping() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new LiteralPrefixHandlerMapping();
+            }
+        };
     }
 
     @Bean
