@@ -20,10 +20,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * blank line, comments counted apart. It reads on a thread of its own until the server ends the stream or it is
  * closed.
  */
-final class SseReader implements AutoCloseable {
+public final class SseReader implements AutoCloseable {
 
     /** One message: its id, event name and data (null when the message had none). */
-    record Message(String id, String event, String data, long receivedNanos) {}
+    public record Message(String id, String event, String data, long receivedNanos, java.time.Instant receivedAt) {}
 
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -42,7 +42,7 @@ final class SseReader implements AutoCloseable {
     }
 
     /** Opens {@code path} with these headers; the answer's status and headers are known when this returns. */
-    static SseReader open(String base, String path, Map<String, String> headers) {
+    public static SseReader open(String base, String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Accept", "text/event-stream")
                 .GET();
@@ -57,11 +57,11 @@ final class SseReader implements AutoCloseable {
         }
     }
 
-    static SseReader open(String base, String path, String key) {
+    public static SseReader open(String base, String path, String key) {
         return open(base, path, Map.of("Authorization", "Bearer " + key));
     }
 
-    int status() {
+    public int status() {
         return response.statusCode();
     }
 
@@ -74,7 +74,7 @@ final class SseReader implements AutoCloseable {
     }
 
     /** The messages that are events (an id and a name), in the order they came. */
-    List<Message> events() {
+    public List<Message> events() {
         return messages.stream().filter(m -> m.id() != null).toList();
     }
 
@@ -98,7 +98,11 @@ final class SseReader implements AutoCloseable {
                 if (line.isEmpty()) {
                     if (id != null || event != null || !data.isEmpty()) {
                         messages.add(new Message(
-                                id, event, data.isEmpty() ? null : String.join("\n", data), System.nanoTime()));
+                                id,
+                                event,
+                                data.isEmpty() ? null : String.join("\n", data),
+                                System.nanoTime(),
+                                java.time.Instant.now()));
                     }
                     id = null;
                     event = null;
