@@ -65,8 +65,11 @@ class LiveTwoNodesIntegrationTests {
                         Map.entry("reserva.bootstrap-admin-key", TestApi.PLATFORM_KEY),
                         Map.entry("reserva.api.rate-limit-per-key", "1000000"),
                         Map.entry("reserva.api.rate-limit-per-ip", "1000000")))
-                // The test context's data directory, so both nodes use one database and one secrets key.
-                .run("--reserva.data-dir=" + System.getProperty("java.io.tmpdir") + "/reserva-tests");
+                // Arguments, since application.yaml's own defaults win over default properties. The test context's data
+                // directory, so both nodes use one database and one secrets key.
+                .run(
+                        "--server.port=0",
+                        "--reserva.data-dir=" + System.getProperty("java.io.tmpdir") + "/reserva-tests");
         int secondPort =
                 ((WebServerApplicationContext) secondNode).getWebServer().getPort();
         TestApi nodeA = new TestApi(port);
@@ -93,6 +96,14 @@ class LiveTwoNodesIntegrationTests {
                     .extracting(SseReader.Message::id)
                     .containsExactlyElementsOf(
                             onB.events().stream().map(SseReader.Message::id).toList());
+
+            // Shutting node B down ends its open stream at once instead of holding the graceful shutdown (20 s).
+            long closing = System.nanoTime();
+            secondNode.close();
+            secondNode = null;
+            assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofSeconds(15));
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(onB::ended);
+            assertThat(onA.ended()).isFalse();
         }
     }
 }
