@@ -103,8 +103,13 @@ class LiveFanOut {
                 // handed everything since the last one closed.
                 cursor = cursor.max(feed.now());
             }
-            streams.computeIfAbsent(stream.organizationId(), org -> ConcurrentHashMap.newKeySet())
-                    .add(stream);
+            // Added inside compute: a set emptied by a closing stream at the same moment is never joined after its
+            // removal.
+            streams.compute(stream.organizationId(), (org, set) -> {
+                Set<LiveStream> joined = set == null ? ConcurrentHashMap.newKeySet() : set;
+                joined.add(stream);
+                return joined;
+            });
             return cursor;
         }
     }

@@ -83,6 +83,10 @@ public class LiveStreams implements SmartLifecycle {
             String apiKeySecret) {
         UUID organization = caller.organizationFor(requestedOrganization);
         EventTypeFilter filter = EventTypeFilter.parse(types);
+        if (sessionSecret == null && apiKeySecret == null) {
+            // Nothing to check again later: a stream that could outlive its credential is not opened.
+            throw new ReservaException(ErrorCode.UNAUTHORIZED, "A live stream needs an API key or a session");
+        }
         Credential credential = sessionSecret != null
                 ? new Credential(Credential.Kind.SESSION, sessionSecret)
                 : new Credential(Credential.Kind.API_KEY, apiKeySecret);
