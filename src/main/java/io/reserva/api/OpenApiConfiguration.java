@@ -37,10 +37,12 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -135,7 +137,9 @@ class OpenApiConfiguration {
             }
             if (isList) {
                 addProblem(responses, ErrorCode.INVALID_QUERY, "Unknown field 'colour' in colour[$in]");
-                // A platform key lists one organization at a time and must name it.
+            }
+            if (isList || takesOrganizationId(handler)) {
+                // A platform key lists (or follows) one organization at a time and must name it.
                 addProblem(
                         responses,
                         ErrorCode.VALIDATION_FAILED,
@@ -251,6 +255,17 @@ class OpenApiConfiguration {
                 .schema(schema)
                 .description(description);
         return example == null ? parameter : parameter.example(example);
+    }
+
+    /** An operation with an {@code organization_id} query parameter of its own, which a platform key must send. */
+    private static boolean takesOrganizationId(HandlerMethod handler) {
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            if (param != null && "organization_id".equals(param.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addProblem(ApiResponses responses, ErrorCode code, String detail) {

@@ -5,6 +5,8 @@ import io.reserva.tenancy.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +62,22 @@ class SessionRepository {
                 .param("idle_since", SqlTypes.timestamptz(idleSince))
                 .query(SessionRepository::row)
                 .optional();
+    }
+
+    /** The hex SHA-256s among {@code hexHashes} of sessions that are live, membership included. */
+    List<String> liveAmong(Collection<String> hexHashes, Instant now, Instant idleSince) {
+        return jdbc.sql("""
+                        select encode(s.id_hash, 'hex')
+                          from user_sessions s
+                          join user_memberships m on m.organization_id = s.organization_id and m.user_id = s.user_id
+                         where s.id_hash in (select decode(h, 'hex') from unnest(cast(:hashes as text[])) as h)
+                           and s.expires_at > :now and s.last_seen_at > :idle_since
+                        """)
+                .param("hashes", hexHashes.toArray(String[]::new))
+                .param("now", SqlTypes.timestamptz(now))
+                .param("idle_since", SqlTypes.timestamptz(idleSince))
+                .query(String.class)
+                .list();
     }
 
     void touch(byte[] idHash, Instant now) {

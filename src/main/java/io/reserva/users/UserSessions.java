@@ -13,8 +13,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,6 +38,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserSessions {
 
     public static final String SECRET_PREFIX = "rss_";
+
+    /**
+     * The request attribute that holds the session secret of a request made with the session cookie, for handlers
+     * that must check later that the session still lives (a live stream outlasts its request's lookup).
+     */
+    public static final String SECRET_ATTRIBUTE = UserSessions.class.getName() + ".secret";
+
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final Caller SYSTEM = new Caller(null, null, Role.PLATFORM_ADMIN);
 
@@ -117,6 +130,26 @@ public class UserSessions {
                 sessions.findLive(hash, now, now.minus(properties.sessionIdleTimeout()));
         row.filter(r -> !r.lastSeenAt().isAfter(now.minus(TOUCH_EVERY))).ifPresent(r -> sessions.touch(hash, now));
         return row.map(r -> new Resolved(Caller.user(r.userId(), r.organizationId(), r.role()), hash));
+    }
+
+    /**
+     * Which of these session secrets still stand for a live session (not ended, idle or past its end, and the
+     * membership still there), in one query. Asking does not count as activity: it keeps no session alive.
+     */
+    public Set<String> stillLive(Collection<String> secrets) {
+        if (secrets.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, String> byHash = new HashMap<>();
+        for (String secret : secrets) {
+            byHash.put(HexFormat.of().formatHex(Secrets.sha256(secret)), secret);
+        }
+        Instant now = now();
+        Set<String> live = new HashSet<>();
+        for (String hash : sessions.liveAmong(byHash.keySet(), now, now.minus(properties.sessionIdleTimeout()))) {
+            live.add(byHash.get(hash));
+        }
+        return live;
     }
 
     public CurrentSession current(String secret) {

@@ -93,6 +93,8 @@ class EventRepository {
                             returning 1
                         )
                         select pg_notify(:channel, '') from (select 1 from queued limit 1) as any_queued
+                        union all
+                        select pg_notify(:live_channel, '') from (select 1 from inserted limit 1) as any_inserted
                         """)
                 .param("ids", ids)
                 .param("organizations", organizations)
@@ -109,6 +111,7 @@ class EventRepository {
                         strings(carriers, event -> event.createdAt().toString()))
                 .param("times", times)
                 .param("channel", CHANNEL)
+                .param("live_channel", EventFeed.CHANNEL)
                 .query()
                 .listOfRows();
     }
@@ -157,6 +160,94 @@ class EventRepository {
                 "e.organization_id = :scope_org",
                 Map.of("scope_org", organizationId),
                 mapper);
+    }
+
+    /**
+     * The events of {@code organizations} after {@code after} in commit-safe order, at most {@code limit}, and the
+     * oldest transaction still running when they were read: only events of transactions below it are returned,
+     * so nothing can later appear before the last one. Both come from one statement, hence one snapshot.
+     */
+    EventFeed.Batch feed(EventFeed.Position after, List<UUID> organizations, int limit) {
+        List<FeedRow> rows = jdbc.sql("""
+                        with snap as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin)
+                        select s.xmin::text as xmin,
+                               exists (select 1 from events u
+                                        where u.organization_id = any (cast(cast(:orgs as text[]) as uuid[]))
+                                          and u.xid >= s.xmin) as pending,
+                               f.*
+                          from snap s
+                          left join lateral (
+                              select e.xid::text as event_xid, """ + COLUMNS + """
+
+                                from events e
+                               where e.organization_id = any (cast(cast(:orgs as text[]) as uuid[]))
+                                 and e.xid >= cast(:xid as xid8)
+                                 and (e.xid > cast(:xid as xid8) or e.id > :id)
+                                 and e.xid < s.xmin
+                                 and e.type <> 'webhook.test'
+                               order by e.xid, e.id
+                               limit :limit) f on true
+                        """)
+                .param("orgs", organizations.stream().map(UUID::toString).toArray(String[]::new))
+                .param("xid", Long.toUnsignedString(after.xid()))
+                .param("id", after.id())
+                .param("limit", limit)
+                .query((rs, n) -> new FeedRow(
+                        Long.parseUnsignedLong(rs.getString("xmin")),
+                        rs.getBoolean("pending"),
+                        rs.getObject("id") == null ? null : feedEvent(rs, n)))
+                .list();
+        List<EventFeed.FeedEvent> events = rows.stream()
+                .map(FeedRow::event)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        return new EventFeed.Batch(events, rows.get(0).xmin(), rows.get(0).pending());
+    }
+
+    private record FeedRow(long xmin, boolean pending, EventFeed.FeedEvent event) {}
+
+    /** One organization's events in {@code (after, upTo]}, oldest first, at most {@code limit}. */
+    List<EventFeed.FeedEvent> replay(
+            UUID organizationId, EventFeed.Position after, EventFeed.Position upTo, int limit) {
+        return jdbc.sql("select e.xid::text as event_xid, " + COLUMNS + """
+
+                          from events e
+                         where e.organization_id = :org
+                           and e.xid >= cast(:after_xid as xid8)
+                           and (e.xid > cast(:after_xid as xid8) or e.id > :after_id)
+                           and e.xid <= cast(:up_to_xid as xid8)
+                           and (e.xid < cast(:up_to_xid as xid8) or e.id <= :up_to_id)
+                           and e.type <> 'webhook.test'
+                         order by e.xid, e.id
+                         limit :limit
+                        """)
+                .param("org", organizationId)
+                .param("after_xid", Long.toUnsignedString(after.xid()))
+                .param("after_id", after.id())
+                .param("up_to_xid", Long.toUnsignedString(upTo.xid()))
+                .param("up_to_id", upTo.id())
+                .param("limit", limit)
+                .query(EventRepository::feedEvent)
+                .list();
+    }
+
+    /** Where one of the organization's events sits in the feed's order, if it is still kept. */
+    Optional<EventFeed.Position> positionOf(UUID organizationId, UUID id) {
+        return jdbc.sql("select xid::text from events where organization_id = :org and id = :id")
+                .param("org", organizationId)
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .map(xid -> new EventFeed.Position(Long.parseUnsignedLong(xid), id));
+    }
+
+    private static EventFeed.FeedEvent feedEvent(ResultSet rs, int row) throws SQLException {
+        Event event = event(rs, row);
+        return new EventFeed.FeedEvent(
+                new EventFeed.Position(Long.parseUnsignedLong(rs.getString("event_xid")), event.id()),
+                event.organizationId(),
+                event.type(),
+                event.payload());
     }
 
     /** Deletes up to {@code batch} events created before {@code cutoff} (their deliveries go with them). */

@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SessionAuthenticationFilter extends OncePerRequestFilter {
 
-    static final String SECRET_ATTRIBUTE = SessionAuthenticationFilter.class.getName() + ".secret";
+    static final String SECRET_ATTRIBUTE = UserSessions.SECRET_ATTRIBUTE;
 
     private final UserSessions sessions;
     private final SessionCookies cookies;
