@@ -29,6 +29,7 @@ let actions;
 async function start() {
   setLanguage(language());
   document.title = t("console");
+  document.querySelector(".skip-link").textContent = t("skip");
   let session;
   try {
     session = await get("/sessions/current");
@@ -95,7 +96,6 @@ function renderHeader() {
     try { await del("/sessions/current"); } catch (e) { /* ended already: sign-in either way */ }
     window.location.assign("/console/sign-in");
   });
-  bar.appendChild(h("a", { class: "skip-link", href: "#main" }, t("skip")));
   bar.appendChild(h("span", { class: "brand" }, "Reserva"));
   bar.appendChild(organization);
   const nav = h("nav", { "aria-label": t("console") });

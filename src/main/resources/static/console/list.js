@@ -87,21 +87,26 @@ export function renderList(container, state, actions, rerender) {
     const guest = h("button", { type: "button", class: "link guest", dataset: { reservation: r.id },
       onclick: function () { actions.openReservation(r); } }, guestName(r));
     const tags = tagsOf(r, state.contacts);
+    // data-label names each cell for the phone layout, where rows become cards.
+    const cell = function (label, attrs) {
+      return Object.assign({ dataset: { label: t(label) } }, attrs || {});
+    };
     return h("tr", { dataset: { reservation: r.id, status: r.status } },
-      h("td", { class: "time" }, time(r.start_datetime, zone)),
-      h("td", null, guest, r.is_override ? h("span", { class: "override-mark", title: t("override") }, " ⚑") : null),
-      h("td", { class: "num" }, String(r.party_size)),
-      h("td", null, service ? service.name : ""),
-      h("td", null, resourceNames(r) || t("unassigned")),
-      h("td", null, h("span", { class: "status status-" + r.status }, t("status_" + r.status))),
-      h("td", null, t("source_" + r.source)),
-      h("td", { class: "notes" }, notesOf(r)),
-      h("td", null, tags.map(function (tag) { return h("span", { class: "tag" }, tag); })),
-      state.canEdit ? h("td", { class: "row-actions" }, NEXT[r.status].map(function (next) {
+      h("td", cell("time", { class: "time" }), time(r.start_datetime, zone)),
+      h("td", cell("guest", { class: "guest-cell" }), guest,
+        r.is_override ? h("span", { class: "override-mark", title: t("override") }, " ⚑") : null),
+      h("td", cell("partySize", { class: "num" }), String(r.party_size)),
+      h("td", cell("service"), service ? service.name : ""),
+      h("td", cell("resources"), resourceNames(r) || t("unassigned")),
+      h("td", cell("status"), h("span", { class: "status status-" + r.status }, t("status_" + r.status))),
+      h("td", cell("source"), t("source_" + r.source)),
+      h("td", cell("notes", { class: "notes" }), notesOf(r)),
+      h("td", cell("tags"), tags.map(function (tag) { return h("span", { class: "tag" }, tag); })),
+      state.canEdit ? h("td", cell("actions"), h("div", { class: "row-actions" }, NEXT[r.status].map(function (next) {
         return h("button", { type: "button", class: "small to-" + next, dataset: { to: next },
           "aria-label": t("to_" + next) + ": " + guestName(r),
           onclick: function () { actions.transition(r, next); } }, t("to_" + next));
-      })) : null);
+      }))) : null);
   }
 }
 

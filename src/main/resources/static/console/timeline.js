@@ -49,7 +49,7 @@ export function renderTimeline(container, state, actions) {
   day.resources.forEach(function (resource) {
     if (resource.resource_type !== lastType) {
       lastType = resource.resource_type;
-      grid.appendChild(h("div", { class: "tl-group", role: "presentation" }, h("span", { class: "tl-group-name" }, typeName(lastType))));
+      grid.appendChild(h("div", { class: "tl-group" }, h("span", { class: "tl-group-name" }, typeName(lastType))));
     }
     grid.appendChild(lane(resource.id, resource.name + (resource.capacity ? " · " + resource.capacity : ""),
       byResource.get(resource.id) || [], closedStretches(resource.open)));

@@ -35,14 +35,16 @@ public final class DayOpening {
     public static DayOpening of(CatalogSnapshot catalog, LocalDate date) {
         ZoneId organizationZone = ZoneId.of(catalog.organizationTimezone());
         OpeningHours businessHours = ScheduleAssembler.hoursOf(catalog, null, organizationZone);
-        List<Span> business = spans(OwnerCalendar.ofOrganization(businessHours), date);
+        OwnerCalendar organization = OwnerCalendar.ofOrganization(businessHours);
+        // A resource's window past midnight meets the business hours of the next date (or, for an organization
+        // without hours, its next whole day): the neighbouring dates count when the two are intersected.
+        List<Span> around = spans(organization, date.minusDays(1), date, date.plusDays(1));
         Map<UUID, List<Span>> resources = new LinkedHashMap<>();
         for (ReservationResource resource : catalog.resources()) {
             OpeningHours own = ScheduleAssembler.hoursOf(catalog, resource.id(), ZoneId.of(resource.timezone()));
-            resources.put(
-                    resource.id(), intersect(spans(OwnerCalendar.ofResource(own, businessHours), date), business));
+            resources.put(resource.id(), intersect(spans(OwnerCalendar.ofResource(own, businessHours), date), around));
         }
-        return new DayOpening(business, resources);
+        return new DayOpening(spans(organization, date), resources);
     }
 
     /** The business hours of the date. */
@@ -55,12 +57,15 @@ public final class DayOpening {
         return resources.getOrDefault(resourceId, List.of());
     }
 
-    private static List<Span> spans(OwnerCalendar calendar, LocalDate date) {
+    /** The windows that start on these dates, merged where they touch or overlap. */
+    private static List<Span> spans(OwnerCalendar calendar, LocalDate... dates) {
         List<Interval> intervals = new ArrayList<>();
-        for (LocalWindow window : calendar.windowsOn(date)) {
-            Interval interval = window.toInterval(calendar.zone());
-            if (!interval.isEmpty()) {
-                intervals.add(interval);
+        for (LocalDate date : dates) {
+            for (LocalWindow window : calendar.windowsOn(date)) {
+                Interval interval = window.toInterval(calendar.zone());
+                if (!interval.isEmpty()) {
+                    intervals.add(interval);
+                }
             }
         }
         intervals.sort(Comparator.comparing(Interval::from));

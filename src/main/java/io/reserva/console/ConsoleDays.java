@@ -110,9 +110,13 @@ public class ConsoleDays {
         Instant endsAt = date.plusDays(1).atStartOfDay(zone).toInstant();
         Instant from = null;
         Instant until = null;
-        for (DayOpening.Span span : opening.organization()) {
-            from = earlier(from, span.from());
-            until = later(until, span.until());
+        // The resources' hours (already within the business hours) bound the timeline; the business hours
+        // alone only when there is no resource, since an organization without hours is open all day.
+        if (resources.isEmpty()) {
+            for (DayOpening.Span span : opening.organization()) {
+                from = earlier(from, span.from());
+                until = later(until, span.until());
+            }
         }
         for (DayResource resource : resources) {
             for (OpenSpan span : resource.open()) {

@@ -31,7 +31,8 @@ public record Day(
         Instant endsAt,
 
         @Schema(
-                description = "Where a timeline begins: the hour at or before the first opening or reservation",
+                description = "Where a timeline begins: the hour at or before the first opening of a resource or the"
+                        + " first reservation",
                 example = "2026-12-04T10:00:00Z")
         Instant timelineFrom,
 
