@@ -457,7 +457,8 @@ export class Actions {
     let history;
     try {
       contact = await get("/contacts/" + contactId);
-      history = await get("/reservations?contact_id=" + contactId + "&$sort[start_datetime]=-1&$limit=50");
+      const query = new URLSearchParams({ "contact_id": contactId, "$sort[start_datetime]": "-1", "$limit": "50" });
+      history = await get("/reservations?" + query.toString());
     } catch (e) {
       this.failed(e);
       return;

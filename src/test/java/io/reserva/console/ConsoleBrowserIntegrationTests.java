@@ -20,6 +20,18 @@ class ConsoleBrowserIntegrationTests extends ConsoleBrowser {
 
     @Test
     void theDemoDayAsAListAndATimelineAtThreeWidths() {
+        // Table 2 opens only at 18:00 that day: its afternoon is shaded.
+        TestApi.expect(
+                api.post(
+                        tenant.adminKey(),
+                        "/reservation-resource-exceptions",
+                        fields(
+                                "resource_id", table2,
+                                "date", day.toString(),
+                                "exception_type", "special_hours",
+                                "start_time", "18:00",
+                                "end_time", "23:00")),
+                201);
         String ana = book(LocalTime.of(19, 0), 2, table1, "Ana");
         book(LocalTime.of(19, 30), 4, table2, "Bruno");
         String cleo = book(LocalTime.of(20, 0), 5, table3, "Cleo");
@@ -123,6 +135,14 @@ class ConsoleBrowserIntegrationTests extends ConsoleBrowser {
                         .count())
                 .isZero();
         assertThat(page.getByRole(AriaRole.DIALOG).textContent()).contains("Table 1");
+        page.click("#open-guest-card");
+        page.waitForSelector("dialog[open] .guest-card");
+        assertThat(page.locator("dialog[open]").textContent()).contains("Upcoming reservations", "Visits");
+        assertThat(page.locator("dialog[open] .history li").count()).isEqualTo(1);
+        assertThat(page.locator("#guest-tags").count())
+                .as("read only: nothing to edit")
+                .isZero();
+        assertAccessible("guest card");
         screenshot("read-only-375");
         assertNoErrors();
     }
