@@ -45,7 +45,7 @@ export class Actions {
     this.waiting.set(key, entry);
     r.status = body.status;
     r.pending = true;
-    this.toast(t("done_" + body.status, { guest: guestName(r) }), function () {
+    this.toast(key, t("done_" + body.status, { guest: guestName(r) }), function () {
       clearTimeout(entry.timer);
       self.waiting.delete(key);
       r.status = previous;
@@ -60,7 +60,7 @@ export class Actions {
     const entry = this.waiting.get(key);
     if (!entry) { return; }
     this.waiting.delete(key);
-    this.dismissToast();
+    if (this.toastKey === key) { this.dismissToast(); }
     try {
       await patch("/reservations/" + key, entry.body, { keepalive: keepalive === true });
     } catch (e) {
@@ -88,8 +88,10 @@ export class Actions {
     });
   }
 
-  toast(text, undo) {
+  /** One toast at a time, for the latest move; a move sent later does not take another's toast away. */
+  toast(key, text, undo) {
     this.dismissToast();
+    this.toastKey = key;
     const button = h("button", { type: "button", id: "undo", class: "small" }, t("undo"));
     const el = h("div", { class: "toast", id: "toast" }, h("span", { role: "status" }, text), " ", button);
     const self = this;
@@ -99,6 +101,7 @@ export class Actions {
   }
 
   dismissToast() {
+    this.toastKey = null;
     clearTimeout(this.toastTimer);
     const el = document.getElementById("toast");
     if (el) { el.remove(); }

@@ -92,27 +92,29 @@ class ConsoleActionsBrowserIntegrationTests extends ConsoleBrowser {
     void seatCompleteNoShowWithUndoAndAWalkIn() {
         String ana = book(LocalTime.of(19, 0), 2, table1, "Ana");
         String bruno = book(LocalTime.of(19, 0), 4, table2, "Bruno");
+        String cleo = book(LocalTime.of(19, 30), 5, table3, "Cleo");
         open(1024, 768);
         signIn(adminEmail);
         goToDay("list");
 
+        // Moves wait five seconds for an undo, side by side.
         row(ana).locator("button[data-to=seated]").click();
-        page.waitForSelector("#toast");
-        await().atMost(Duration.ofSeconds(20)).until(() -> status(ana).equals("seated"));
-        page.waitForSelector("tr[data-reservation='" + ana + "'] button[data-to=completed]");
-        row(ana).locator("button[data-to=completed]").click();
-        await().atMost(Duration.ofSeconds(20)).until(() -> status(ana).equals("completed"));
-
         row(bruno).locator("button[data-to=no_show]").click();
-        // Within the five seconds a move waits.
-        page.click("#toast #undo");
-        await().during(Duration.ofSeconds(7))
-                .atMost(Duration.ofSeconds(10))
-                .until(() -> status(bruno).equals("confirmed"));
-        page.waitForSelector("tr[data-reservation='" + bruno + "'] button[data-to=no_show]");
-        row(bruno).locator("button[data-to=no_show]").click();
-        await().atMost(Duration.ofSeconds(20)).until(() -> status(bruno).equals("no_show"));
+        page.waitForSelector("#toast #undo");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> status(ana).equals("seated") && status(bruno).equals("no_show"));
         page.waitForSelector("#count-noShows:has-text('4 covers')");
+        page.waitForSelector("tr[data-reservation='" + ana + "'] button[data-to=completed]");
+
+        row(ana).locator("button[data-to=completed]").click();
+        row(cleo).locator("button[data-to=seated]").click();
+        // Within the five seconds a move waits: Cleo's seating is undone, Ana's completion goes ahead.
+        page.click("#toast #undo");
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(ana).equals("completed"));
+        await().during(Duration.ofSeconds(6))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> status(cleo).equals("confirmed"));
+        page.waitForSelector("tr[data-reservation='" + cleo + "'] button[data-to=seated]");
 
         // A walk-in is seated now, on today's page.
         page.navigate(api.base() + "/console");
