@@ -47,6 +47,9 @@ public class DayDataset {
                     "{\"resource_id\":\"" + resource + "\",\"windows\":[" + week + "]}");
             if (!person) {
                 tables.add(resource);
+            }
+            if (i == 0) {
+                // One any_available link stands for every table.
                 post(base, key, "/reservation-service-resources", "{\"service_id\":\"" + service
                         + "\",\"resource_id\":\"" + resource + "\",\"assignment_mode\":\"any_available\"}");
             }
