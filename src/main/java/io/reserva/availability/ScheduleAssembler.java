@@ -98,7 +98,7 @@ final class ScheduleAssembler {
     }
 
     /** The weekly hours and exceptions of one owner: a resource, or (null) the organization. */
-    private static OpeningHours hoursOf(CatalogSnapshot catalog, UUID owner, ZoneId zone) {
+    static OpeningHours hoursOf(CatalogSnapshot catalog, UUID owner, ZoneId zone) {
         List<WeeklyWindow> weekly = catalog.weeklyHours().stream()
                 .filter(window -> Objects.equals(window.resourceId(), owner))
                 .map(window -> new WeeklyWindow(window.dayOfWeek(), window.startTime(), window.endTime()))

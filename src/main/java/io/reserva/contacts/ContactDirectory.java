@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +61,11 @@ public class ContactDirectory {
 
     public Optional<Contact> find(UUID organizationId, UUID contactId) {
         return contacts.find(organizationId, contactId);
+    }
+
+    /** The organization's contacts among these ids (for a day's guests: one query); unknown ids are left out. */
+    public List<Contact> findAll(UUID organizationId, Collection<UUID> contactIds) {
+        return contacts.findAll(organizationId, contactIds);
     }
 
     public Optional<Company> findCompany(UUID organizationId, UUID companyId) {

@@ -8,6 +8,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,17 @@ class ContactRepository {
                 .param("id", id)
                 .query(mapper)
                 .optional();
+    }
+
+    List<Contact> findAll(UUID organizationId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from contacts where organization_id = :org and id in (:ids)")
+                .param("org", organizationId)
+                .param("ids", ids)
+                .query(mapper)
+                .list();
     }
 
     /** For a platform key, which may see every organization: the caller checks what it found. */

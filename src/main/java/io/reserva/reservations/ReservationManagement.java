@@ -172,6 +172,15 @@ public class ReservationManagement {
     }
 
     /**
+     * Every reservation of the organization starting on that day of its time zone, in start order and not paged,
+     * read against the catalog snapshot the caller already holds (resources by name, local times).
+     */
+    public List<ReservationView> onDay(Caller caller, UUID organizationId, LocalDate date, CatalogSnapshot snapshot) {
+        UUID organization = caller.organizationFor(organizationId);
+        return views.of(organization, reservations.onDay(organization, date), snapshot);
+    }
+
+    /**
      * Books or holds. Everything, the inline guest included, happens in the booking's one transaction: a refused
      * booking leaves no contact behind. Each retry after a lost race is a transaction of its own.
      */

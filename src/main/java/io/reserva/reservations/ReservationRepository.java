@@ -153,6 +153,25 @@ class ReservationRepository {
     }
 
     /**
+     * Every reservation of one organization starting on a day of its time zone, in start order: the day a venue
+     * runs, whatever its size (a day is bounded by what a venue can seat, so it is not paged).
+     */
+    List<ReservationRow> onDay(UUID organizationId, LocalDate date) {
+        return jdbc.sql("select " + COLUMNS + " from " + FROM + """
+                         where r.organization_id = :org
+                           and r.start_datetime >= (cast(:date as date)::timestamp at time zone
+                                   (select o.timezone from organizations o where o.id = :org))
+                           and r.start_datetime < ((cast(:date as date) + 1)::timestamp at time zone
+                                   (select o.timezone from organizations o where o.id = :org))
+                         order by r.start_datetime, r.id
+                        """)
+                .param("org", organizationId)
+                .param("date", date)
+                .query(this::map)
+                .list();
+    }
+
+    /**
      * Inserts a reservation with its allocation rows in one statement (one round trip). Returns false, inserting
      * nothing, when the confirmation code is already taken in the organization: the caller draws another. The
      * exclusion constraint {@code reservation_allocations_no_overlap} is the final word on the allocations: a

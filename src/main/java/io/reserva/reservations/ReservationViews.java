@@ -52,6 +52,13 @@ class ReservationViews {
         return of(row, Map.of(row.id(), units), snapshot);
     }
 
+    /** Rows of one organization, with their units read in one query. */
+    List<ReservationView> of(UUID organizationId, List<ReservationRow> rows, CatalogSnapshot snapshot) {
+        Map<UUID, List<AllocationRow>> allocations = reservations.allocationsOf(
+                organizationId, rows.stream().map(ReservationRow::id).toList());
+        return rows.stream().map(row -> of(row, allocations, snapshot)).toList();
+    }
+
     Page<ReservationView> of(Page<ReservationRow> page) {
         Map<UUID, CatalogSnapshot> snapshots = new HashMap<>();
         Map<UUID, List<AllocationRow>> allocations = new HashMap<>();

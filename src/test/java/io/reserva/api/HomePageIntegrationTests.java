@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A browser pointed at the server lands on a page that leads somewhere: docs, OpenAPI, health, booking pages. */
+/**
+ * A browser pointed at the server is led to the console's sign-in, whose page still leads to docs, OpenAPI,
+ * health and error codes; an API client asking for JSON is not redirected.
+ */
 @IntegrationTest
 class HomePageIntegrationTests {
 
@@ -17,17 +20,27 @@ class HomePageIntegrationTests {
     int port;
 
     @Test
-    void theRootIsASmallPageWhoseLinksAllWork() {
+    void aBrowserAtTheRootIsLedToTheConsoleSignInWhoseLinksAllWork() {
         TestApi api = new TestApi(port);
         var home = api.send(null, "GET", "/", null, Map.of("Accept", "text/html"));
+        assertThat(home.status()).isEqualTo(303);
+        assertThat(home.header("Location")).isEqualTo("/console/sign-in");
 
-        assertThat(home.status()).isEqualTo(200);
-        assertThat(home.header("Content-Type")).startsWith("text/html");
-        assertThat(home.header("Content-Security-Policy")).startsWith("default-src 'none'");
-        assertThat(home.text()).contains("/b/{organization_id}/{slug}", "no staff console yet");
+        var signIn = api.send(null, "GET", "/console/sign-in", null, Map.of("Accept", "text/html"));
+        assertThat(signIn.status()).isEqualTo(200);
+        assertThat(signIn.header("Content-Type")).startsWith("text/html");
+        assertThat(signIn.header("Content-Security-Policy")).startsWith("default-src 'none'; script-src 'self'");
+        assertThat(signIn.text()).contains("/b/{organization_id}/{slug}");
         for (String link : List.of("/docs", "/openapi.json", "/health", "/problems")) {
-            assertThat(home.text()).contains("href=\"" + link + "\"");
+            assertThat(signIn.text()).contains("href=\"" + link + "\"");
             assertThat(api.get(null, link).status()).as(link).isBetween(200, 399);
         }
+    }
+
+    @Test
+    void anApiClientAtTheRootIsNotRedirected() {
+        var json = new TestApi(port).send(null, "GET", "/", null, Map.of("Accept", "application/json"));
+        assertThat(json.status()).isNotEqualTo(303);
+        assertThat(json.header("Location")).isNull();
     }
 }
