@@ -93,7 +93,7 @@ export function editor(ctx, root, spec) {
       ? patch(spec.path + "/" + editing.id, body)
       : post(spec.path, spec.beforeCreate ? spec.beforeCreate(body) : body);
     done.then(function (saved) {
-      say(line, t.saved + " " + spec.title(saved), false);
+      say(line, fmt(t.savedName, { name: spec.title(saved) }), false);
       startNew();
       load();
     }).catch(function (error) { showProblem(form, line, error, t); });

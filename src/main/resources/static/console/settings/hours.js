@@ -1,7 +1,7 @@
 // Weekly hours as a week grid: each day its windows, added, changed or removed here and saved together with one
 // PUT /reservation-resource-availability/week, which checks them all and changes nothing if one is wrong.
 import { listAll, put } from "./api.js";
-import { el, clear, fmt, field, input, button, statusLine, say, showProblem, clearErrors } from "./dom.js";
+import { el, clear, fmt, input, button, statusLine, say, showProblem, clearErrors, uid } from "./dom.js";
 import { ownerPicker, ownerQuery } from "./owners.js";
 
 // Monday first, as the week is read in both languages; the API counts 0 = Sunday.
@@ -80,11 +80,14 @@ export function render(ctx, root) {
       start.setAttribute("data-window", d + "/" + i);
       end.setAttribute("data-window", d + "/" + i);
       describe();
+      var which = fmt(t.windowOf, { day: dayName, n: i + 1 }) + " ";
       list.appendChild(el("li", { class: "window" }, [
-        field(fmt(t.opensOn, { day: dayName, n: i + 1 }), start),
-        field(fmt(t.closesOn, { day: dayName, n: i + 1 }), end),
+        timeField(which, t.opens, start),
+        timeField(which, t.closes, end),
         note,
-        remove
+        remove,
+        el("p", { id: start.id + "-error", class: "field-error", hidden: true }),
+        el("p", { id: end.id + "-error", class: "field-error", hidden: true })
       ]));
     });
     var add = button("+ " + t.addWindow, function () {
@@ -114,6 +117,15 @@ export function render(ctx, root) {
       .then(function () { say(line, t.weekSaved, false); })
       .catch(function (error) { showProblem(form, line, error, t); });
   }
+}
+
+/** "Opens" on screen; "Monday, window 1, Opens" for a screen reader. Errors go below the whole window. */
+function timeField(which, label, control) {
+  control.id = uid("time");
+  return el("div", { class: "field" }, [
+    el("label", { for: control.id }, [el("span", { class: "visually-hidden", text: which }), label]),
+    control
+  ]);
 }
 
 function addHours(time, hours) {

@@ -30,7 +30,7 @@ export function render(ctx, root) {
     clearErrors(form);
     post("/api-keys", { name: textOf(name), role: role.value }).then(function (issued) {
       name.value = "";
-      say(line, t.saved + " " + issued.name, false);
+      say(line, fmt(t.savedName, { name: issued.name }), false);
       clear(onceArea);
       showOnce(onceArea, fmt(t.secretTitle, { name: issued.name }), t.secretHint, t.secretLabel, issued.secret,
         t.secretSaved, function () { name.focus(); });

@@ -3,7 +3,7 @@
 export const STRINGS = {
   en: {
     title: "Settings", backToConsole: "Back to the console", language: "Español", languageLabel: "Ver en español",
-    sections: "Settings sections", loading: "Loading…", saved: "Saved.", deleted: "Deleted.",
+    sections: "Settings sections", loading: "Loading…", saved: "Saved.", savedName: "{name} is saved.", deleted: "Deleted.",
     adminsOnly: "Settings are for admins only",
     adminsOnlyText: "Your role in {organization} is {role}. Ask an admin of the venue to change hours, services, users or keys.",
     generic: "Something went wrong. Please try again.", fixErrors: "Please correct the fields marked below.",
@@ -20,7 +20,7 @@ export const STRINGS = {
     hoursIntro: "Opening windows in the venue's local time. A window that ends at or before its start runs past midnight; 00:00 to 00:00 is the whole day.",
     day0: "Sunday", day1: "Monday", day2: "Tuesday", day3: "Wednesday", day4: "Thursday", day5: "Friday", day6: "Saturday",
     closed: "Closed", addWindow: "Add hours", addWindowTo: "Add hours on {day}", removeWindow: "Remove {day} {start} to {end}",
-    opens: "Opens", closes: "Closes", opensOn: "{day}, window {n}, opens", closesOn: "{day}, window {n}, closes",
+    opens: "Opens", closes: "Closes", windowOf: "{day}, window {n},",
     nextDay: "ends the next day", wholeDay: "the whole day", saveWeek: "Save the week", weekSaved: "The week is saved.",
     copyMonday: "Copy Monday to Tuesday–Friday",
     // closures
@@ -73,7 +73,7 @@ export const STRINGS = {
   },
   es: {
     title: "Ajustes", backToConsole: "Volver a la consola", language: "English", languageLabel: "View in English",
-    sections: "Secciones de ajustes", loading: "Cargando…", saved: "Guardado.", deleted: "Eliminado.",
+    sections: "Secciones de ajustes", loading: "Cargando…", saved: "Guardado.", savedName: "{name}: guardado.", deleted: "Eliminado.",
     adminsOnly: "Los ajustes son solo para administradores",
     adminsOnlyText: "Tu rol en {organization} es {role}. Pide a un administrador del local que cambie horarios, servicios, usuarios o claves.",
     generic: "Algo salió mal. Inténtalo de nuevo.", fixErrors: "Corrige los campos marcados abajo.",
@@ -87,7 +87,7 @@ export const STRINGS = {
     hoursIntro: "Franjas de apertura en la hora local del local. Una franja que termina a la hora de inicio o antes sigue pasada la medianoche; de 00:00 a 00:00 es el día entero.",
     day0: "Domingo", day1: "Lunes", day2: "Martes", day3: "Miércoles", day4: "Jueves", day5: "Viernes", day6: "Sábado",
     closed: "Cerrado", addWindow: "Añadir horario", addWindowTo: "Añadir horario el {day}", removeWindow: "Quitar {day} de {start} a {end}",
-    opens: "Abre", closes: "Cierra", opensOn: "{day}, franja {n}, abre", closesOn: "{day}, franja {n}, cierra",
+    opens: "Abre", closes: "Cierra", windowOf: "{day}, franja {n},",
     nextDay: "termina al día siguiente", wholeDay: "el día entero", saveWeek: "Guardar la semana", weekSaved: "La semana está guardada.",
     copyMonday: "Copiar el lunes de martes a viernes",
     closuresIntro: "Cierra una fecha o dale otro horario que el de la semana. Las anuales se repiten cada año en la misma fecha.",

@@ -39,7 +39,7 @@ export function render(ctx, root) {
     if (password.value !== "") { body.password = password.value; }
     post("/users", body).then(function (created) {
       email.value = ""; name.value = ""; password.value = ""; role.value = "staff";
-      say(line, t.saved + " " + created.name, false);
+      say(line, fmt(t.savedName, { name: created.name }), false);
       if (created.password_setup) { showLink(created, created.password_setup); }
       load();
     }).catch(function (error) { showProblem(form, line, error, t); });
