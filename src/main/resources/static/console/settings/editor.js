@@ -7,7 +7,8 @@ import { el, clear, fmt, field, input, select, button, statusLine, say, showProb
 /**
  * spec: {path, listQuery, newTitle, editTitle(record), fields: [{key, label, kind, options, hint, required,
  * build(), read(), write(value)}], summary(record) -> text, title(record), deleteQuestion(record),
- * extraActions(record, reload, line) -> [nodes], defaults}
+ * extraActions(record, reload, line) -> [nodes], defaults, whileEditing(record, container): more to edit
+ * about a saved record (a new one opens for editing once created)}
  */
 export function editor(ctx, root, spec) {
   var t = ctx.t;
@@ -30,8 +31,10 @@ export function editor(ctx, root, spec) {
   var cancel = button(t.cancel, function () { startNew(); heading.focus(); }, { class: "secondary" });
   form.appendChild(el("div", { class: "actions" }, [submit, cancel]));
   var listArea = el("div", { class: "list-area" });
+  var extra = el("div", { class: "edit-extra" });
   root.appendChild(form);
   root.appendChild(line);
+  root.appendChild(extra);
   root.appendChild(el("h3", { text: t[spec.id] }));
   root.appendChild(listArea);
 
@@ -65,6 +68,7 @@ export function editor(ctx, root, spec) {
     submit.textContent = t.create;
     cancel.hidden = true;
     spec.fields.forEach(function (f) { write(f, spec.defaults ? spec.defaults[f.key] : null); });
+    clear(extra);
   }
   function startEdit(record) {
     editing = record;
@@ -73,6 +77,7 @@ export function editor(ctx, root, spec) {
     submit.textContent = t.save;
     cancel.hidden = false;
     spec.fields.forEach(function (f) { write(f, f.from ? f.from(record) : record[f.key]); });
+    if (spec.whileEditing) { spec.whileEditing(record, extra); }
     heading.focus();
   }
 
@@ -92,9 +97,10 @@ export function editor(ctx, root, spec) {
     var done = editing
       ? patch(spec.path + "/" + editing.id, body)
       : post(spec.path, spec.beforeCreate ? spec.beforeCreate(body) : body);
+    var wasNew = !editing;
     done.then(function (saved) {
       say(line, fmt(t.savedName, { name: spec.title(saved) }), false);
-      startNew();
+      if (wasNew && spec.whileEditing) { startEdit(saved); } else { startNew(); }
       load();
     }).catch(function (error) { showProblem(form, line, error, t); });
   });

@@ -1,6 +1,7 @@
 // Services (/reservation-services): what guests book, with restaurant turn times by party size.
 import { editor } from "./editor.js";
 import { el, clear, fmt, input, button, uid } from "./dom.js";
+import { serviceLinks } from "./service-links.js";
 
 export function render(ctx, root) {
   var t = ctx.t;
@@ -16,6 +17,7 @@ export function render(ctx, root) {
         + (s.is_active ? "" : " · " + t.inactive);
     },
     deleteQuestion: function (s) { return fmt(t.reallyDeleteService, { name: s.name }); },
+    whileEditing: function (service, container) { serviceLinks(ctx, container, service); },
     defaults: { duration_minutes: 60, is_public: true, is_active: true, allow_cancellation: true, seating: "separate" },
     fields: [
       { key: "name", label: t.name, required: true },

@@ -1,10 +1,8 @@
 package io.reserva.users.web;
 
-import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.RequestOptions;
 import io.reserva.support.IntegrationTest;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
@@ -12,7 +10,6 @@ import io.reserva.support.TestApi.Tenant;
 import io.reserva.users.web.SettingsBrowser.Screen;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,16 +18,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An admin runs the console's settings screens in a real Chromium, signed in through the API in the browser's own
- * context: the week grid, a closure, a service with turn times, a resource, a user, an API key and a booking link,
- * each checked through the API afterwards; a refusal shown at its field with nothing typed lost; a staff member
- * who sees no controls; a browser without a session sent to sign in. Screenshots of every section at 1280, 1024
- * and 375 px go to target/screenshots/; axe-core runs on each section.
+ * An admin sets up a venue's catalogue on the console's settings screens in a real Chromium, signed in through
+ * the API in the browser's own context: the week grid, a closure, a service with turn times and a resource, each
+ * checked through the API afterwards, and refusals shown at their fields with nothing typed lost. Screenshots of
+ * every section at 1280, 1024 and 375 px go to target/screenshots/; axe-core runs on each section. Users, keys,
+ * links and roles are in {@link ConsoleSettingsAccessBrowserIntegrationTests}.
  */
 @IntegrationTest
 class ConsoleSettingsBrowserIntegrationTests {
-
-    static final String PASSWORD = "Harbor-lantern-7Quiet";
 
     static SettingsBrowser browser;
 
@@ -57,12 +52,12 @@ class ConsoleSettingsBrowserIntegrationTests {
     void setUp() {
         api = new TestApi(port);
         tenant = api.newTenant();
-        adminEmail = user("admin", "Alba Admin");
+        adminEmail = SettingsBrowser.user(api, tenant, "admin", "Alba Admin");
     }
 
     @Test
     void anAdminSetsTheWeekAndAClosureAndSeesARefusalAtItsField() {
-        try (Screen screen = signedIn(adminEmail, "en-GB")) {
+        try (Screen screen = browser.signedIn(api, adminEmail, "en-GB")) {
             Page page = screen.page();
             page.navigate(api.base() + "/console/settings");
             page.waitForSelector("fieldset.day");
@@ -133,8 +128,8 @@ class ConsoleSettingsBrowserIntegrationTests {
     }
 
     @Test
-    void anAdminCreatesAServiceAResourceAUserAKeyAndABookingLink() {
-        try (Screen screen = signedIn(adminEmail, "en-GB")) {
+    void anAdminCreatesAServiceWithTurnTimesAndAResource() {
+        try (Screen screen = browser.signedIn(api, adminEmail, "en-GB")) {
             Page page = screen.page();
             page.navigate(api.base() + "/console/settings#services");
             page.waitForSelector("form.editor input[name=name]");
@@ -162,7 +157,7 @@ class ConsoleSettingsBrowserIntegrationTests {
             screen.screenshots("services-refused");
             page.locator("input[name=duration_minutes]").fill("120");
             page.locator("form.editor button[type=submit]").click();
-            page.waitForSelector("ul.items li.item");
+            page.waitForSelector(".list-area ul.items li.item");
             JsonNode service = only(api.get(tenant.adminKey(), "/reservation-services"));
             assertThat(service.get("name").asString()).isEqualTo("Tasting menu");
             assertThat(service.get("duration_minutes").asInt()).isEqualTo(120);
@@ -170,8 +165,9 @@ class ConsoleSettingsBrowserIntegrationTests {
             assertThat(service.get("durations_by_party_size").toString())
                     .isEqualTo("[{\"max_party_size\":2,\"duration_minutes\":90},"
                             + "{\"max_party_size\":6,\"duration_minutes\":150}]");
-            screen.screenshots("services");
-            screen.assertAccessible("services");
+            assertThat(page.locator("#service-links-title").textContent())
+                    .as("a new service opens for editing, to link its resources")
+                    .isEqualTo("Resources Tasting menu uses");
 
             page.locator("nav.sections a[href='#resources']").click();
             page.waitForSelector("form.editor select[name=resource_type]");
@@ -186,98 +182,25 @@ class ConsoleSettingsBrowserIntegrationTests {
             screen.screenshots("resources");
             screen.assertAccessible("resources");
 
-            page.locator("nav.sections a[href='#users']").click();
-            page.waitForSelector("input[name=email]");
-            page.locator("input[name=email]").fill("marta.ruiz@example.com");
-            page.locator("input[name=name]").fill("Marta Ruiz");
-            page.locator("select[name=role]").selectOption("read_only");
-            page.locator("form.card button[type=submit]").click();
-            page.waitForSelector(".once input.secret");
-            assertThat(page.locator(".once input.secret").inputValue()).startsWith(api.base() + "/password-resets/");
-            JsonNode marta = api.get(tenant.adminKey(), "/users?email=marta.ruiz@example.com")
-                    .body()
-                    .get("data")
-                    .get(0);
-            assertThat(marta.get("role").asString()).isEqualTo("read_only");
-            assertThat(marta.get("status").asString()).isEqualTo("invited");
-            page.locator(".once button").click();
-            assertThat(page.locator(".once").count())
-                    .as("the link is shown once")
-                    .isZero();
-            page.waitForSelector("select[aria-label], .item-actions select");
-            page.getByLabel("Role of Marta Ruiz").selectOption("staff");
-            page.waitForSelector("p.status.ok:has-text('Marta Ruiz is now Staff.')");
-            assertThat(api.get(tenant.adminKey(), "/users/" + marta.get("id").asString())
-                            .get("role"))
-                    .isEqualTo("staff");
-            screen.screenshots("users");
-            screen.assertAccessible("users");
+            page.locator("nav.sections a[href='#services']").click();
+            page.locator("button[aria-label='Edit Tasting menu']").click();
+            page.waitForSelector("#service-links-title");
+            page.locator("select[name=resource_id] option")
+                    .first()
+                    .waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                            .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+            page.locator("select[name=assignment_mode]").selectOption("any_available");
+            page.locator("form.links-form button[type=submit]").click();
+            page.waitForSelector("form.links-form li.item");
+            JsonNode link = only(api.get(tenant.adminKey(), "/reservation-service-resources"));
+            assertThat(link.get("service_id").asString())
+                    .isEqualTo(service.get("id").asString());
+            assertThat(link.get("resource_id").asString())
+                    .isEqualTo(resource.get("id").asString());
+            assertThat(link.get("assignment_mode").asString()).isEqualTo("any_available");
+            screen.screenshots("services");
+            screen.assertAccessible("services");
 
-            page.locator("nav.sections a[href='#keys']").click();
-            page.waitForSelector("form.card input[name=name]");
-            page.locator("form.card input[name=name]").fill("POS terminal");
-            page.locator("form.card button[type=submit]").click();
-            page.waitForSelector(".once input.secret");
-            String secret = page.locator(".once input.secret").inputValue();
-            assertThat(secret).startsWith("rsv_");
-            assertThat(api.get(secret, "/reservation-services").status()).isEqualTo(200);
-            screen.screenshots("keys-secret");
-            page.locator(".once button").click();
-            assertThat(page.content()).as("the secret is gone from the page").doesNotContain(secret);
-            page.locator("button[aria-label='Revoke POS terminal']").click();
-            page.waitForSelector("li.item.revoked");
-            assertThat(api.get(secret, "/reservation-services").status()).isEqualTo(401);
-            screen.screenshots("keys");
-            screen.assertAccessible("keys");
-
-            page.locator("nav.sections a[href='#links']").click();
-            page.waitForSelector("form.editor input[name=slug]");
-            page.locator("form.editor input[name=name]").fill("Dinner");
-            page.locator("form.editor input[name=slug]").fill("Dinner Page");
-            screen.expectFailure(422, "POST", "/reservation-booking-links");
-            page.locator("form.editor button[type=submit]").click();
-            page.waitForSelector("input[name=slug][aria-invalid=true]");
-            page.locator("form.editor input[name=slug]").fill("dinner");
-            page.locator("form.editor button[type=submit]").click();
-            page.waitForSelector("ul.items li.item");
-            JsonNode link = only(api.get(tenant.adminKey(), "/reservation-booking-links"));
-            assertThat(link.get("slug").asString()).isEqualTo("dinner");
-            assertThat(link.get("is_active").asBoolean()).isTrue();
-            screen.screenshots("links");
-            screen.assertAccessible("links");
-            screen.assertNoErrors();
-        }
-    }
-
-    @Test
-    void aStaffMemberSeesNoControlsInSpanish() {
-        String staff = user("staff", "Sara Staff");
-        try (Screen screen = signedIn(staff, "es-ES")) {
-            Page page = screen.page();
-            page.navigate(api.base() + "/console/settings#keys");
-            page.waitForSelector("#admins-only");
-            assertThat(page.locator("#admins-only").textContent())
-                    .isEqualTo("Los ajustes son solo para administradores");
-            assertThat(page.locator("form, input, select, textarea, nav.sections")
-                            .count())
-                    .isZero();
-            assertThat(page.locator("a[href='/console']").count()).isEqualTo(1);
-            screen.screenshots("staff-es");
-            screen.assertAccessible("staff");
-            screen.assertNoErrors();
-        }
-    }
-
-    @Test
-    void withoutASessionThePageAsksForSignInAndComesBackHere() {
-        try (Screen screen = browser.screen("en-GB")) {
-            Page page = screen.page();
-            screen.expectFailure(401, "GET", "/sessions/current");
-            // The sign-in page is the console shell's; whether it exists on this branch is not this test's point.
-            screen.expectFailure(404, "GET", "/console/sign-in");
-            page.navigate(api.base() + "/console/settings?x=1#keys");
-            page.waitForURL(url -> url.contains("/console/sign-in"));
-            assertThat(page.url()).isEqualTo(api.base() + "/console/sign-in?next=%2Fconsole%2Fsettings%3Fx%3D1%23keys");
             screen.assertNoErrors();
         }
     }
@@ -291,30 +214,6 @@ class ConsoleSettingsBrowserIntegrationTests {
                 .contains("script-src 'self'")
                 .doesNotContain("unsafe");
         assertThat(shell.text()).contains("<script type=\"module\" src=\"/console/settings/settings.js\">");
-    }
-
-    private Screen signedIn(String email, String locale) {
-        Screen screen = browser.screen(locale);
-        var answer = screen.context()
-                .request()
-                .post(
-                        api.base() + "/sessions",
-                        RequestOptions.create()
-                                .setHeader("Content-Type", "application/json")
-                                .setData(TestApi.json(fields("email", email, "password", PASSWORD))));
-        assertThat(answer.status()).as(answer.text()).isEqualTo(201);
-        return screen;
-    }
-
-    private String user(String role, String name) {
-        String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        TestApi.expect(
-                api.post(
-                        tenant.adminKey(),
-                        "/users",
-                        fields("email", email, "name", name, "role", role, "password", PASSWORD)),
-                201);
-        return email;
     }
 
     private List<String> weekOfTheVenue() {

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.RequestOptions;
+import io.reserva.support.TestApi;
+import io.reserva.support.TestApi.Tenant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -66,6 +71,34 @@ final class SettingsBrowser implements AutoCloseable {
                                 "--disable-component-update",
                                 "--disable-sync")));
         return new SettingsBrowser(playwright, browser);
+    }
+
+    static final String PASSWORD = "Harbor-lantern-7Quiet";
+
+    /** A new user of the tenant with {@link #PASSWORD}; answers the email. */
+    static String user(TestApi api, Tenant tenant, String role, String name) {
+        String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        TestApi.expect(
+                api.post(
+                        tenant.adminKey(),
+                        "/users",
+                        TestApi.fields("email", email, "name", name, "role", role, "password", PASSWORD)),
+                201);
+        return email;
+    }
+
+    /** A screen signed in through the API in the browser context's own request context, so the cookie is shared. */
+    Screen signedIn(TestApi api, String email, String locale) {
+        Screen screen = screen(locale);
+        APIResponse answer = screen.context()
+                .request()
+                .post(
+                        api.base() + "/sessions",
+                        RequestOptions.create()
+                                .setHeader("Content-Type", "application/json")
+                                .setData(TestApi.json(TestApi.fields("email", email, "password", PASSWORD))));
+        assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+        return screen;
     }
 
     Screen screen(String locale) {
