@@ -57,12 +57,12 @@ class ConsoleSettingsAccessBrowserIntegrationTests {
         try (Screen screen = browser.signedIn(api, adminEmail, "en-GB")) {
             Page page = screen.page();
             page.navigate(api.base() + "/console/settings#users");
-            page.waitForSelector("input[name=email]");
+            screen.waitFor("input[name=email]");
             page.locator("input[name=email]").fill("marta.ruiz@example.com");
             page.locator("input[name=name]").fill("Marta Ruiz");
             page.locator("select[name=role]").selectOption("read_only");
             page.locator("form.card button[type=submit]").click();
-            page.waitForSelector(".once input.secret");
+            screen.waitFor(".once input.secret");
             assertThat(page.locator(".once input.secret").inputValue()).startsWith(api.base() + "/password-resets/");
             JsonNode marta = api.get(tenant.adminKey(), "/users?email=marta.ruiz@example.com")
                     .body()
@@ -74,9 +74,9 @@ class ConsoleSettingsAccessBrowserIntegrationTests {
             assertThat(page.locator(".once").count())
                     .as("the link is shown once")
                     .isZero();
-            page.waitForSelector("select[aria-label], .item-actions select");
+            screen.waitFor("select[aria-label], .item-actions select");
             page.getByLabel("Role of Marta Ruiz").selectOption("staff");
-            page.waitForSelector("p.status.ok:has-text('Marta Ruiz is now Staff.')");
+            screen.waitFor("p.status.ok:has-text('Marta Ruiz is now Staff.')");
             assertThat(api.get(tenant.adminKey(), "/users/" + marta.get("id").asString())
                             .get("role"))
                     .isEqualTo("staff");
@@ -84,10 +84,10 @@ class ConsoleSettingsAccessBrowserIntegrationTests {
             screen.assertAccessible("users");
 
             page.locator("nav.sections a[href='#keys']").click();
-            page.waitForSelector("form.card input[name=name]");
+            screen.waitFor("form.card input[name=name]");
             page.locator("form.card input[name=name]").fill("POS terminal");
             page.locator("form.card button[type=submit]").click();
-            page.waitForSelector(".once input.secret");
+            screen.waitFor(".once input.secret");
             String secret = page.locator(".once input.secret").inputValue();
             assertThat(secret).startsWith("rsv_");
             assertThat(api.get(secret, "/reservation-services").status()).isEqualTo(200);
@@ -95,21 +95,21 @@ class ConsoleSettingsAccessBrowserIntegrationTests {
             page.locator(".once button").click();
             assertThat(page.content()).as("the secret is gone from the page").doesNotContain(secret);
             page.locator("button[aria-label='Revoke POS terminal']").click();
-            page.waitForSelector("li.item.revoked");
+            screen.waitFor("li.item.revoked");
             assertThat(api.get(secret, "/reservation-services").status()).isEqualTo(401);
             screen.screenshots("keys");
             screen.assertAccessible("keys");
 
             page.locator("nav.sections a[href='#links']").click();
-            page.waitForSelector("form.editor input[name=slug]");
+            screen.waitFor("form.editor input[name=slug]");
             page.locator("form.editor input[name=name]").fill("Dinner");
             page.locator("form.editor input[name=slug]").fill("Dinner Page");
             screen.expectFailure(422, "POST", "/reservation-booking-links");
             page.locator("form.editor button[type=submit]").click();
-            page.waitForSelector("input[name=slug][aria-invalid=true]");
+            screen.waitFor("input[name=slug][aria-invalid=true]");
             page.locator("form.editor input[name=slug]").fill("dinner");
             page.locator("form.editor button[type=submit]").click();
-            page.waitForSelector("ul.items li.item");
+            screen.waitFor("ul.items li.item");
             JsonNode link = only(api.get(tenant.adminKey(), "/reservation-booking-links"));
             assertThat(link.get("slug").asString()).isEqualTo("dinner");
             assertThat(link.get("is_active").asBoolean()).isTrue();
@@ -125,7 +125,7 @@ class ConsoleSettingsAccessBrowserIntegrationTests {
         try (Screen screen = browser.signedIn(api, staff, "es-ES")) {
             Page page = screen.page();
             page.navigate(api.base() + "/console/settings#keys");
-            page.waitForSelector("#admins-only");
+            screen.waitFor("#admins-only");
             assertThat(page.locator("#admins-only").textContent())
                     .isEqualTo("Los ajustes son solo para administradores");
             assertThat(page.locator("form, input, select, textarea, nav.sections")
@@ -134,6 +134,10 @@ class ConsoleSettingsAccessBrowserIntegrationTests {
             assertThat(page.locator("a[href='/console']").count()).isEqualTo(1);
             screen.screenshots("staff-es");
             screen.assertAccessible("staff");
+            page.locator("button[lang=en]").click();
+            screen.waitFor("#admins-only:has-text('Settings are for admins only')");
+            assertThat(page.locator("html").getAttribute("lang")).isEqualTo("en");
+            assertThat(page.locator("#admins-only + p").textContent()).contains("is Staff");
             screen.assertNoErrors();
         }
     }

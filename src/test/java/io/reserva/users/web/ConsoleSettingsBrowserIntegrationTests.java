@@ -60,7 +60,7 @@ class ConsoleSettingsBrowserIntegrationTests {
         try (Screen screen = browser.signedIn(api, adminEmail, "en-GB")) {
             Page page = screen.page();
             page.navigate(api.base() + "/console/settings");
-            page.waitForSelector("fieldset.day");
+            screen.waitFor("fieldset.day");
             assertThat(page.locator("nav.sections a[aria-current=page]").textContent())
                     .isEqualTo("Weekly hours");
             assertThat(page.locator("fieldset.day").count()).isEqualTo(7);
@@ -84,7 +84,7 @@ class ConsoleSettingsBrowserIntegrationTests {
             page.locator("input[data-window='1/1']").nth(1).fill("14:00");
             screen.expectFailure(422, "PUT", "/reservation-resource-availability/week");
             page.locator("form.week button[type=submit]").click();
-            page.waitForSelector("input[data-window='1/1'][aria-invalid=true]");
+            screen.waitFor("input[data-window='1/1'][aria-invalid=true]");
             String describedBy = page.locator("input[data-window='1/1']").nth(0).getAttribute("aria-describedby");
             assertThat(page.locator("#" + describedBy.split(" ")[0]).textContent())
                     .contains("overlaps");
@@ -98,21 +98,21 @@ class ConsoleSettingsBrowserIntegrationTests {
             page.locator("button.remove[aria-label='Remove Monday 13:00 to 14:00']")
                     .click();
             page.locator("form.week button[type=submit]").click();
-            page.waitForSelector("p.status.ok");
+            screen.waitFor("p.status.ok");
             assertThat(page.locator("p.status").textContent()).isEqualTo("The week is saved.");
             assertThat(weekOfTheVenue()).containsExactly("1 12:00-15:00", "5 18:00-02:00");
             screen.screenshots("hours");
             screen.assertAccessible("hours");
 
             page.locator("nav.sections a[href='#closures']").click();
-            page.waitForSelector("input[name=date]");
+            screen.waitFor("input[name=date]");
             page.locator("input[name=date]").fill("2027-12-24");
             page.locator("select[name=exception_type]").selectOption("special_hours");
             page.locator("input[name=start_time]").fill("10:00");
             page.locator("input[name=end_time]").fill("14:00");
             page.locator("input[name=reason]").fill("Christmas Eve: lunch only");
             page.locator("form.card button[type=submit]").click();
-            page.waitForSelector("ul.items li.item");
+            screen.waitFor("ul.items li.item");
             assertThat(page.locator("ul.items li.item").textContent()).contains("Christmas Eve: lunch only");
             JsonNode closures = api.get(tenant.adminKey(), "/reservation-resource-exceptions?resource_id=null")
                     .body()
@@ -132,7 +132,7 @@ class ConsoleSettingsBrowserIntegrationTests {
         try (Screen screen = browser.signedIn(api, adminEmail, "en-GB")) {
             Page page = screen.page();
             page.navigate(api.base() + "/console/settings#services");
-            page.waitForSelector("form.editor input[name=name]");
+            screen.waitFor("form.editor input[name=name]");
             page.locator("form.editor input[name=name]").fill("Tasting menu");
             page.locator("input[name=duration_minutes]").fill("0");
             page.locator("input[name=max_party_size]").fill("6");
@@ -146,7 +146,7 @@ class ConsoleSettingsBrowserIntegrationTests {
             page.locator("input.minutes").nth(1).fill("150");
             screen.expectFailure(422, "POST", "/reservation-services");
             page.locator("form.editor button[type=submit]").click();
-            page.waitForSelector("input[name=duration_minutes][aria-invalid=true]");
+            screen.waitFor("input[name=duration_minutes][aria-invalid=true]");
             assertThat(page.evaluate("() => document.activeElement.name")).isEqualTo("duration_minutes");
             assertThat(page.locator("input[name=duration_minutes] ~ .field-error")
                             .textContent())
@@ -157,7 +157,7 @@ class ConsoleSettingsBrowserIntegrationTests {
             screen.screenshots("services-refused");
             page.locator("input[name=duration_minutes]").fill("120");
             page.locator("form.editor button[type=submit]").click();
-            page.waitForSelector(".list-area ul.items li.item");
+            screen.waitFor(".list-area ul.items li.item");
             JsonNode service = only(api.get(tenant.adminKey(), "/reservation-services"));
             assertThat(service.get("name").asString()).isEqualTo("Tasting menu");
             assertThat(service.get("duration_minutes").asInt()).isEqualTo(120);
@@ -170,11 +170,11 @@ class ConsoleSettingsBrowserIntegrationTests {
                     .isEqualTo("Resources Tasting menu uses");
 
             page.locator("nav.sections a[href='#resources']").click();
-            page.waitForSelector("form.editor select[name=resource_type]");
+            screen.waitFor("form.editor select[name=resource_type]");
             page.locator("form.editor input[name=name]").fill("Table 9");
             page.locator("input[name=capacity]").fill("4");
             page.locator("form.editor button[type=submit]").click();
-            page.waitForSelector("ul.items li.item");
+            screen.waitFor("ul.items li.item");
             JsonNode resource = only(api.get(tenant.adminKey(), "/reservation-resources"));
             assertThat(resource.get("name").asString()).isEqualTo("Table 9");
             assertThat(resource.get("resource_type").asString()).isEqualTo("table");
@@ -184,14 +184,14 @@ class ConsoleSettingsBrowserIntegrationTests {
 
             page.locator("nav.sections a[href='#services']").click();
             page.locator("button[aria-label='Edit Tasting menu']").click();
-            page.waitForSelector("#service-links-title");
+            screen.waitFor("#service-links-title");
             page.locator("select[name=resource_id] option")
                     .first()
                     .waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
                             .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
             page.locator("select[name=assignment_mode]").selectOption("any_available");
             page.locator("form.links-form button[type=submit]").click();
-            page.waitForSelector("form.links-form li.item");
+            screen.waitFor("form.links-form li.item");
             JsonNode link = only(api.get(tenant.adminKey(), "/reservation-service-resources"));
             assertThat(link.get("service_id").asString())
                     .isEqualTo(service.get("id").asString());

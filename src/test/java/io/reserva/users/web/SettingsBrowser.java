@@ -10,6 +10,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.RequestOptions;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Tenant;
@@ -135,6 +136,19 @@ final class SettingsBrowser implements AutoCloseable {
             List<String> failedRequests,
             List<Predicate<String>> expected)
             implements AutoCloseable {
+
+        /** Waits for the selector; a timeout says what the page showed and logged, which a timeout alone does not. */
+        void waitFor(String selector) {
+            try {
+                page.waitForSelector(selector);
+            } catch (PlaywrightException e) {
+                throw new AssertionError(
+                        "Waited for " + selector + ". Status lines: "
+                                + page.locator("p.status").allTextContents() + "; console errors: " + errors
+                                + "; failed requests: " + failedRequests,
+                        e);
+            }
+        }
 
         void expectFailure(int status, String method, String pathPart) {
             expected.add(f -> f.startsWith(status + " " + method + " ") && f.contains(pathPart));
