@@ -201,6 +201,15 @@ class ConsoleSettingsBrowserIntegrationTests {
             screen.screenshots("services");
             screen.assertAccessible("services");
 
+            // An edit sends what changed; the rest (the turn times among it) stays as it was.
+            page.locator("input[name=duration_minutes]").fill("100");
+            page.locator("form.editor button[type=submit]").click();
+            screen.waitFor("p.status.ok:has-text('Tasting menu is saved.')");
+            JsonNode edited = only(api.get(tenant.adminKey(), "/reservation-services"));
+            assertThat(edited.get("duration_minutes").asInt()).isEqualTo(100);
+            assertThat(edited.get("durations_by_party_size")).isEqualTo(service.get("durations_by_party_size"));
+            assertThat(edited.get("max_party_size").asInt()).isEqualTo(6);
+
             screen.assertNoErrors();
         }
     }
