@@ -42,9 +42,9 @@ class SmsCallbackController {
     @Operation(
             summary = "Twilio's status callback (MessageSid, MessageStatus, ErrorCode), signed with X-Twilio-Signature",
             description = "Records the status on the message log (delivery_status); undelivered or failed makes the"
-                    + " message failed with the error code. An unknown MessageSid is accepted and ignored.")
+                    + " message failed with the error code. An unknown MessageSid is accepted and ignored. A"
+                    + " signature that does not verify is 403 invalid_signature.")
     @ApiResponse(responseCode = "204", description = "Recorded")
-    @ApiResponse(responseCode = "403", description = "The signature does not verify (code invalid_signature)")
     ResponseEntity<Void> twilioStatus(
             @PathVariable UUID organizationId,
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature,
@@ -60,7 +60,8 @@ class SmsCallbackController {
     @Operation(
             summary = "Twilio's inbound message webhook (From, Body), signed with X-Twilio-Signature",
             description = "STOP, STOPALL, UNSUBSCRIBE, CANCEL, END or QUIT opts the contact with that phone out of"
-                    + " SMS; START or UNSTOP back in. Any other text is ignored. Answers empty TwiML.")
+                    + " SMS; START or UNSTOP back in. Any other text is ignored. Answers empty TwiML. A signature that"
+                    + " does not verify is 403 invalid_signature.")
     @ApiResponse(
             responseCode = "200",
             description = "Empty TwiML",
@@ -69,7 +70,6 @@ class SmsCallbackController {
                             mediaType = "text/xml",
                             schema = @Schema(type = "string"),
                             examples = @ExampleObject(value = EMPTY_TWIML)))
-    @ApiResponse(responseCode = "403", description = "The signature does not verify (code invalid_signature)")
     ResponseEntity<String> twilioInbound(
             @PathVariable UUID organizationId,
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature,
@@ -82,7 +82,8 @@ class SmsCallbackController {
     @Operation(
             summary = "The SMS webhook gateway's delivery status, signed like our webhooks",
             description = "Headers webhook-id, webhook-timestamp (at most 5 minutes off) and webhook-signature"
-                    + " (v1, base64 HMAC-SHA256 of id.timestamp.body with the organization's webhook secret).")
+                    + " (v1, base64 HMAC-SHA256 of id.timestamp.body with the organization's webhook secret); one that"
+                    + " does not verify is 403 invalid_signature.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content =
                     @Content(
@@ -91,7 +92,6 @@ class SmsCallbackController {
                                             value = "{\"message_id\": \"0192f3c4-0000-7f80-9a1b-2c3d4e5f6a7b\","
                                                     + " \"status\": \"undelivered\", \"error_code\": \"30003\"}")))
     @ApiResponse(responseCode = "204", description = "Recorded")
-    @ApiResponse(responseCode = "403", description = "The signature does not verify (code invalid_signature)")
     ResponseEntity<Void> webhookStatus(
             @PathVariable UUID organizationId,
             @RequestHeader(name = "webhook-id", required = false) String id,
@@ -105,11 +105,11 @@ class SmsCallbackController {
     @PostMapping(path = "/sms/webhook/{organizationId}/inbound", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "A guest's reply through the SMS webhook gateway: STOP or START, signed like our webhooks",
-            description = "The same keywords as Twilio's inbound webhook; any other text is ignored.")
+            description = "The same keywords as Twilio's inbound webhook; any other text is ignored. Signed as the"
+                    + " status callback is; one that does not verify is 403 invalid_signature.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(examples = @ExampleObject(value = "{\"from\": \"+34612345678\", \"body\": \"STOP\"}")))
     @ApiResponse(responseCode = "204", description = "Handled")
-    @ApiResponse(responseCode = "403", description = "The signature does not verify (code invalid_signature)")
     ResponseEntity<Void> webhookInbound(
             @PathVariable UUID organizationId,
             @RequestHeader(name = "webhook-id", required = false) String id,
