@@ -5,6 +5,7 @@ import io.reserva.shared.PhoneNumbers;
 import io.reserva.shared.ReservaException;
 import io.reserva.shared.SecretCipher;
 import io.reserva.tenancy.Caller;
+import io.reserva.webhooks.AddressGuard;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -45,11 +46,14 @@ public class SenderSettingsManagement {
 
     private final SenderSettingsRepository settings;
     private final SecretCipher cipher;
+    private final AddressGuard addresses;
     private final Clock clock;
 
-    SenderSettingsManagement(SenderSettingsRepository settings, SecretCipher cipher, Clock clock) {
+    SenderSettingsManagement(
+            SenderSettingsRepository settings, SecretCipher cipher, AddressGuard addresses, Clock clock) {
         this.settings = settings;
         this.cipher = cipher;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
@@ -84,6 +88,9 @@ public class SenderSettingsManagement {
         String serviceSid = matching(
                 "twilio_messaging_service_sid", request.twilioMessagingServiceSid(), MESSAGING_SERVICE_SID, errors);
         String webhookUrl = webhookUrl(request.webhookUrl(), errors);
+        if (webhookUrl != null) {
+            addresses.refusal(webhookUrl).ifPresent(why -> errors.add(new FieldError("webhook_url", why)));
+        }
         String authToken = secret("twilio_auth_token", request.twilioAuthToken(), 1, errors);
         String webhookSecret = secret("webhook_secret", request.webhookSecret(), WEBHOOK_SECRET_MIN, errors);
         boolean tokenStored = request.twilioAuthToken() == null

@@ -1,5 +1,6 @@
 package io.reserva.notifications;
 
+import io.reserva.webhooks.AddressGuard;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * organization's own URL, signed like our outgoing webhooks ({@code webhook-id}, {@code webhook-timestamp},
  * {@code webhook-signature}). A {@code 2xx} is accepted, with the gateway's {@code provider_id} from the answer when
  * it gives one (else our {@code message_id} names it); {@code 408}, {@code 429} and {@code 5xx} are retried, any
- * other answer is a refusal.
+ * other answer is a refusal. The URL must pass the webhooks' address guard (no private networks), when saved and
+ * before every send.
  */
 @Component
 class WebhookSms implements SmsSender {
@@ -30,10 +32,12 @@ class WebhookSms implements SmsSender {
     private final HttpClient client;
     private final JsonMapper json;
     private final SmsProperties properties;
+    private final AddressGuard addresses;
     private final Clock clock;
 
-    WebhookSms(JsonMapper json, SmsProperties properties, Clock clock) {
+    WebhookSms(JsonMapper json, SmsProperties properties, AddressGuard addresses, Clock clock) {
         this.json = json;
+        this.addresses = addresses;
         this.properties = properties;
         this.clock = clock;
         this.client = HttpClient.newBuilder()
@@ -49,6 +53,11 @@ class WebhookSms implements SmsSender {
 
     @Override
     public Result send(SenderSettingsManagement.SmsAccount account, OutgoingSms sms) {
+        // Checked again before every send: what a host resolves to can change after the URL was saved.
+        java.util.Optional<String> refused = addresses.refusal(account.webhookUrl());
+        if (refused.isPresent()) {
+            return new Refused("not sent: the webhook URL " + refused.get(), true);
+        }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("message_id", sms.messageId().toString());
         payload.put("organization_id", account.organizationId().toString());

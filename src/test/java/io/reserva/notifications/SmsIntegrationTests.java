@@ -213,6 +213,13 @@ class SmsIntegrationTests {
         assertThat(fieldsOf(wrong)).contains("sms_provider", "email_from", "sms_from", "twilio_account_sid");
         Response webhook = put(fields("sms_provider", "webhook", "webhook_url", "ftp://x", "webhook_secret", "short"));
         assertThat(fieldsOf(webhook)).contains("webhook_url", "webhook_secret");
+        Response guarded = put(fields(
+                "sms_provider", "webhook",
+                "webhook_url", "http://127.0.0.1/send#fragment",
+                "webhook_secret", "a-secret-long-enough"));
+        assertThat(guarded.status()).as("the webhooks' address guard").isEqualTo(422);
+        assertThat(guarded.body().get("errors").get(0).get("message").asString())
+                .contains("fragment");
         assertThat(api.get(key, "/notification-settings")
                         .body()
                         .get("twilio_auth_token_set")
