@@ -68,6 +68,11 @@ public class ContactDirectory {
         return contacts.findAll(organizationId, contactIds);
     }
 
+    /** The organization's contact with this phone number (E.164), if any: phones are unique per organization. */
+    public Optional<Contact> findByPhone(UUID organizationId, String e164) {
+        return contacts.findByPhone(organizationId, e164);
+    }
+
     public Optional<Company> findCompany(UUID organizationId, UUID companyId) {
         return companies.find(organizationId, companyId);
     }

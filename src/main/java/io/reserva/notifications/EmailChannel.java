@@ -73,14 +73,15 @@ class EmailChannel {
         }
     }
 
-    Result send(String recipient, String replyTo, Message message) {
+    /** Sends from {@code from} (null: the installation's address), with replies to {@code replyTo} if valid. */
+    Result send(String recipient, String from, String replyTo, Message message) {
         JavaMailSender sender = sender();
         if (sender == null) {
             return new Failed(NotificationDispatcher.NO_MAIL_SERVER, false);
         }
         try {
             MimeMessage mime = sender.createMimeMessage();
-            mime.setFrom(new InternetAddress(properties.from(), true));
+            mime.setFrom(new InternetAddress(from == null ? properties.from() : from, true));
             mime.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(recipient, true));
             if (replyTo != null && invalidAddress(replyTo).isEmpty()) {
                 mime.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo, true)});

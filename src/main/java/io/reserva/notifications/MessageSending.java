@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 class MessageSending {
 
     private final EmailChannel email;
+    private final SenderSettingsManagement senders;
     private final NotificationRepository notifications;
     private final OrganizationManagement organizations;
     private final Catalog catalog;
@@ -38,6 +39,7 @@ class MessageSending {
 
     MessageSending(
             EmailChannel email,
+            SenderSettingsManagement senders,
             NotificationRepository notifications,
             OrganizationManagement organizations,
             Catalog catalog,
@@ -46,6 +48,7 @@ class MessageSending {
             JsonMapper json,
             Clock clock) {
         this.email = email;
+        this.senders = senders;
         this.notifications = notifications;
         this.organizations = organizations;
         this.catalog = catalog;
@@ -75,15 +78,27 @@ class MessageSending {
         }
         MessageContext context = contextOf(organization.get(), claim.reservationId(), data);
         Message message = MessageComposer.compose(claim, data, context, templateFor(claim, context), now);
-        EmailChannel.Result result =
-                email.send(claim.recipient(), organization.get().email(), message);
+        SenderSettingsManagement.EmailSender sender = senders.emailSender(claim.organizationId());
+        EmailChannel.Result result = email.send(
+                claim.recipient(),
+                sender.from(),
+                sender.replyTo() == null ? organization.get().email() : sender.replyTo(),
+                message);
         Instant after = clock.instant();
         if (result instanceof EmailChannel.Sent sent) {
             return new Outcome(claim, NotificationStatus.SENT, null, sent.messageId(), null, after);
         }
         EmailChannel.Failed failed = (EmailChannel.Failed) result;
-        if (!failed.isTransient()) {
-            return new Outcome(claim, NotificationStatus.FAILED, null, null, failed.reason(), after);
+        return failure(claim, failed.reason(), failed.isTransient(), after);
+    }
+
+    /**
+     * A failed attempt of any channel: a permanent failure, else another attempt after the backoff, unless that
+     * would be more than {@code retry-for} after the message fell due.
+     */
+    Outcome failure(Claim claim, String reason, boolean isTransient, Instant after) {
+        if (!isTransient) {
+            return new Outcome(claim, NotificationStatus.FAILED, null, null, reason, after);
         }
         Duration delay = retryDelay(claim.attempt());
         if (after.plus(delay).isAfter(claim.dueAt().plus(properties.retryFor()))) {
@@ -92,10 +107,10 @@ class MessageSending {
                     NotificationStatus.FAILED,
                     null,
                     null,
-                    "gave up after " + claim.attempt() + " attempts: " + failed.reason(),
+                    "gave up after " + claim.attempt() + " attempts: " + reason,
                     after);
         }
-        return new Outcome(claim, NotificationStatus.PENDING, after.plus(delay), null, failed.reason(), after);
+        return new Outcome(claim, NotificationStatus.PENDING, after.plus(delay), null, reason, after);
     }
 
     /** The organization's own text for this kind and language, else the built-in one. */

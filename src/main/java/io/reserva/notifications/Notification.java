@@ -15,8 +15,14 @@ public record Notification(
         @Schema(description = "The calendar invite's SEQUENCE this message carries", example = "1")
         int sequence,
 
-        @Schema(example = "email") String channel,
-        @Schema(example = "ana.garcia@example.com") String recipient,
+        @Schema(description = "email or sms", example = "email")
+        String channel,
+
+        @Schema(
+                description = "The email address, or the phone number (E.164) of an SMS",
+                example = "ana.garcia@example.com")
+        String recipient,
+
         NotificationStatus status,
 
         @Schema(description = "When it is (or was) due; for reminders, the set hours before the start")
@@ -27,8 +33,14 @@ public record Notification(
 
         @Schema(example = "1") int attempts,
 
-        @Schema(description = "The mail server's id for the message (its Message-ID)")
+        @Schema(description = "The mail server's id for the message (its Message-ID), or the SMS provider's")
         String providerId,
+
+        @Schema(
+                description = "What the SMS provider last reported after accepting it (its status callback);"
+                        + " null until it reports",
+                example = "delivered")
+        String deliveryStatus,
 
         @Schema(
                 description = "Why the last attempt failed, or why it was not sent",

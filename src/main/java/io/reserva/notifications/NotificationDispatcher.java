@@ -39,6 +39,7 @@ class NotificationDispatcher implements SmartLifecycle {
 
     private final NotificationRepository notifications;
     private final MessageSending sending;
+    private final SmsSending sms;
     private final EmailChannel email;
     private final NotificationProperties properties;
     private final PostgresNotifications postgres;
@@ -53,12 +54,14 @@ class NotificationDispatcher implements SmartLifecycle {
     NotificationDispatcher(
             NotificationRepository notifications,
             MessageSending sending,
+            SmsSending sms,
             EmailChannel email,
             NotificationProperties properties,
             PostgresNotifications postgres,
             Clock clock) {
         this.notifications = notifications;
         this.sending = sending;
+        this.sms = sms;
         this.email = email;
         this.properties = properties;
         this.postgres = postgres;
@@ -187,7 +190,7 @@ class NotificationDispatcher implements SmartLifecycle {
     private void sendOne(Claim claim) {
         Outcome outcome;
         try {
-            outcome = sending.attempt(claim);
+            outcome = "sms".equals(claim.channel()) ? sms.attempt(claim) : sending.attempt(claim);
         } catch (DataAccessException e) {
             // The database is away: the lease brings the message back.
             log.warn("Could not send notification {}: {}", claim.id(), e.getMessage());

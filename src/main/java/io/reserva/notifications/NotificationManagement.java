@@ -29,13 +29,14 @@ public class NotificationManagement {
     static final int SUBJECT_MAX = 500;
     static final int BODY_MAX = 50_000;
     static final java.util.Set<String> LOCALES = java.util.Set.of("en", "es");
+    static final java.util.Set<String> CHANNELS = java.util.Set.of("email", "sms");
 
     public static final QueryDefinition QUERY = QueryDefinition.forResource("notifications")
             .field("id", "n.id", FieldType.UUID)
             .field("reservation_id", "n.reservation_id", FieldType.UUID)
             .enumField("kind", "n.kind", NotificationKind.wireNames())
             .enumField("status", "n.status", NotificationStatus.wireNames())
-            .enumField("channel", "n.channel", java.util.Set.of("email"))
+            .enumField("channel", "n.channel", CHANNELS)
             .nullableField("recipient", "n.recipient", FieldType.STRING)
             .field("attempts", "n.attempts", FieldType.INTEGER)
             .field("due_at", "n.due_at", FieldType.INSTANT)
@@ -110,33 +111,57 @@ public class NotificationManagement {
         return reminderSettings(caller, organization);
     }
 
-    /** Records that a guest wants no email; saying it twice is fine. */
+    /** Records that a guest wants no email (or no SMS); saying it twice is fine. */
     @Transactional
     public OptOut optOut(Caller caller, NewOptOut request) {
         UUID organization = caller.organizationFor(request.organizationId());
         if (request.contactId() == null) {
             throw ReservaException.invalidField("contact_id", "is required");
         }
+        String channel = channelOf(request.channel());
         if (contacts.find(organization, request.contactId()).isEmpty()) {
             throw ReservaException.invalidField("contact_id", "is not a contact of this organization");
         }
-        notifications.optOut(organization, request.contactId(), clock.instant());
-        return notifications.findOptOut(organization, request.contactId()).orElseThrow();
+        notifications.optOut(organization, request.contactId(), channel, clock.instant());
+        return notifications
+                .findOptOut(organization, request.contactId(), channel)
+                .orElseThrow();
     }
 
     public OptOut getOptOut(Caller caller, UUID contactId, UUID organizationId) {
+        return getOptOut(caller, contactId, organizationId, null);
+    }
+
+    public OptOut getOptOut(Caller caller, UUID contactId, UUID organizationId, String channel) {
         UUID organization = caller.organizationFor(organizationId);
         return notifications
-                .findOptOut(organization, contactId)
+                .findOptOut(organization, contactId, channelOf(channel))
                 .orElseThrow(() -> ReservaException.notFound("Opt-out of contact", contactId));
     }
 
     /** Lets a guest who had opted out receive email again. */
     @Transactional
     public OptOut optIn(Caller caller, UUID contactId, UUID organizationId) {
-        OptOut current = getOptOut(caller, contactId, organizationId);
-        notifications.optIn(caller.organizationFor(organizationId), contactId);
+        return optIn(caller, contactId, organizationId, null);
+    }
+
+    /** Lets a guest who had opted out of a channel (email when null) receive messages on it again. */
+    @Transactional
+    public OptOut optIn(Caller caller, UUID contactId, UUID organizationId, String channel) {
+        OptOut current = getOptOut(caller, contactId, organizationId, channel);
+        notifications.optIn(caller.organizationFor(organizationId), contactId, current.channel());
         return current;
+    }
+
+    /** {@code email} (when none is named) or {@code sms}. */
+    private static String channelOf(String channel) {
+        if (channel == null || channel.isBlank()) {
+            return "email";
+        }
+        if (!CHANNELS.contains(channel)) {
+            throw ReservaException.invalidField("channel", "must be email or sms");
+        }
+        return channel;
     }
 
     public List<NotificationTemplate> templates(Caller caller, UUID organizationId) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -34,13 +35,19 @@ class NotificationQueue {
     private static final Set<String> ANNOUNCED_FIELDS = Set.of("start_datetime", "party_size", "service_id");
 
     private final NotificationRepository notifications;
+    private final SenderSettingsManagement senders;
     private final NotificationProperties properties;
     private final JsonMapper json;
     private final Clock clock;
 
     NotificationQueue(
-            NotificationRepository notifications, NotificationProperties properties, JsonMapper json, Clock clock) {
+            NotificationRepository notifications,
+            SenderSettingsManagement senders,
+            NotificationProperties properties,
+            JsonMapper json,
+            Clock clock) {
         this.notifications = notifications;
+        this.senders = senders;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
@@ -113,18 +120,42 @@ class NotificationQueue {
                 .ifPresent(due -> queue(reservation, NotificationKind.REMINDER, due, now));
     }
 
+    /** Queues the email, and the SMS too when the organization has an SMS provider. */
     private void queue(ReservationView reservation, NotificationKind kind, Instant due, Instant now) {
         String email =
                 reservation.contact() == null ? null : reservation.contact().email();
         boolean reachable = email != null && !email.isBlank();
+        String data = json.writeValueAsString(MessageData.of(reservation));
         notifications.queue(
                 reservation.organizationId(),
                 reservation.id(),
                 kind,
+                "email",
                 email,
                 reachable ? NotificationStatus.PENDING : NotificationStatus.SKIPPED,
                 reachable ? null : "the guest has no email address",
-                json.writeValueAsString(MessageData.of(reservation)),
+                data,
+                reservation.startDatetime(),
+                due,
+                now);
+        if (senders.smsProvider(reservation.organizationId()) == SmsProvider.NONE) {
+            return;
+        }
+        String phone =
+                reservation.contact() == null ? null : reservation.contact().phone();
+        Optional<String> unfit = phone == null || phone.isBlank() ? Optional.empty() : SmsText.cannotTakeSms(phone);
+        NotificationStatus status = phone == null || phone.isBlank()
+                ? NotificationStatus.SKIPPED
+                : unfit.isPresent() ? NotificationStatus.FAILED : NotificationStatus.PENDING;
+        notifications.queue(
+                reservation.organizationId(),
+                reservation.id(),
+                kind,
+                "sms",
+                phone,
+                status,
+                phone == null || phone.isBlank() ? "the guest has no phone number" : unfit.orElse(null),
+                data,
                 reservation.startDatetime(),
                 due,
                 now);

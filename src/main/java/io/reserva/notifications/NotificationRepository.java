@@ -28,8 +28,8 @@ class NotificationRepository {
 
     private static final String COLUMNS = """
             n.id, n.organization_id, n.reservation_id, n.kind, n.sequence, n.channel, n.recipient, n.status,
-            n.due_at, n.next_attempt_at, n.attempts, n.provider_id, n.last_error, n.sent_at, n.created_at,
-            n.updated_at""";
+            n.due_at, n.next_attempt_at, n.attempts, n.provider_id, n.delivery_status, n.last_error, n.sent_at,
+            n.created_at, n.updated_at""";
 
     /** A message this node has claimed, with what it needs to send it. */
     record Claim(
@@ -38,10 +38,26 @@ class NotificationRepository {
             UUID reservationId,
             NotificationKind kind,
             int sequence,
+            String channel,
             String recipient,
             String data,
             Instant dueAt,
-            int attempt) {}
+            int attempt) {
+
+        /** An email's claim. */
+        Claim(
+                UUID id,
+                UUID organizationId,
+                UUID reservationId,
+                NotificationKind kind,
+                int sequence,
+                String recipient,
+                String data,
+                Instant dueAt,
+                int attempt) {
+            this(id, organizationId, reservationId, kind, sequence, "email", recipient, data, dueAt, attempt);
+        }
+    }
 
     /** What an attempt came to; {@code nextAttemptAt} is set only when the message stays pending. */
     record Outcome(
@@ -59,13 +75,15 @@ class NotificationRepository {
     }
 
     /**
-     * Queues a message unless this (reservation, kind, sequence) is queued already. The sequence is the
-     * reservation's last invite sequence, plus one when {@code kind} carries a new version of the invite.
+     * Queues a message unless this (reservation, kind, sequence, channel) is queued already. The sequence is the
+     * reservation's last invite sequence on that channel, plus one when {@code kind} carries a new version of the
+     * invite (each channel counts alike, so an SMS and its email carry the same sequence).
      */
     void queue(
             UUID organizationId,
             UUID reservationId,
             NotificationKind kind,
+            String channel,
             String recipient,
             NotificationStatus status,
             String error,
@@ -81,8 +99,9 @@ class NotificationRepository {
                                greatest(0, coalesce((select max(p.sequence) from notifications p
                                                       where p.organization_id = :org
                                                         and p.reservation_id = :reservation
+                                                        and p.channel = :channel
                                                         and p.kind <> 'reminder'), -1) + :raise),
-                               'email', :recipient, :status, cast(:data as jsonb), :starts_at, :due_at,
+                               :channel, :recipient, :status, cast(:data as jsonb), :starts_at, :due_at,
                                case when :status = 'pending' then cast(:due_at as timestamptz) end, :error, :now, :now
                         on conflict on constraint notifications_once_key do nothing
                         """)
@@ -91,6 +110,7 @@ class NotificationRepository {
                 .param("reservation", reservationId)
                 .param("kind", kind.wire())
                 .param("raise", kind.raisesSequence() ? 1 : 0)
+                .param("channel", channel)
                 .param("recipient", recipient)
                 .param("status", status.wire())
                 .param("data", data)
@@ -173,7 +193,7 @@ class NotificationRepository {
                            set attempts = n.attempts + 1, next_attempt_at = :lease_until, updated_at = now()
                           from picked
                          where n.id = picked.id
-                        returning n.id, n.organization_id, n.reservation_id, n.kind, n.sequence, n.recipient,
+                        returning n.id, n.organization_id, n.reservation_id, n.kind, n.sequence, n.channel, n.recipient,
                                   n.data::text as data, n.due_at, n.attempts
                         """)
                 .param("now", SqlTypes.timestamptz(now))
@@ -185,6 +205,7 @@ class NotificationRepository {
                         rs.getObject("reservation_id", UUID.class),
                         NotificationKind.fromWire(rs.getString("kind")),
                         rs.getInt("sequence"),
+                        rs.getString("channel"),
                         rs.getString("recipient"),
                         rs.getString("data"),
                         SqlTypes.instant(rs, "due_at"),
@@ -215,14 +236,15 @@ class NotificationRepository {
     }
 
     /**
-     * Queues again the messages stored {@code not_sent} since {@code since} whose booking has not started: a mail
+     * Queues again the emails stored {@code not_sent} since {@code since} whose booking has not started: a mail
      * server has been configured since.
      */
     int requeueNotSent(Instant since, Instant now) {
         return jdbc.sql("""
                         update notifications
                            set status = 'pending', next_attempt_at = :now, last_error = null, updated_at = :now
-                         where status = 'not_sent' and created_at >= :since and starts_at > :now
+                         where status = 'not_sent' and channel = 'email' and created_at >= :since
+                           and starts_at > :now
                         """)
                 .param("since", SqlTypes.timestamptz(since))
                 .param("now", SqlTypes.timestamptz(now))
@@ -230,15 +252,20 @@ class NotificationRepository {
     }
 
     boolean optedOut(UUID organizationId, UUID contactId) {
+        return optedOut(organizationId, contactId, "email");
+    }
+
+    boolean optedOut(UUID organizationId, UUID contactId, String channel) {
         if (contactId == null) {
             return false;
         }
         return jdbc.sql("""
                         select exists (select 1 from notification_opt_outs
-                                        where organization_id = :org and contact_id = :contact and channel = 'email')
+                                        where organization_id = :org and contact_id = :contact and channel = :channel)
                         """)
                 .param("org", organizationId)
                 .param("contact", contactId)
+                .param("channel", channel)
                 .query(Boolean.class)
                 .single();
     }
@@ -275,13 +302,19 @@ class NotificationRepository {
 
     /** Records a contact's opt-out of email; true when it is new. */
     boolean optOut(UUID organizationId, UUID contactId, Instant now) {
+        return optOut(organizationId, contactId, "email", now);
+    }
+
+    /** Records a contact's opt-out of a channel ({@code email}, {@code sms}); true when it is new. */
+    boolean optOut(UUID organizationId, UUID contactId, String channel, Instant now) {
         return jdbc.sql("""
                         insert into notification_opt_outs (organization_id, contact_id, channel, created_at)
-                        values (:org, :contact, 'email', :now)
+                        values (:org, :contact, :channel, :now)
                         on conflict do nothing
                         """)
                         .param("org", organizationId)
                         .param("contact", contactId)
+                        .param("channel", channel)
                         .param("now", SqlTypes.timestamptz(now))
                         .update()
                 > 0;
@@ -289,28 +322,65 @@ class NotificationRepository {
 
     /** Removes a contact's opt-out of email; true when there was one. */
     boolean optIn(UUID organizationId, UUID contactId) {
+        return optIn(organizationId, contactId, "email");
+    }
+
+    /** Removes a contact's opt-out of a channel; true when there was one. */
+    boolean optIn(UUID organizationId, UUID contactId, String channel) {
         return jdbc.sql("""
                         delete from notification_opt_outs
-                         where organization_id = :org and contact_id = :contact and channel = 'email'
+                         where organization_id = :org and contact_id = :contact and channel = :channel
                         """)
                         .param("org", organizationId)
                         .param("contact", contactId)
+                        .param("channel", channel)
                         .update()
                 > 0;
     }
 
     Optional<OptOut> findOptOut(UUID organizationId, UUID contactId) {
+        return findOptOut(organizationId, contactId, "email");
+    }
+
+    Optional<OptOut> findOptOut(UUID organizationId, UUID contactId, String channel) {
         return jdbc.sql("""
                         select contact_id, channel, created_at from notification_opt_outs
-                         where organization_id = :org and contact_id = :contact and channel = 'email'
+                         where organization_id = :org and contact_id = :contact and channel = :channel
                         """)
                 .param("org", organizationId)
                 .param("contact", contactId)
+                .param("channel", channel)
                 .query((rs, n) -> new OptOut(
                         rs.getObject("contact_id", UUID.class),
                         rs.getString("channel"),
                         SqlTypes.instant(rs, "created_at")))
                 .optional();
+    }
+
+    /**
+     * Records what the provider reported about a message it accepted: {@code deliveryStatus} as it said it, and
+     * when it could not deliver, the message becomes {@code failed} with {@code error}. Answers whether a message
+     * of the organization carries that provider id on that channel.
+     */
+    boolean recordDelivery(
+            UUID organizationId, String channel, String providerId, String deliveryStatus, String error, Instant now) {
+        return jdbc.sql("""
+                        update notifications
+                           set delivery_status = :delivery,
+                               status = case when cast(:error as text) is not null and status = 'sent' then 'failed'
+                                             else status end,
+                               last_error = coalesce(cast(:error as text), last_error),
+                               updated_at = :now
+                         where organization_id = :org and channel = :channel and provider_id = :provider
+                        """)
+                        .param("org", organizationId)
+                        .param("channel", channel)
+                        .param("provider", providerId)
+                        .param("delivery", deliveryStatus)
+                        .param("error", error)
+                        .param("now", SqlTypes.timestamptz(now))
+                        .update()
+                > 0;
     }
 
     Optional<NotificationTemplate> findTemplate(UUID organizationId, NotificationKind kind, String locale) {
@@ -406,6 +476,7 @@ class NotificationRepository {
                 SqlTypes.instant(rs, "next_attempt_at"),
                 rs.getInt("attempts"),
                 rs.getString("provider_id"),
+                rs.getString("delivery_status"),
                 rs.getString("last_error"),
                 SqlTypes.instant(rs, "sent_at"),
                 SqlTypes.instant(rs, "created_at"),

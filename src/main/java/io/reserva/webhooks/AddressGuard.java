@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * check off (development and tests); the scheme check stays.
  */
 @Component
-class AddressGuard {
+public class AddressGuard {
 
     /** Why a target is refused; the message names the address, never secrets. */
     static final class Refused extends Exception {
@@ -43,6 +43,19 @@ class AddressGuard {
 
     boolean allowsPrivateNetworks() {
         return allowPrivateNetworks;
+    }
+
+    /**
+     * Why the server may not call {@code url}, or empty when it may: the same rules as webhook endpoints, for other
+     * modules that call addresses their users give (the SMS webhook).
+     */
+    public java.util.Optional<String> refusal(String url) {
+        try {
+            check(url);
+            return java.util.Optional.empty();
+        } catch (Refused refused) {
+            return java.util.Optional.of(refused.getMessage());
+        }
     }
 
     /** The URL as a URI if it is an acceptable target; otherwise why not. */

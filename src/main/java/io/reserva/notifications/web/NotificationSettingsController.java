@@ -47,26 +47,32 @@ class NotificationSettingsController {
 
     @PostMapping("/notification-opt-outs")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record that a guest wants no email (none is sent to them, transactional included)")
+    @Operation(
+            summary = "Record that a guest wants no email, or no SMS with channel sms (none is sent to them on that"
+                    + " channel, transactional included)")
     OptOut optOut(Caller caller, @RequestBody NewOptOut request) {
         return management.optOut(caller, request);
     }
 
     @GetMapping("/notification-opt-outs/{contactId}")
-    @Operation(summary = "Whether a guest opted out of email (404 when they did not)")
+    @Operation(summary = "Whether a guest opted out of email, or of SMS with channel=sms (404 when they did not)")
     OptOut getOptOut(
             Caller caller,
             @PathVariable UUID contactId,
-            @RequestParam(name = "organization_id", required = false) UUID organizationId) {
-        return management.getOptOut(caller, contactId, organizationId);
+            @RequestParam(name = "organization_id", required = false) UUID organizationId,
+            @RequestParam(name = "channel", required = false) String channel) {
+        return management.getOptOut(caller, contactId, organizationId, channel);
     }
 
     @DeleteMapping("/notification-opt-outs/{contactId}")
-    @Operation(summary = "Send email to a guest who had opted out again; answers the opt-out removed")
+    @Operation(
+            summary = "Send email (or SMS with channel=sms) to a guest who had opted out again; answers the opt-out"
+                    + " removed")
     OptOut optIn(
             Caller caller,
             @PathVariable UUID contactId,
-            @RequestParam(name = "organization_id", required = false) UUID organizationId) {
-        return management.optIn(caller, contactId, organizationId);
+            @RequestParam(name = "organization_id", required = false) UUID organizationId,
+            @RequestParam(name = "channel", required = false) String channel) {
+        return management.optIn(caller, contactId, organizationId, channel);
     }
 }
