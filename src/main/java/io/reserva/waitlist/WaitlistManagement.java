@@ -204,10 +204,22 @@ public class WaitlistManagement {
                         "The " + request.kind().wire() + " waitlist of " + queueDate + " holds "
                                 + properties.maxActive() + " parties already");
             }
-            Contact guest = request.contact() == null
-                    ? known.orElseThrow()
-                    : contacts.matchOrCreate(organizationId, detailsOf(request.contact()));
-            String phone = guest.phone();
+            UUID contactId;
+            String phone;
+            ContactDirectory.GuestMatch typed = null;
+            if (request.contact() != null && source == WaitlistEntrySource.BOOKING_PAGE) {
+                // A stranger on a public page: filed under an existing contact only when the name typed is its
+                // too, never changing it (the rule of bookings, issue 15); what was typed is kept for staff.
+                typed = contacts.matchGuest(organizationId, detailsOf(request.contact()));
+                contactId = typed.linked() == null ? null : typed.linked().id();
+                phone = typed.typed().phone();
+            } else {
+                Contact guest = request.contact() == null
+                        ? known.orElseThrow()
+                        : contacts.matchOrCreate(organizationId, detailsOf(request.contact()));
+                contactId = guest.id();
+                phone = guest.phone();
+            }
             if (phone != null && entries.phoneActive(organizationId, phone)) {
                 throw alreadyWaiting();
             }
@@ -215,7 +227,7 @@ public class WaitlistManagement {
                     Ids.newId(),
                     organizationId,
                     serviceId,
-                    guest.id(),
+                    contactId,
                     phone,
                     request.partySize(),
                     request.kind(),
@@ -247,6 +259,15 @@ public class WaitlistManagement {
                 entries.insert(row);
             } catch (DuplicateKeyException e) {
                 throw alreadyWaiting();
+            }
+            if (typed != null) {
+                ContactDetails details = typed.typed();
+                entries.insertGuestDetails(
+                        organizationId,
+                        row.id(),
+                        new io.reserva.reservations.ContactSummary(
+                                null, details.firstName(), details.lastName(), details.email(), details.phone()),
+                        typed.unverified());
             }
             WaitlistEntryView view = view(row.organizationId(), row.id());
             events.publishEvent(new WaitlistEvents.WaitlistEntryCreated(view));
@@ -431,6 +452,68 @@ public class WaitlistManagement {
             UUID held = before.offerReservationId();
             entry.withdrawOffer(now);
             releaseHold(caller, held);
+            return store(entry, before);
+        });
+    }
+
+    /**
+     * Moves to {@code expired} every active entry of the organization whose day has passed on the venue's wall
+     * clock (the service's zone, else the organization's), each in its own transaction, letting go of an open
+     * offer's hold. Returns how many expired.
+     */
+    int expirePassedDays(UUID organizationId) {
+        CatalogSnapshot snapshot = catalog.snapshot(organizationId);
+        Instant now = now();
+        ZoneId organizationZone = ZoneId.of(snapshot.organizationTimezone());
+        // No zone is more than 14 hours ahead of UTC: nothing of a later day than this can have passed anywhere.
+        LocalDate bound = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(1);
+        Caller system = new Caller(null, organizationId, Role.STAFF);
+        int expired = 0;
+        for (WaitlistEntryRow candidate : entries.activeBefore(organizationId, bound, 500)) {
+            ZoneId zone = candidate.serviceId() == null
+                    ? organizationZone
+                    : snapshot.service(candidate.serviceId())
+                            .map(s -> ZoneId.of(s.timezone()))
+                            .orElse(organizationZone);
+            if (!candidate.localDate().isBefore(now.atZone(zone).toLocalDate())) {
+                continue;
+            }
+            Boolean done = transaction.execute(status -> {
+                WaitlistEntryRow row =
+                        entries.lock(organizationId, candidate.id()).orElse(null);
+                if (row == null || !row.status().isActive()) {
+                    return false;
+                }
+                WaitlistEntry entry = new WaitlistEntry(row);
+                UUID heldOffer = row.offerReservationId();
+                entry.expire(now);
+                if (heldOffer != null) {
+                    releaseHold(system, heldOffer);
+                }
+                store(entry, row);
+                return true;
+            });
+            if (Boolean.TRUE.equals(done)) {
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    /**
+     * The guest leaves the list (through their private link): {@code cancelled}, an open offer's hold let go and so
+     * offered to the next entry. An entry that already left is {@code 409 invalid_transition}.
+     */
+    public WaitlistEntryView cancelByGuest(UUID organizationId, UUID id) {
+        Caller venue = new Caller(null, organizationId, Role.STAFF);
+        return transaction.execute(status -> {
+            WaitlistEntry entry = new WaitlistEntry(lock(organizationId, id));
+            WaitlistEntryRow before = entry.state;
+            UUID heldOffer = before.offerReservationId();
+            entry.cancel(now());
+            if (heldOffer != null) {
+                releaseHold(venue, heldOffer);
+            }
             return store(entry, before);
         });
     }
