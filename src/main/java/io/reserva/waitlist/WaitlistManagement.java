@@ -57,6 +57,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class WaitlistManagement {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WaitlistManagement.class);
+
     public static final QueryDefinition QUERY = QueryDefinition.forResource("waitlist-entries")
             .field("id", "e.id", FieldType.UUID)
             .nullableField("service_id", "e.service_id", FieldType.UUID)
@@ -478,21 +480,28 @@ public class WaitlistManagement {
             if (!candidate.localDate().isBefore(now.atZone(zone).toLocalDate())) {
                 continue;
             }
-            Boolean done = transaction.execute(status -> {
-                WaitlistEntryRow row =
-                        entries.lock(organizationId, candidate.id()).orElse(null);
-                if (row == null || !row.status().isActive()) {
-                    return false;
-                }
-                WaitlistEntry entry = new WaitlistEntry(row);
-                UUID heldOffer = row.offerReservationId();
-                entry.expire(now);
-                if (heldOffer != null) {
-                    releaseHold(system, heldOffer);
-                }
-                store(entry, row);
-                return true;
-            });
+            Boolean done;
+            try {
+                done = transaction.execute(status -> {
+                    WaitlistEntryRow row =
+                            entries.lock(organizationId, candidate.id()).orElse(null);
+                    if (row == null || !row.status().isActive()) {
+                        return false;
+                    }
+                    WaitlistEntry entry = new WaitlistEntry(row);
+                    UUID heldOffer = row.offerReservationId();
+                    entry.expire(now);
+                    if (heldOffer != null) {
+                        releaseHold(system, heldOffer);
+                    }
+                    store(entry, row);
+                    return true;
+                });
+            } catch (RuntimeException e) {
+                // One entry that cannot expire must not keep the others of the organization waiting.
+                log.warn("Could not expire waitlist entry {}", candidate.id(), e);
+                continue;
+            }
             if (Boolean.TRUE.equals(done)) {
                 expired++;
             }
@@ -521,7 +530,9 @@ public class WaitlistManagement {
     /** Lets go of a held start that was on offer; already lapsed or gone, there is nothing to let go. */
     private void releaseHold(Caller caller, UUID heldReservation) {
         ReservationView held = reservations.get(caller, heldReservation);
-        if (held.status() == ReservationStatus.HELD) {
+        // A lapsed hold blocks nothing and cannot be cancelled (the reservations' hold sweeper expires it).
+        boolean lapsed = held.holdExpiresAt() != null && !now().isBefore(held.holdExpiresAt());
+        if (held.status() == ReservationStatus.HELD && !lapsed) {
             reservations.update(caller, heldReservation, statusPatch(ReservationStatus.CANCELLED, CancelledBy.SYSTEM));
         }
     }

@@ -46,8 +46,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * freed start first, then any other) gets that start held for it for {@link WaitlistProperties#offerMinutes()}.
  * One freed place, one offer: the search stops at the first hold.
  *
- * <p>The listener runs on the node that committed the change, once; entries are locked with {@code skip locked},
- * so two freed places handled at once offer to two different entries. The hold is an ordinary held reservation
+ * <p>The listener runs on the node that committed the change, once. Entries are locked one at a time in queue order
+ * and read again once locked, so two freed places handled at once (on one node or two) offer to two different
+ * entries, and neither is lost to an entry the other search was holding; the same order everywhere means no
+ * deadlock. The hold is an ordinary held reservation
  * (source {@code waitlist}): the allocation constraint keeps it from ever double-booking, and the reservations'
  * hold sweeper lapses it, which brings the entry back here to be put back in the queue and the start passed on.
  */
@@ -182,8 +184,8 @@ class WaitlistOffers {
     }
 
     /**
-     * Tries the waiting later entries of the service's day in order of joining (each locked, skipping those
-     * another transaction is offering to): each gets the first start inside its window it has not passed on that
+     * Tries the waiting later entries of the service's day in order of joining (each locked in turn, and skipped
+     * when it no longer waits): each gets the first start inside its window it has not passed on that
      * can be held for it ({@code preferred} first). With {@code onlyOne}, the search stops at the first offer.
      */
     private int offerInDay(ReservationService service, LocalDate day, Instant preferred, boolean onlyOne) {
@@ -194,7 +196,16 @@ class WaitlistOffers {
             Instant now = now();
             int offers = 0;
             Map<Integer, List<Instant>> startsBySize = new HashMap<>();
-            for (WaitlistEntryRow row : entries.lockWaitingLater(organizationId, service.id(), day, CANDIDATES)) {
+            for (WaitlistEntryRow candidate : entries.waitingLater(organizationId, service.id(), day, CANDIDATES)) {
+                // Locked one by one in queue order, waiting for a search on another node that holds it (never
+                // skipping it: a skipped entry could leave a freed place unoffered), then read again: that search
+                // may have offered it something meanwhile.
+                WaitlistEntryRow row = entries.lock(organizationId, candidate.id())
+                        .filter(locked -> locked.status() == WaitlistEntryStatus.WAITING)
+                        .orElse(null);
+                if (row == null) {
+                    continue;
+                }
                 List<Instant> starts = startsBySize.computeIfAbsent(
                         row.partySize(), size -> starts(system, service, day, size, preferred, now));
                 Optional<ReservationView> held = Optional.empty();

@@ -239,17 +239,16 @@ class WaitlistRepository {
     }
 
     /**
-     * The waiting later entries of a service's day, in order of joining, skipping those another transaction is
-     * offering to right now; each returned row is locked.
+     * The waiting later entries of a service's day, in order of joining, unlocked: the offer search locks each in
+     * turn ({@link #lock}) and checks it is still waiting.
      */
-    List<WaitlistEntryRow> lockWaitingLater(UUID organizationId, UUID serviceId, LocalDate date, int limit) {
+    List<WaitlistEntryRow> waitingLater(UUID organizationId, UUID serviceId, LocalDate date, int limit) {
         return jdbc.sql("""
                         select e.* from waitlist_entries e
                          where e.organization_id = :org and e.service_id = :service and e.local_date = :date
                            and e.kind = 'later' and e.status = 'waiting'
                          order by e.created_at, e.id
                          limit :limit
-                           for update skip locked
                         """)
                 .param("org", organizationId)
                 .param("service", serviceId)
