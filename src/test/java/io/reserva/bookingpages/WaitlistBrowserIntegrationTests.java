@@ -228,9 +228,21 @@ class WaitlistBrowserIntegrationTests {
 
     @Test
     void aLateGuestSeesTheOfferLapsedKeepsTheirPlaceAndLeavesTheList() {
+        TestApi.expect(
+                api.post(
+                        tenant.adminKey(),
+                        "/reservation-booking-links",
+                        fields(
+                                "name",
+                                "Cena",
+                                "slug",
+                                "cena",
+                                "page_config",
+                                fields("locale", "es", "waitlist", "later"))),
+                201);
         Response joined = api.post(
                 null,
-                "/public/booking-links/" + tenant.id() + "/dinner/waitlist",
+                "/public/booking-links/" + tenant.id() + "/cena/waitlist",
                 fields(
                         "service_id",
                         dinner,

@@ -344,7 +344,7 @@ class WaitlistIntegrationTests {
         sweeper.sweep();
         Response expired = entry(offeredOne);
         assertThat(expired.get("status")).isEqualTo("expired");
-        assertThat(expired.get("offer_reservation_id")).isNull();
+        assertThat(expired.body().get("offer_reservation_id").isNull()).isTrue();
         // The offer lapsed long ago: its hold blocks nothing, and the hold sweeper expires it as any other.
         reservations.expireLapsedHolds(tenant.id());
         assertThat(api.get(key, "/reservations/" + offered.get("offer_reservation_id"))
