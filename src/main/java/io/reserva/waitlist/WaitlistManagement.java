@@ -10,6 +10,7 @@ import io.reserva.contacts.Contact;
 import io.reserva.contacts.ContactDetails;
 import io.reserva.contacts.ContactDirectory;
 import io.reserva.reservations.CancelledBy;
+import io.reserva.reservations.ContactSummary;
 import io.reserva.reservations.NewReservation;
 import io.reserva.reservations.ReservationChanges;
 import io.reserva.reservations.ReservationManagement;
@@ -32,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,6 +44,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -57,7 +61,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class WaitlistManagement {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WaitlistManagement.class);
+    private static final Logger log = LoggerFactory.getLogger(WaitlistManagement.class);
 
     public static final QueryDefinition QUERY = QueryDefinition.forResource("waitlist-entries")
             .field("id", "e.id", FieldType.UUID)
@@ -267,7 +271,7 @@ public class WaitlistManagement {
                 entries.insertGuestDetails(
                         organizationId,
                         row.id(),
-                        new io.reserva.reservations.ContactSummary(
+                        new ContactSummary(
                                 null, details.firstName(), details.lastName(), details.email(), details.phone()),
                         typed.unverified());
             }
@@ -468,7 +472,7 @@ public class WaitlistManagement {
         Instant now = now();
         ZoneId organizationZone = ZoneId.of(snapshot.organizationTimezone());
         // No zone is more than 14 hours ahead of UTC: nothing of a later day than this can have passed anywhere.
-        LocalDate bound = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(1);
+        LocalDate bound = now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1);
         Caller system = new Caller(null, organizationId, Role.STAFF);
         int expired = 0;
         for (WaitlistEntryRow candidate : entries.activeBefore(organizationId, bound, 500)) {

@@ -407,6 +407,38 @@ class WaitlistIntegrationTests {
                 .isEqualTo("waiting");
     }
 
+    @Test
+    void aNewTableOffersItsStartToTheFirstEntryItFits() {
+        CatalogFixtures catalog = new CatalogFixtures(api, key);
+        String anyTable = catalog.service(fields("name", "Bar seats", "duration_minutes", 60, "max_party_size", 4));
+        catalog.link(anyTable, table, "any_available");
+        Response booked = api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        anyTable,
+                        "party_size",
+                        2,
+                        "start_datetime",
+                        WEDNESDAY_SEVEN.toString(),
+                        "contact",
+                        fields("first_name", "Booker", "email", "booker-" + UUID.randomUUID() + "@example.com")));
+        TestApi.expect(booked, 201);
+        Map<String, Object> wish = laterOn(WEDNESDAY, 2);
+        wish.put("service_id", anyTable);
+        Response waiting = join(wish, "Tia", "+49 30 5600000");
+        assertThat(waiting.status()).as(waiting.text()).isEqualTo(201);
+        assertThat(entry(waiting).get("status")).isEqualTo("waiting");
+
+        String second = catalog.resource("Table 2", "table", 4);
+        catalog.everyDay(second, "10:00", "23:00");
+
+        Response offered = entry(waiting);
+        assertThat(offered.get("status")).as("the new table seats the party").isEqualTo("offered");
+        assertThat(Instant.parse(offered.get("offer_start"))).isEqualTo(WEDNESDAY_SEVEN);
+    }
+
     private Response book(Instant start) {
         return api.post(
                 key,
