@@ -3,6 +3,7 @@
 // #rrggbb. Texts live in i18n.js; dates and times are written by format.js only.
 import { STRINGS } from "./i18n.js";
 import { addDays, formatter, isoDay, todayIn } from "./format.js";
+import { takesLater, takesNow, waitlistScreens } from "./waitlist.js";
 
 var body = document.body;
 var organization = body.getAttribute("data-organization");
@@ -211,20 +212,34 @@ function renderVisit(focus) {
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearAlert();
-    if (!state.service) {
-      var error = document.getElementById("service-error");
-      error.hidden = false;
-      error.textContent = t.service + ": " + t.required;
-      var first = form.querySelector("input[name=service]");
-      first.setAttribute("aria-describedby", "service-error");
-      first.focus();
-      return;
-    }
+    if (!chosenService(form)) { return; }
     state.month = null;
     renderWhen(true);
   });
+  if (takesNow(page)) {
+    form.appendChild(el("div", { class: "actions" }, [el("button", {
+      type: "button", class: "secondary", id: "join-line", text: t.joinLine, onclick: function () {
+        clearAlert();
+        if (chosenService(form)) { waitlist.renderJoin("now", null, null, function () { renderVisit(true); }); }
+      }
+    })]));
+  }
   stepNode.appendChild(form);
   if (focus) { focusHeading(stepNode); }
+}
+
+/** Whether a service is chosen; if not, says so at the service choice and focuses it. */
+function chosenService(form) {
+  if (!state.service) {
+    var error = document.getElementById("service-error");
+    error.hidden = false;
+    error.textContent = t.service + ": " + t.required;
+    var first = form.querySelector("input[name=service]");
+    first.setAttribute("aria-describedby", "service-error");
+    first.focus();
+    return false;
+  }
+  return true;
 }
 
 function fillParty(select) {
@@ -381,11 +396,12 @@ function drawCalendar(calendarNode, slotsNode, onPick) {
     var date = isoDay(year, month, d);
     var info = state.days[date];
     var bookable = info && info.bookable;
-    var reason = info && !info.bookable ? (t[info.reason] || t.unavailable) : null;
+    var open = bookable || (onPick === hold && waitable(info));
+    var reason = info && !info.bookable ? (open ? t.waitable : (t[info.reason] || t.unavailable)) : null;
     var button = el("button", {
-      type: "button", "data-date": date,
-      "aria-disabled": bookable ? null : "true",
-      "aria-pressed": bookable ? String(state.date === date) : null,
+      type: "button", "data-date": date, class: bookable || !open ? null : "waitable",
+      "aria-disabled": open ? null : "true",
+      "aria-pressed": open ? String(state.date === date) : null,
       "aria-label": formatDay(date) + (reason ? " — " + reason : ""),
       title: reason, tabindex: "-1", text: String(d)
     });
@@ -439,7 +455,9 @@ function refreshDay(slotsNode, onPick, focusFirst) {
     state.days[day.date] = day;
     drawSlots(slotsNode, day, onPick);
     var day0 = document.querySelector("button[data-date='" + day.date + "']");
-    if (day0 && !day.bookable) { day0.setAttribute("aria-disabled", "true"); day0.removeAttribute("aria-pressed"); }
+    if (day0 && !day.bookable && !(onPick === hold && waitable(day))) {
+      day0.setAttribute("aria-disabled", "true"); day0.removeAttribute("aria-pressed");
+    }
     if (focusFirst) {
       var first = slotsNode.querySelector("button");
       if (first) { first.focus(); } else { slotsNode.querySelector("h3").focus(); }
@@ -450,8 +468,13 @@ function refreshDay(slotsNode, onPick, focusFirst) {
 function drawSlots(slotsNode, day, onPick) {
   clear(slotsNode);
   slotsNode.appendChild(el("h3", { tabindex: "-1", text: fmt(t.times, { date: formatDay(day.date) }) }));
+  var offerWaitlist = onPick === hold && takesLater(state.page) && (day.bookable || waitable(day));
   if (!day.slots.length) {
     slotsNode.appendChild(el("p", { text: day.reason ? (t[day.reason] || t.noTimes) : t.noTimes }));
+    if (offerWaitlist) {
+      slotsNode.appendChild(el("p", { class: "hint", text: t.waitlistFullDay }));
+      slotsNode.appendChild(waitlistButton(day, "primary"));
+    }
     return;
   }
   var periods = day.slots.length > MANY_STARTS ? servicePeriods(day.slots) : [day.slots];
@@ -474,6 +497,22 @@ function drawSlots(slotsNode, day, onPick) {
     });
     slotsNode.appendChild(list);
   });
+  if (offerWaitlist) {
+    slotsNode.appendChild(el("p", { class: "hint waitlist-hint", text: t.waitlistNoneSuit }));
+    slotsNode.appendChild(waitlistButton(day, "secondary"));
+  }
+}
+
+/** A day the guest may wait for: fully booked (not closed, not out of reach) on a page that takes the waitlist. */
+function waitable(day) {
+  return !!(day && !day.bookable && day.reason === "fully_booked" && takesLater(state.page));
+}
+
+function waitlistButton(day, style) {
+  return el("div", { class: "actions" }, [el("button", {
+    type: "button", class: style, id: "join-waitlist", text: t.waitlistDay,
+    onclick: function () { clearAlert(); waitlist.renderJoin("later", day.date, day.slots, function () { renderWhen(true); }); }
+  })]);
 }
 
 /** Starts split where more than an hour passes without one: the venue's service periods (lunch, dinner). */
@@ -784,4 +823,27 @@ function reschedule(slot, button, slotsNode) {
     });
 }
 
-if (view === "manage") { startManage(); } else { startBooking(); }
+// ---------- waitlist ----------
+/** Draws the page's frame (header, alert regions, step) for a screen outside the booking flow. */
+function startScreen(page) {
+  state.page = page;
+  brand(page.page_config);
+  clear(main);
+  main.appendChild(header(page));
+  alertNode = el("div", { class: "alert", role: "alert", "aria-live": "assertive" });
+  liveNode = el("div", { class: "visually-hidden", "aria-live": "polite", role: "status" });
+  stepNode = el("div");
+  main.appendChild(alertNode);
+  main.appendChild(liveNode);
+  main.appendChild(stepNode);
+}
+
+var waitlist = waitlistScreens({
+  el: el, t: t, fmt: fmt, format: format, state: state, clear: clear, people: people, request: request,
+  announce: announce, problemMessage: problemMessage, focusHeading: focusHeading, clearAlert: function () { clearAlert(); },
+  clearFieldErrors: clearFieldErrors, showFieldErrors: showFieldErrors, startScreen: startScreen,
+  stepNode: function () { return stepNode; }, alertNode: function () { return alertNode; },
+  fail: function (message) { clear(main); main.appendChild(el("h1", { tabindex: "-1", text: message })); }
+});
+
+if (view === "manage") { startManage(); } else if (view === "waitlist") { waitlist.startStatus(); } else { startBooking(); }

@@ -178,7 +178,8 @@ public class BookingLinkManagement {
                 c.coverUrl(),
                 c.primaryColor(),
                 null,
-                c.locale());
+                c.locale(),
+                c.waitlist());
     }
 
     private static boolean isNull(BookingLinkChanges sent, String field) {

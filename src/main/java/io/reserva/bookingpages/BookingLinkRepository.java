@@ -106,6 +106,33 @@ class BookingLinkRepository {
                 .update();
     }
 
+    void insertWaitlistToken(UUID organizationId, UUID entryId, UUID linkId, byte[] tokenHash, Instant now) {
+        jdbc.sql("""
+                        insert into booking_page_waitlist_entries (organization_id, waitlist_entry_id, booking_link_id,
+                            token_hash, created_at)
+                        values (:org, :entry, :link, :hash, :now)
+                        """)
+                .param("org", organizationId)
+                .param("entry", entryId)
+                .param("link", linkId)
+                .param("hash", tokenHash)
+                .param("now", SqlTypes.timestamptz(now))
+                .update();
+    }
+
+    /** The waitlist entry behind a status token, if the token belongs to this link. */
+    Optional<UUID> waitlistEntryOfToken(UUID organizationId, UUID linkId, byte[] tokenHash) {
+        return jdbc.sql("""
+                        select waitlist_entry_id from booking_page_waitlist_entries
+                        where organization_id = :org and booking_link_id = :link and token_hash = :hash
+                        """)
+                .param("org", organizationId)
+                .param("link", linkId)
+                .param("hash", tokenHash)
+                .query(UUID.class)
+                .optional();
+    }
+
     /** The reservation behind a manage token, if the token belongs to this link. */
     Optional<UUID> reservationOfToken(UUID organizationId, UUID linkId, byte[] tokenHash) {
         return jdbc.sql("""

@@ -18,6 +18,9 @@ final class BookingLinkRules {
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
     static final Set<String> LOCALES = Set.of("en", "es");
+
+    static final Set<String> WAITLIST_MODES =
+            Set.of(PageConfig.WAITLIST_OFF, PageConfig.WAITLIST_LATER, PageConfig.WAITLIST_LATER_AND_NOW);
     static final int NAME_MAX = 200;
     static final int SLUG_MAX = 100;
     static final int URL_MAX = 2000;
@@ -97,6 +100,10 @@ final class BookingLinkRules {
         if (!LOCALES.contains(locale)) {
             errors.add(new FieldError("page_config.locale", "must be en or es"));
         }
+        String waitlist = config.waitlist() == null ? PageConfig.WAITLIST_OFF : config.waitlist();
+        if (!WAITLIST_MODES.contains(waitlist)) {
+            errors.add(new FieldError("page_config.waitlist", "must be off, later or later_and_now"));
+        }
         String color = blankToNull(config.primaryColor());
         if (color != null && !COLOR.matcher(color).matches()) {
             errors.add(new FieldError("page_config.primary_color", "must be a colour as #rrggbb, such as #1f6feb"));
@@ -112,7 +119,8 @@ final class BookingLinkRules {
                 imageUrl(config.coverUrl(), "page_config.cover_url", errors),
                 color == null ? null : color.toLowerCase(Locale.ROOT),
                 config.bookingServiceIds() == null ? null : new ArrayList<>(config.bookingServiceIds()),
-                locale);
+                locale,
+                waitlist);
     }
 
     private static String text(String value, String field, int max, List<FieldError> errors) {

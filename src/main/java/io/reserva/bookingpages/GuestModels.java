@@ -1,6 +1,8 @@
 package io.reserva.bookingpages;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,7 +76,10 @@ public final class GuestModels {
             String logoUrl,
             String coverUrl,
             @Schema(example = "#1f6feb") String primaryColor,
-            @Schema(example = "en") String locale) {
+            @Schema(example = "en") String locale,
+
+            @Schema(description = "off, later or later_and_now: whether the page offers the waitlist")
+            String waitlist) {
 
         static PublicPageConfig of(PageConfig c) {
             return new PublicPageConfig(
@@ -86,7 +92,8 @@ public final class GuestModels {
                     c.logoUrl(),
                     c.coverUrl(),
                     c.primaryColor(),
-                    c.locale() == null ? "en" : c.locale());
+                    c.locale() == null ? "en" : c.locale(),
+                    c.waitlist() == null ? PageConfig.WAITLIST_OFF : c.waitlist());
         }
     }
 
@@ -235,5 +242,97 @@ public final class GuestModels {
             @Schema(example = "Trattoria Sole") String organizationName,
 
             @Schema(description = "The page's texts and branding, for the manage page")
+            PublicPageConfig pageConfig) {}
+
+    /** A guest asks to wait: for a later start on a day (kind later) or in today's queue at the door (kind now). */
+    @Schema(name = "GuestWaitlistJoin")
+    public record WaitlistJoinRequest(
+            @NotNull UUID serviceId,
+
+            @NotNull @Min(1) @Max(1000) @Schema(example = "2")
+            Integer partySize,
+
+            @Schema(
+                    description = "later (default): a start on date in the window; now: the queue at the door today",
+                    example = "later")
+            String kind,
+
+            @Schema(description = "Later: the local date wanted", example = "2027-03-28")
+            LocalDate date,
+
+            @JsonFormat(pattern = "HH:mm", lenient = OptBoolean.FALSE)
+            @Schema(type = "string", pattern = "^\\d{2}:\\d{2}$", example = "19:30")
+            LocalTime windowStart,
+
+            @JsonFormat(pattern = "HH:mm", lenient = OptBoolean.FALSE)
+            @Schema(type = "string", pattern = "^\\d{2}:\\d{2}$", example = "21:30")
+            LocalTime windowEnd,
+
+            @NotNull @Valid @Schema(description = "First name and phone are required; the venue calls or texts")
+            GuestContact contact,
+
+            @Size(max = 2000) @Schema(example = "A high chair, please")
+            String notes) {}
+
+    /**
+     * A guest's waitlist entry behind their private token: where they stand and what is on offer. Only what the
+     * guest sent or owns: no ids of the entry, contact or reservation, no other guests, no notes of the venue.
+     */
+    @Schema(name = "GuestWaitlistEntry")
+    public record GuestWaitlistEntry(
+            @Schema(description = "The private token, only in the answer to joining; keep it secret")
+            String token,
+
+            @Schema(description = "The private status page of this entry")
+            String statusPath,
+
+            @Schema(example = "later") String kind,
+
+            @Schema(
+                    description = "waiting, offered, checked_in, seated, cancelled, declined_by_merchant, no_show,"
+                            + " expired",
+                    example = "waiting")
+            String status,
+
+            UUID serviceId,
+            @Schema(example = "Dinner") String serviceName,
+            @Schema(example = "2") int partySize,
+
+            @Schema(description = "The local date of the queue", example = "2027-03-28")
+            LocalDate date,
+
+            @Schema(example = "19:30") String windowStart,
+            @Schema(example = "21:30") String windowEnd,
+            @Schema(example = "Europe/Madrid") String timezone,
+
+            @Schema(description = "1 for the next party; null once the entry left the queue", example = "3")
+            Integer position,
+
+            @Schema(example = "2") Integer partiesAhead,
+
+            @Schema(description = "Now entries: the quoted seat time range", example = "2027-03-28T19:40:00Z")
+            Instant estimatedSeatFrom,
+
+            @Schema(example = "2027-03-28T19:50:00Z") Instant estimatedSeatTo,
+
+            @Schema(description = "Later entries: the start held for the guest", example = "2027-03-28T19:45:00Z")
+            Instant offerStart,
+
+            @Schema(description = "Until when the offer can be accepted", example = "2027-03-28T18:10:00Z")
+            Instant offerExpiresAt,
+
+            @Schema(description = "Whether an offer is open now (accept or decline it)")
+            boolean offerOpen,
+
+            @Schema(description = "Whether the guest may still leave the list")
+            boolean canCancel,
+
+            @Schema(description = "Once an offer was accepted here: the booking's confirmation code")
+            String confirmationCode,
+
+            @Schema(description = "Once an offer was accepted here: the booking's private manage page")
+            String managePath,
+
+            @Schema(example = "Trattoria Sole") String organizationName,
             PublicPageConfig pageConfig) {}
 }

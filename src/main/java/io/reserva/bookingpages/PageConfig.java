@@ -41,12 +41,32 @@ public record PageConfig(
         List<UUID> bookingServiceIds,
 
         @Schema(description = "en (default) or es", example = "es")
-        String locale) {
+        String locale,
+
+        @Schema(
+                description = "Whether guests may join the waitlist from the page: off (default); later (a day with"
+                        + " nothing that suits them); later_and_now (also the queue at the door, today)",
+                example = "later")
+        String waitlist) {
+
+    public static final String WAITLIST_OFF = "off";
+    public static final String WAITLIST_LATER = "later";
+    public static final String WAITLIST_LATER_AND_NOW = "later_and_now";
 
     public static final PageConfig EMPTY =
-            new PageConfig(null, null, null, null, null, null, null, null, null, null, "en");
+            new PageConfig(null, null, null, null, null, null, null, null, null, null, "en", WAITLIST_OFF);
 
     public PageConfig {
         bookingServiceIds = bookingServiceIds == null ? null : List.copyOf(bookingServiceIds);
+    }
+
+    /** Whether guests may join the later waitlist from the page (links stored before V130 have no setting). */
+    public boolean takesLaterWaitlist() {
+        return WAITLIST_LATER.equals(waitlist) || WAITLIST_LATER_AND_NOW.equals(waitlist);
+    }
+
+    /** Whether guests may also join today's queue at the door from the page. */
+    public boolean takesNowWaitlist() {
+        return WAITLIST_LATER_AND_NOW.equals(waitlist);
     }
 }

@@ -3,6 +3,7 @@ package io.reserva.catalog;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -10,8 +11,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Announces that an organization's catalog changed: a notification on the {@value #CHANNEL} channel, which
- * PostgreSQL delivers to every node when (and only if) the transaction commits, and an invalidation of this
- * node's cache right after the commit.
+ * PostgreSQL delivers to every node when (and only if) the transaction commits, an invalidation of this
+ * node's cache right after the commit, and, after that, a {@link CatalogChanged} event on this node for other modules.
  */
 @Component
 class CatalogChanges {
@@ -23,10 +24,12 @@ class CatalogChanges {
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
+    private final ApplicationEventPublisher events;
 
-    CatalogChanges(JdbcClient jdbc, Catalog catalog) {
+    CatalogChanges(JdbcClient jdbc, Catalog catalog, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.events = events;
     }
 
     /** Call from inside the writing transaction, after the write. */
@@ -46,6 +49,8 @@ class CatalogChanges {
                     TransactionSynchronizationManager.unbindResourceIfPossible(CHANGED_IN_TRANSACTION);
                     if (status == STATUS_COMMITTED) {
                         organizations.forEach(catalog::invalidate);
+                        // After the invalidation, so listeners read the committed catalog.
+                        organizations.forEach(organization -> events.publishEvent(new CatalogChanged(organization)));
                     }
                 }
             });

@@ -10,6 +10,7 @@ import io.reserva.contacts.Contact;
 import io.reserva.contacts.ContactDetails;
 import io.reserva.contacts.ContactDirectory;
 import io.reserva.reservations.CancelledBy;
+import io.reserva.reservations.ContactSummary;
 import io.reserva.reservations.NewReservation;
 import io.reserva.reservations.ReservationChanges;
 import io.reserva.reservations.ReservationManagement;
@@ -32,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,6 +44,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -56,6 +60,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class WaitlistManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(WaitlistManagement.class);
 
     public static final QueryDefinition QUERY = QueryDefinition.forResource("waitlist-entries")
             .field("id", "e.id", FieldType.UUID)
@@ -204,10 +210,22 @@ public class WaitlistManagement {
                         "The " + request.kind().wire() + " waitlist of " + queueDate + " holds "
                                 + properties.maxActive() + " parties already");
             }
-            Contact guest = request.contact() == null
-                    ? known.orElseThrow()
-                    : contacts.matchOrCreate(organizationId, detailsOf(request.contact()));
-            String phone = guest.phone();
+            UUID contactId;
+            String phone;
+            ContactDirectory.GuestMatch typed = null;
+            if (request.contact() != null && source == WaitlistEntrySource.BOOKING_PAGE) {
+                // A stranger on a public page: filed under an existing contact only when the name typed is its
+                // too, never changing it (the rule of bookings, issue 15); what was typed is kept for staff.
+                typed = contacts.matchGuest(organizationId, detailsOf(request.contact()));
+                contactId = typed.linked() == null ? null : typed.linked().id();
+                phone = typed.typed().phone();
+            } else {
+                Contact guest = request.contact() == null
+                        ? known.orElseThrow()
+                        : contacts.matchOrCreate(organizationId, detailsOf(request.contact()));
+                contactId = guest.id();
+                phone = guest.phone();
+            }
             if (phone != null && entries.phoneActive(organizationId, phone)) {
                 throw alreadyWaiting();
             }
@@ -215,7 +233,7 @@ public class WaitlistManagement {
                     Ids.newId(),
                     organizationId,
                     serviceId,
-                    guest.id(),
+                    contactId,
                     phone,
                     request.partySize(),
                     request.kind(),
@@ -247,6 +265,15 @@ public class WaitlistManagement {
                 entries.insert(row);
             } catch (DuplicateKeyException e) {
                 throw alreadyWaiting();
+            }
+            if (typed != null) {
+                ContactDetails details = typed.typed();
+                entries.insertGuestDetails(
+                        organizationId,
+                        row.id(),
+                        new ContactSummary(
+                                null, details.firstName(), details.lastName(), details.email(), details.phone()),
+                        typed.unverified());
             }
             WaitlistEntryView view = view(row.organizationId(), row.id());
             events.publishEvent(new WaitlistEvents.WaitlistEntryCreated(view));
@@ -435,10 +462,81 @@ public class WaitlistManagement {
         });
     }
 
+    /**
+     * Moves to {@code expired} every active entry of the organization whose day has passed on the venue's wall
+     * clock (the service's zone, else the organization's), each in its own transaction, letting go of an open
+     * offer's hold. Returns how many expired.
+     */
+    int expirePassedDays(UUID organizationId) {
+        CatalogSnapshot snapshot = catalog.snapshot(organizationId);
+        Instant now = now();
+        ZoneId organizationZone = ZoneId.of(snapshot.organizationTimezone());
+        // No zone is more than 14 hours ahead of UTC: nothing of a later day than this can have passed anywhere.
+        LocalDate bound = now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1);
+        Caller system = new Caller(null, organizationId, Role.STAFF);
+        int expired = 0;
+        for (WaitlistEntryRow candidate : entries.activeBefore(organizationId, bound, 500)) {
+            ZoneId zone = candidate.serviceId() == null
+                    ? organizationZone
+                    : snapshot.service(candidate.serviceId())
+                            .map(s -> ZoneId.of(s.timezone()))
+                            .orElse(organizationZone);
+            if (!candidate.localDate().isBefore(now.atZone(zone).toLocalDate())) {
+                continue;
+            }
+            Boolean done;
+            try {
+                done = transaction.execute(status -> {
+                    WaitlistEntryRow row =
+                            entries.lock(organizationId, candidate.id()).orElse(null);
+                    if (row == null || !row.status().isActive()) {
+                        return false;
+                    }
+                    WaitlistEntry entry = new WaitlistEntry(row);
+                    UUID heldOffer = row.offerReservationId();
+                    entry.expire(now);
+                    if (heldOffer != null) {
+                        releaseHold(system, heldOffer);
+                    }
+                    store(entry, row);
+                    return true;
+                });
+            } catch (RuntimeException e) {
+                // One entry that cannot expire must not keep the others of the organization waiting.
+                log.warn("Could not expire waitlist entry {}", candidate.id(), e);
+                continue;
+            }
+            if (Boolean.TRUE.equals(done)) {
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    /**
+     * The guest leaves the list (through their private link): {@code cancelled}, an open offer's hold let go and so
+     * offered to the next entry. An entry that already left is {@code 409 invalid_transition}.
+     */
+    public WaitlistEntryView cancelByGuest(UUID organizationId, UUID id) {
+        Caller venue = new Caller(null, organizationId, Role.STAFF);
+        return transaction.execute(status -> {
+            WaitlistEntry entry = new WaitlistEntry(lock(organizationId, id));
+            WaitlistEntryRow before = entry.state;
+            UUID heldOffer = before.offerReservationId();
+            entry.cancel(now());
+            if (heldOffer != null) {
+                releaseHold(venue, heldOffer);
+            }
+            return store(entry, before);
+        });
+    }
+
     /** Lets go of a held start that was on offer; already lapsed or gone, there is nothing to let go. */
     private void releaseHold(Caller caller, UUID heldReservation) {
         ReservationView held = reservations.get(caller, heldReservation);
-        if (held.status() == ReservationStatus.HELD) {
+        // A lapsed hold blocks nothing and cannot be cancelled (the reservations' hold sweeper expires it).
+        boolean lapsed = held.holdExpiresAt() != null && !now().isBefore(held.holdExpiresAt());
+        if (held.status() == ReservationStatus.HELD && !lapsed) {
             reservations.update(caller, heldReservation, statusPatch(ReservationStatus.CANCELLED, CancelledBy.SYSTEM));
         }
     }

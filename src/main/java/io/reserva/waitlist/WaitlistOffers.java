@@ -4,6 +4,8 @@ import io.reserva.availability.SlotFinder;
 import io.reserva.availability.SlotSearch;
 import io.reserva.availability.SlotSearchResult;
 import io.reserva.catalog.Catalog;
+import io.reserva.catalog.CatalogChanged;
+import io.reserva.catalog.CatalogSnapshot;
 import io.reserva.catalog.ReservationService;
 import io.reserva.reservations.NewReservation;
 import io.reserva.reservations.ReservationEvents.ReservationStatusChanged;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +31,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -42,8 +46,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * freed start first, then any other) gets that start held for it for {@link WaitlistProperties#offerMinutes()}.
  * One freed place, one offer: the search stops at the first hold.
  *
- * <p>The listener runs on the node that committed the change, once; entries are locked with {@code skip locked},
- * so two freed places handled at once offer to two different entries. The hold is an ordinary held reservation
+ * <p>The listener runs on the node that committed the change, once. Entries are locked one at a time in queue order
+ * and read again once locked, so two freed places handled at once (on one node or two) offer to two different
+ * entries, and neither is lost to an entry the other search was holding; the same order everywhere means no
+ * deadlock. The hold is an ordinary held reservation
  * (source {@code waitlist}): the allocation constraint keeps it from ever double-booking, and the reservations'
  * hold sweeper lapses it, which brings the entry back here to be put back in the queue and the start passed on.
  */
@@ -122,23 +128,86 @@ class WaitlistOffers {
                 });
     }
 
+    /**
+     * A catalog change committed: new hours, an exception removed, a larger or new table, a combination. Any of
+     * them may have added capacity, so every day with waiting later entries is searched again, and every entry a
+     * start can now be held for gets one (capacity added may seat several parties, unlike one freed place).
+     * Nothing is offered when the change added nothing: a hold is only made where the slot engine and the
+     * allocation constraint allow it.
+     */
+    @EventListener
+    void catalogChanged(CatalogChanged changed) {
+        try {
+            int offers = offerAddedCapacity(changed.organizationId());
+            if (offers > 0) {
+                log.debug("A catalog change of {} made {} waitlist offers", changed.organizationId(), offers);
+            }
+        } catch (RuntimeException e) {
+            log.warn("No waitlist offers after the catalog change of {}", changed.organizationId(), e);
+        }
+    }
+
+    /** Searches every (service, day) with waiting later entries from today on; returns the offers made. */
+    int offerAddedCapacity(UUID organizationId) {
+        CatalogSnapshot snapshot = catalog.snapshot(organizationId);
+        Instant now = now();
+        // The earliest day any zone can still be in: days before it have passed everywhere.
+        LocalDate from = now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
+        int offers = 0;
+        for (WaitlistRepository.ServiceDay day : entries.waitingLaterDays(organizationId, from)) {
+            ReservationService service = snapshot.service(day.serviceId())
+                    .filter(ReservationService::isActive)
+                    .orElse(null);
+            if (service == null
+                    || day.date()
+                            .isBefore(now.atZone(ZoneId.of(service.timezone())).toLocalDate())) {
+                continue;
+            }
+            offers += offerInDay(service, day.date(), null, false);
+        }
+        return offers;
+    }
+
     /** Tries the service's waiting later entries of the freed start's day, in order; at most one gets an offer. */
     void offerFreedPlace(ReservationView freed) {
-        UUID organizationId = freed.organizationId();
-        ReservationService service =
-                catalog.snapshot(organizationId).service(freed.serviceId()).orElse(null);
+        ReservationService service = catalog.snapshot(freed.organizationId())
+                .service(freed.serviceId())
+                .orElse(null);
         if (service == null) {
             return;
         }
+        LocalDate day =
+                freed.startDatetime().atZone(ZoneId.of(service.timezone())).toLocalDate();
+        if (offerInDay(service, day, freed.startDatetime(), true) > 0) {
+            log.debug("Offered the place reservation {} freed to a waitlist entry", freed.id());
+        }
+    }
+
+    /**
+     * Tries the waiting later entries of the service's day in order of joining (each locked in turn, and skipped
+     * when it no longer waits): each gets the first start inside its window it has not passed on that
+     * can be held for it ({@code preferred} first). With {@code onlyOne}, the search stops at the first offer.
+     */
+    private int offerInDay(ReservationService service, LocalDate day, Instant preferred, boolean onlyOne) {
+        UUID organizationId = service.organizationId();
         ZoneId zone = ZoneId.of(service.timezone());
-        LocalDate day = freed.startDatetime().atZone(zone).toLocalDate();
         Caller system = new Caller(null, organizationId, Role.STAFF);
-        Boolean offered = newTransaction.execute(status -> {
+        Integer made = newTransaction.execute(status -> {
             Instant now = now();
+            int offers = 0;
             Map<Integer, List<Instant>> startsBySize = new HashMap<>();
-            for (WaitlistEntryRow row : entries.lockWaitingLater(organizationId, service.id(), day, CANDIDATES)) {
+            for (WaitlistEntryRow candidate : entries.waitingLater(organizationId, service.id(), day, CANDIDATES)) {
+                // Locked one by one in queue order, waiting for a search on another node that holds it (never
+                // skipping it: a skipped entry could leave a freed place unoffered), then read again: that search
+                // may have offered it something meanwhile.
+                WaitlistEntryRow row = entries.lock(organizationId, candidate.id())
+                        .filter(locked -> locked.status() == WaitlistEntryStatus.WAITING)
+                        .orElse(null);
+                if (row == null) {
+                    continue;
+                }
                 List<Instant> starts = startsBySize.computeIfAbsent(
-                        row.partySize(), size -> starts(system, service, day, size, freed.startDatetime(), now));
+                        row.partySize(), size -> starts(system, service, day, size, preferred, now));
                 Optional<ReservationView> held = Optional.empty();
                 for (Instant start : starts) {
                     if (fitsWindow(row, start, zone) && !row.passedStarts().contains(start)) {
@@ -155,13 +224,16 @@ class WaitlistOffers {
                 WaitlistEntry entry = new WaitlistEntry(row);
                 entry.offer(hold.id(), hold.startDatetime(), hold.holdExpiresAt(), now);
                 management.storeChange(entry, row);
-                return true;
+                offers++;
+                if (onlyOne) {
+                    break;
+                }
+                // The start just held is taken: the next entry of this size looks again.
+                startsBySize.remove(row.partySize());
             }
-            return false;
+            return offers;
         });
-        if (Boolean.TRUE.equals(offered)) {
-            log.debug("Offered the place reservation {} freed to a waitlist entry", freed.id());
-        }
+        return made == null ? 0 : made;
     }
 
     /**
@@ -203,10 +275,10 @@ class WaitlistOffers {
      * (the slots list may be a moment old), then the rest in order.
      */
     private List<Instant> starts(
-            Caller system, ReservationService service, LocalDate day, int partySize, Instant freedStart, Instant now) {
+            Caller system, ReservationService service, LocalDate day, int partySize, Instant preferred, Instant now) {
         List<Instant> starts = new ArrayList<>();
-        if (freedStart.isAfter(now)) {
-            starts.add(freedStart);
+        if (preferred != null && preferred.isAfter(now)) {
+            starts.add(preferred);
         }
         try {
             SlotSearchResult result = slots.find(

@@ -35,10 +35,18 @@ class WaitlistRepository {
             + " and (a.created_at, a.id) < (e.created_at, e.id)) end as ahead";
 
     static final String COLUMNS = "e.*, c.id as contact_summary_id, c.first_name as contact_first_name,"
-            + " c.last_name as contact_last_name, c.email as contact_email, c.phone as contact_phone, " + AHEAD;
+            + " c.last_name as contact_last_name, c.email as contact_email, c.phone as contact_phone,"
+            + " g.first_name as typed_first_name, g.last_name as typed_last_name, g.email as typed_email,"
+            + " g.phone as typed_phone, " + AHEAD;
 
-    static final String FROM =
-            "waitlist_entries e left join contacts c on c.id = e.contact_id and c.organization_id = e.organization_id";
+    /** With the guest's contact, or what a guest without one typed (a booking page join, see V130). */
+    static final String FROM = "waitlist_entries e"
+            + " left join contacts c on c.id = e.contact_id and c.organization_id = e.organization_id"
+            + " left join waitlist_guest_details g on g.organization_id = e.organization_id"
+            + " and g.waitlist_entry_id = e.id";
+
+    /** A service's local day with waiting later entries. */
+    record ServiceDay(UUID serviceId, LocalDate date) {}
 
     /** A stored entry with its guest and, while active, how many entries of its queue are ahead. */
     record Found(WaitlistEntryRow row, ContactSummary contact, Integer ahead) {}
@@ -231,17 +239,16 @@ class WaitlistRepository {
     }
 
     /**
-     * The waiting later entries of a service's day, in order of joining, skipping those another transaction is
-     * offering to right now; each returned row is locked.
+     * The waiting later entries of a service's day, in order of joining, unlocked: the offer search locks each in
+     * turn ({@link #lock}) and checks it is still waiting.
      */
-    List<WaitlistEntryRow> lockWaitingLater(UUID organizationId, UUID serviceId, LocalDate date, int limit) {
+    List<WaitlistEntryRow> waitingLater(UUID organizationId, UUID serviceId, LocalDate date, int limit) {
         return jdbc.sql("""
                         select e.* from waitlist_entries e
                          where e.organization_id = :org and e.service_id = :service and e.local_date = :date
                            and e.kind = 'later' and e.status = 'waiting'
                          order by e.created_at, e.id
                          limit :limit
-                           for update skip locked
                         """)
                 .param("org", organizationId)
                 .param("service", serviceId)
@@ -249,6 +256,61 @@ class WaitlistRepository {
                 .param("limit", limit)
                 .query((rs, n) -> row(rs))
                 .list();
+    }
+
+    /**
+     * The organizations with an active entry of a day before {@code bound}: the sweeper's candidates, checked
+     * against each organization's own day afterwards.
+     */
+    List<UUID> organizationsWithActiveBefore(LocalDate bound) {
+        return jdbc.sql("select distinct organization_id from waitlist_entries where local_date < :bound"
+                        + " and status in " + ACTIVE)
+                .param("bound", bound)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** The active entries of an organization whose day is before {@code bound}, oldest first. */
+    List<WaitlistEntryRow> activeBefore(UUID organizationId, LocalDate bound, int limit) {
+        return jdbc.sql("select e.* from waitlist_entries e where e.organization_id = :org and e.local_date < :bound"
+                        + " and e.status in " + ACTIVE + " order by e.local_date, e.created_at, e.id limit :limit")
+                .param("org", organizationId)
+                .param("bound", bound)
+                .param("limit", limit)
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
+    /** The (service, day) pairs with waiting later entries from {@code from} on, earliest day first. */
+    List<ServiceDay> waitingLaterDays(UUID organizationId, LocalDate from) {
+        return jdbc.sql("""
+                        select distinct service_id, local_date from waitlist_entries
+                         where organization_id = :org and kind = 'later' and status = 'waiting'
+                           and local_date >= :from
+                         order by local_date, service_id
+                        """)
+                .param("org", organizationId)
+                .param("from", from)
+                .query((rs, n) -> new ServiceDay(
+                        rs.getObject("service_id", UUID.class), rs.getObject("local_date", LocalDate.class)))
+                .list();
+    }
+
+    /** What a guest typed joining from a booking page, kept beside the entry (staff see it). */
+    void insertGuestDetails(UUID organizationId, UUID entryId, ContactSummary typed, UUID unverifiedContactId) {
+        jdbc.sql("""
+                        insert into waitlist_guest_details (organization_id, waitlist_entry_id, first_name, last_name,
+                            email, phone, unverified_contact_id)
+                        values (:org, :entry, :first_name, :last_name, :email, :phone, :unverified)
+                        """)
+                .param("org", organizationId)
+                .param("entry", entryId)
+                .param("first_name", typed.firstName())
+                .param("last_name", typed.lastName())
+                .param("email", typed.email())
+                .param("phone", typed.phone())
+                .param("unverified", unverifiedContactId)
+                .update();
     }
 
     private Found found(ResultSet rs) throws SQLException {
@@ -261,6 +323,15 @@ class WaitlistRepository {
                         rs.getString("contact_last_name"),
                         rs.getString("contact_email"),
                         rs.getString("contact_phone"));
+        if (contact == null && (rs.getString("typed_first_name") != null || rs.getString("typed_phone") != null)) {
+            // A guest filed under no contact: staff call them by what they typed.
+            contact = new ContactSummary(
+                    null,
+                    rs.getString("typed_first_name"),
+                    rs.getString("typed_last_name"),
+                    rs.getString("typed_email"),
+                    rs.getString("typed_phone"));
+        }
         long ahead = rs.getLong("ahead");
         return new Found(row(rs), contact, rs.wasNull() ? null : (int) ahead);
     }

@@ -38,4 +38,29 @@ class GuestRateLimitIntegrationTests {
         }
         assertThat(refused).isGreaterThanOrEqualTo(3);
     }
+
+    @Test
+    void theWaitlistPathsAreLimitedLikeTheRest() {
+        TestApi api = new TestApi(port);
+        Tenant tenant = api.newTenant();
+        TestApi.expect(
+                api.post(
+                        tenant.adminKey(),
+                        "/reservation-booking-links",
+                        fields("name", "W", "slug", "w", "page_config", fields("waitlist", "later"))),
+                201);
+        String base = "/public/booking-links/" + tenant.id() + "/w/waitlist";
+        int refused = 0;
+        for (int i = 0; i < 6; i++) {
+            Response response = i % 2 == 0
+                    ? api.post(null, base, fields("party_size", 2))
+                    : api.get(null, base + "/" + "A".repeat(43));
+            assertThat(response.header("RateLimit-Limit")).isEqualTo("3");
+            if (response.status() == 429) {
+                refused++;
+                assertThat(response.code()).isEqualTo("rate_limited");
+            }
+        }
+        assertThat(refused).isGreaterThanOrEqualTo(3);
+    }
 }

@@ -33,7 +33,12 @@ import org.springframework.test.context.TestPropertySource;
  * nothing, and freed starts offered to one entry at a time.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"reserva.reservations.hold-sweep-interval=PT1H", "reserva.waitlist.max-active=3"})
+@TestPropertySource(
+        properties = {
+            "reserva.reservations.hold-sweep-interval=PT1H",
+            "reserva.waitlist.expiry-sweep-interval=PT1H",
+            "reserva.waitlist.max-active=3"
+        })
 class WaitlistIntegrationTests {
 
     /** Monday 2027-05-03, 10:00 in Berlin. Tuesdays are closed; Wednesday 2027-05-05 is a later day. */
@@ -64,6 +69,9 @@ class WaitlistIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    WaitlistExpirySweeper sweeper;
+
     TestApi api;
     Tenant tenant;
     String key;
@@ -72,6 +80,8 @@ class WaitlistIntegrationTests {
 
     @BeforeEach
     void setUp() {
+        // Tests move the clock (offers lapse, days pass): each starts on the same Monday morning.
+        clock.set(START);
         api = new TestApi(port);
         tenant = api.newTenant();
         key = tenant.adminKey();
@@ -309,6 +319,124 @@ class WaitlistIntegrationTests {
         assertThat(stored.body().get("total").asInt()).isEqualTo(1);
         assertThat(joined.text()).doesNotContain("4242424");
         assertThat(stored.text()).contains("+49304242424");
+    }
+
+    @Test
+    void entriesWhoseDayHasPassedExpireOnTheVenuesClockAndLetTheirOfferGo() {
+        Response booked = book(WEDNESDAY_SEVEN);
+        Response offeredOne = join(laterOn(WEDNESDAY, 2), "Nell", "+49 30 5100000");
+        Response atTheDoor =
+                join(fields("kind", "now", "party_size", 2, "source", "walk_in"), "Otto", "+49 30 5150000");
+        Response thursday = join(laterOn("2027-05-06", 2), "Pia", "+49 30 5200000");
+        cancel(booked.get("id"));
+        Response offered = entry(offeredOne);
+        assertThat(offered.get("status")).isEqualTo("offered");
+
+        // Wednesday 23:59 in Berlin: Monday's door queue is over, Wednesday is not yet.
+        clock.set(Instant.parse("2027-05-05T21:59:00Z"));
+        sweeper.sweep();
+        assertThat(entry(atTheDoor).get("status")).isEqualTo("expired");
+        assertThat(entry(atTheDoor).get("expired_at")).isEqualTo("2027-05-05T21:59:00Z");
+        assertThat(entry(offeredOne).get("status")).isEqualTo("offered");
+
+        // Midnight in Berlin: Wednesday has passed.
+        clock.set(Instant.parse("2027-05-05T22:00:00Z"));
+        sweeper.sweep();
+        Response expired = entry(offeredOne);
+        assertThat(expired.get("status")).isEqualTo("expired");
+        assertThat(expired.body().get("offer_reservation_id").isNull()).isTrue();
+        // The offer lapsed long ago: its hold blocks nothing, and the hold sweeper expires it as any other.
+        reservations.expireLapsedHolds(tenant.id());
+        assertThat(api.get(key, "/reservations/" + offered.get("offer_reservation_id"))
+                        .get("status"))
+                .isEqualTo("expired");
+        assertThat(entry(offeredOne).get("status"))
+                .as("and the entry stays expired")
+                .isEqualTo("expired");
+        assertThat(entry(thursday).get("status")).isEqualTo("waiting");
+        sweeper.sweep();
+        assertThat(eventTypes().stream().filter("waitlist_entry.expired"::equals))
+                .as("each entry expires once")
+                .hasSize(2);
+    }
+
+    @Test
+    void widenedHoursOfferTheNewStartsToEveryEntryTheyFitAndANeutralChangeOffersNothing() {
+        // Wednesday closes at 21:00 (last start 20:00); two guests want 21:00 to 22:00.
+        List<Map<String, Object>> week = new ArrayList<>();
+        for (int day : new int[] {0, 1, 4, 5, 6}) {
+            week.add(CatalogFixtures.window(day, "10:00", "23:00"));
+        }
+        week.add(CatalogFixtures.window(3, "10:00", "21:00"));
+        CatalogFixtures catalog = new CatalogFixtures(api, key);
+        catalog.week(table, week);
+        Map<String, Object> late = fields(
+                "kind",
+                "later",
+                "service_id",
+                service,
+                "party_size",
+                2,
+                "date",
+                WEDNESDAY,
+                "window_start",
+                "21:00",
+                "window_end",
+                "22:00",
+                "source",
+                "phone");
+        Response first = join(late, "Quin", "+49 30 5300000");
+        Response second = join(late, "Rey", "+49 30 5400000");
+        Response third = join(late, "Sol", "+49 30 5500000");
+
+        Response renamed = api.patch(key, "/reservation-services/" + service, fields("name", "Dinner service"));
+        assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
+        assertThat(entry(first).get("status")).as("nothing was added").isEqualTo("waiting");
+
+        week.set(week.size() - 1, CatalogFixtures.window(3, "10:00", "23:00"));
+        catalog.week(table, week);
+
+        Response at21 = entry(first);
+        Response at22 = entry(second);
+        assertThat(at21.get("status")).isEqualTo("offered");
+        assertThat(Instant.parse(at21.get("offer_start"))).isEqualTo(Instant.parse("2027-05-05T19:00:00Z"));
+        assertThat(at22.get("status")).isEqualTo("offered");
+        assertThat(Instant.parse(at22.get("offer_start"))).isEqualTo(Instant.parse("2027-05-05T20:00:00Z"));
+        assertThat(entry(third).get("status"))
+                .as("two new starts on one table, two offers")
+                .isEqualTo("waiting");
+    }
+
+    @Test
+    void aNewTableOffersItsStartToTheFirstEntryItFits() {
+        CatalogFixtures catalog = new CatalogFixtures(api, key);
+        String anyTable = catalog.service(fields("name", "Bar seats", "duration_minutes", 60, "max_party_size", 4));
+        catalog.link(anyTable, table, "any_available");
+        Response booked = api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        anyTable,
+                        "party_size",
+                        2,
+                        "start_datetime",
+                        WEDNESDAY_SEVEN.toString(),
+                        "contact",
+                        fields("first_name", "Booker", "email", "booker-" + UUID.randomUUID() + "@example.com")));
+        TestApi.expect(booked, 201);
+        Map<String, Object> wish = laterOn(WEDNESDAY, 2);
+        wish.put("service_id", anyTable);
+        Response waiting = join(wish, "Tia", "+49 30 5600000");
+        assertThat(waiting.status()).as(waiting.text()).isEqualTo(201);
+        assertThat(entry(waiting).get("status")).isEqualTo("waiting");
+
+        String second = catalog.resource("Table 2", "table", 4);
+        catalog.everyDay(second, "10:00", "23:00");
+
+        Response offered = entry(waiting);
+        assertThat(offered.get("status")).as("the new table seats the party").isEqualTo("offered");
+        assertThat(Instant.parse(offered.get("offer_start"))).isEqualTo(WEDNESDAY_SEVEN);
     }
 
     private Response book(Instant start) {

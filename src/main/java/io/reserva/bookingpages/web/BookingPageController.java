@@ -50,7 +50,8 @@ class BookingPageController {
                             "not_found_text",
                                     "There is no booking page at this address, or it is not taking bookings right"
                                             + " now. Check the link you were given.",
-                            "manage_title", "Your booking"),
+                            "manage_title", "Your booking",
+                            "waitlist_title", "Your place on the waitlist"),
             "es",
                     Map.of(
                             "loading", "Cargando la página de reservas…",
@@ -60,7 +61,8 @@ class BookingPageController {
                             "not_found_text",
                                     "No hay ninguna página de reservas en esta dirección, o ahora no admite reservas."
                                             + " Revisa el enlace que te dieron.",
-                            "manage_title", "Tu reserva"));
+                            "manage_title", "Tu reserva",
+                            "waitlist_title", "Tu lugar en la lista de espera"));
 
     private final GuestBookingPage bookings;
     private final String shell = template("bookingpages/page.html");
@@ -88,12 +90,22 @@ class BookingPageController {
         return render(organizationId, slug, "manage", request);
     }
 
+    @GetMapping(value = "/b/{organization_id}/{slug}/waitlist/{token}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> waitlist(
+            @PathVariable("organization_id") String organizationId,
+            @PathVariable String slug,
+            @PathVariable String token,
+            HttpServletRequest request) {
+        // As for the manage page: the script asks the API, which answers 404 for a token that opens nothing.
+        return render(organizationId, slug, "waitlist", request);
+    }
+
     private ResponseEntity<String> render(String organizationId, String slug, String view, HttpServletRequest request) {
         BookingLink link;
         String organizationName;
         try {
             UUID organization = GuestBookingController.organization(organizationId);
-            link = view.equals("manage")
+            link = !view.equals("book")
                     ? bookings.anyLink(organization, slug)
                     : bookings.activeLink(organization, slug);
             organizationName = bookings.organization(organization).name();
@@ -108,8 +120,8 @@ class BookingPageController {
         String lang =
                 link.pageConfig().locale() == null ? "en" : link.pageConfig().locale();
         Map<String, String> t = TEXTS.get(lang);
-        String title = view.equals("manage")
-                ? t.get("manage_title") + " · " + organizationName
+        String title = !view.equals("book")
+                ? t.get(view + "_title") + " · " + organizationName
                 : (link.pageConfig().heroTitle() != null ? link.pageConfig().heroTitle() : link.name()) + " · "
                         + organizationName;
         String body = shell.replace("{{lang}}", lang)

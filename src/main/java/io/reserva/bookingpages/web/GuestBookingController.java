@@ -5,10 +5,13 @@ import io.reserva.bookingpages.GuestBookingPage;
 import io.reserva.bookingpages.GuestModels.CancelRequest;
 import io.reserva.bookingpages.GuestModels.GuestBooking;
 import io.reserva.bookingpages.GuestModels.GuestDetails;
+import io.reserva.bookingpages.GuestModels.GuestWaitlistEntry;
 import io.reserva.bookingpages.GuestModels.HoldRequest;
 import io.reserva.bookingpages.GuestModels.PublicBookingPage;
 import io.reserva.bookingpages.GuestModels.PublicSlots;
 import io.reserva.bookingpages.GuestModels.RescheduleRequest;
+import io.reserva.bookingpages.GuestModels.WaitlistJoinRequest;
+import io.reserva.bookingpages.GuestWaitlist;
 import io.reserva.shared.ErrorCode;
 import io.reserva.shared.FieldError;
 import io.reserva.shared.ReservaException;
@@ -57,10 +60,12 @@ class GuestBookingController {
 
     private final GuestBookingPage pages;
     private final GuestBookingCommands bookings;
+    private final GuestWaitlist waitlist;
 
-    GuestBookingController(GuestBookingPage pages, GuestBookingCommands bookings) {
+    GuestBookingController(GuestBookingPage pages, GuestBookingCommands bookings, GuestWaitlist waitlist) {
         this.pages = pages;
         this.bookings = bookings;
+        this.waitlist = waitlist;
     }
 
     @ModelAttribute
@@ -258,6 +263,84 @@ class GuestBookingController {
             @PathVariable String token,
             @Valid @RequestBody RescheduleRequest request) {
         return bookings.reschedule(organization(organizationId), slug, token, request);
+    }
+
+    @PostMapping("/waitlist")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Join the waitlist from the page",
+            description = "Only when the link's page_config.waitlist allows it (else 404 not_found): kind later (a"
+                    + " local date and a window of starts, when nothing on that day suits the guest) or, with"
+                    + " later_and_now, kind now (today's queue at the door). First name and phone are required."
+                    + " Answers the private token of the guest's status page, shown this once. Refusals as for"
+                    + " /waitlist-entries: 422 validation_failed or day_closed, 409 waitlist_full or"
+                    + " already_on_waitlist.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            schema = @Schema(implementation = WaitlistJoinRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "later",
+                                                            value =
+                                                                    "{\"service_id\": \"0192f3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b\","
+                                                                            + " \"party_size\": 2, \"kind\": \"later\", \"date\": \"2027-03-28\","
+                                                                            + " \"window_start\": \"19:30\", \"window_end\": \"21:30\","
+                                                                            + " \"contact\": {\"first_name\": \"Ana\", \"phone\": \"+34 612 345 678\"}}"))))
+    GuestWaitlistEntry joinWaitlist(
+            @PathVariable("organization_id") String organizationId,
+            @PathVariable String slug,
+            @Valid @RequestBody WaitlistJoinRequest request) {
+        return waitlist.join(organization(organizationId), slug, request);
+    }
+
+    @GetMapping("/waitlist/{token}")
+    @Operation(
+            summary = "The guest's waitlist entry behind their private token",
+            description = "Place in the queue, the quoted seat time range (now entries), the offer (later entries)."
+                    + " An unknown token is 404 not_found.")
+    GuestWaitlistEntry waitlistEntry(
+            @PathVariable("organization_id") String organizationId,
+            @PathVariable String slug,
+            @PathVariable String token) {
+        return waitlist.entry(organization(organizationId), slug, token);
+    }
+
+    @PostMapping("/waitlist/{token}/cancel")
+    @Operation(
+            summary = "Leave the waitlist",
+            description = "An entry that already left the list is 409 invalid_transition.")
+    GuestWaitlistEntry leaveWaitlist(
+            @PathVariable("organization_id") String organizationId,
+            @PathVariable String slug,
+            @PathVariable String token) {
+        return waitlist.cancel(organization(organizationId), slug, token);
+    }
+
+    @PostMapping("/waitlist/{token}/accept")
+    @Operation(
+            summary = "Accept the start on offer: a confirmed booking",
+            description = "The answer carries the booking's confirmation_code and manage_path (the same token). A"
+                    + " lapsed offer is 409 offer_expired; no open offer (none made, or answered already) is 409"
+                    + " no_open_offer. Either way the entry keeps its place in the queue.")
+    GuestWaitlistEntry acceptOffer(
+            @PathVariable("organization_id") String organizationId,
+            @PathVariable String slug,
+            @PathVariable String token) {
+        return waitlist.accept(organization(organizationId), slug, token);
+    }
+
+    @PostMapping("/waitlist/{token}/decline")
+    @Operation(
+            summary = "Decline the start on offer",
+            description = "The start passes to the next guest; this one keeps waiting and is not offered that start"
+                    + " again. 409 offer_expired or no_open_offer as for accepting.")
+    GuestWaitlistEntry declineOffer(
+            @PathVariable("organization_id") String organizationId,
+            @PathVariable String slug,
+            @PathVariable String token) {
+        return waitlist.decline(organization(organizationId), slug, token);
     }
 
     /** A malformed organization id cannot name a page: the same 404 as any other unknown page. */

@@ -1,0 +1,330 @@
+package io.reserva.bookingpages;
+
+import static io.reserva.support.TestApi.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+import io.reserva.bookingpages.Browser.Phone;
+import io.reserva.support.CatalogFixtures;
+import io.reserva.support.IntegrationTest;
+import io.reserva.support.MutableClock;
+import io.reserva.support.TestApi;
+import io.reserva.support.TestApi.Response;
+import io.reserva.support.TestApi.Tenant;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The waitlist on a booking page in a real Chromium, 375 px wide and by keyboard: a guest joins the waitlist of a
+ * fully booked day, follows the private status link, and accepts the table offered when a booking is cancelled;
+ * a late guest sees the offer lapsed and leaves the list. Every page is checked with axe (no serious or critical
+ * violation) and fails on any console error, CSP refusal or unexpected failed request. Screenshots go to
+ * target/screenshots/.
+ */
+@IntegrationTest
+@TestPropertySource(
+        properties = {"reserva.reservations.hold-sweep-interval=PT1H", "reserva.waitlist.expiry-sweep-interval=PT1H"})
+class WaitlistBrowserIntegrationTests {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.now());
+        }
+    }
+
+    static Browser browser;
+
+    @BeforeAll
+    static void launch() {
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    static void shutDown() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    TestApi api;
+    Tenant tenant;
+    String dinner;
+    String pagePath;
+    LocalDate fullDay;
+    String booked;
+
+    @BeforeEach
+    void setUp() {
+        clock.set(Instant.now());
+        api = new TestApi(port);
+        tenant = api.newTenant();
+        CatalogFixtures catalog = new CatalogFixtures(api, tenant.adminKey());
+        dinner = catalog.service(
+                fields("name", "Dinner", "duration_minutes", 60, "slot_interval", 60, "max_party_size", 4));
+        String table = catalog.resource("Table 1", "table", 4);
+        catalog.link(dinner, table, "required");
+        // One start a day, 19:00 in Berlin: one booking fills a day.
+        catalog.everyDay(table, "19:00", "20:00");
+        fullDay = LocalDate.now(BERLIN).plusDays(2);
+        Response booking = api.post(
+                tenant.adminKey(),
+                "/reservations",
+                fields(
+                        "service_id",
+                        dinner,
+                        "party_size",
+                        2,
+                        "start_datetime",
+                        fullDay.atTime(LocalTime.of(19, 0))
+                                .atZone(BERLIN)
+                                .toInstant()
+                                .toString(),
+                        "contact",
+                        fields("first_name", "Booker", "email", "booker@example.com")));
+        TestApi.expect(booking, 201);
+        booked = booking.get("id");
+        TestApi.expect(
+                api.post(
+                        tenant.adminKey(),
+                        "/reservation-booking-links",
+                        fields(
+                                "name",
+                                "Dinner page",
+                                "slug",
+                                "dinner",
+                                "page_config",
+                                fields(
+                                        "hero_title",
+                                        "Book a table at Trattoria Sole",
+                                        "primary_color",
+                                        "#8b1e3f",
+                                        "waitlist",
+                                        "later_and_now"))),
+                201);
+        pagePath = "/b/" + tenant.id() + "/dinner";
+    }
+
+    @Test
+    void aGuestJoinsTheWaitlistOfAFullDayAndAcceptsTheOfferedTableThroughTheStatusLink() {
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            page.navigate(api.base() + pagePath);
+            page.waitForSelector("#visit-heading");
+            phone.tabTo("#party");
+            page.keyboard().press("2");
+            phone.tabTo("form button[type=submit]");
+            page.keyboard().press("Enter");
+            page.waitForSelector("table.calendar");
+
+            String day = fullDay.toString();
+            if (page.locator("button[data-date='" + day + "']").count() == 0) {
+                page.locator("button.next").click();
+                page.waitForSelector("button[data-date='" + day + "']");
+            }
+            assertThat(page.locator("button[data-date='" + day + "']").getAttribute("aria-label"))
+                    .as("a full day says the waitlist is open")
+                    .contains("waitlist open");
+            assertThat(page.locator("button[data-date='" + day + "']").getAttribute("aria-disabled"))
+                    .isNull();
+            phone.tabTo("table.calendar button[tabindex='0']");
+            for (int i = 0; i < 40 && !day.equals(page.evaluate("() => document.activeElement.dataset.date")); i++) {
+                page.keyboard().press("ArrowRight");
+            }
+            assertThat(page.evaluate("() => document.activeElement.dataset.date"))
+                    .isEqualTo(day);
+            page.keyboard().press("Enter");
+            page.waitForSelector("#join-waitlist");
+            phone.screenshot("waitlist-01-full-day");
+            assertNoSeriousAccessibilityIssues(page);
+
+            phone.tabTo("#join-waitlist");
+            page.keyboard().press("Enter");
+            page.waitForSelector("#join-heading");
+            assertThat(phone.focused()).as("focus moves to the form's heading").isEqualTo("join-heading");
+            assertThat(page.locator("#wl-window_start").inputValue()).isEqualTo("19:00");
+            phone.tabTo("#wl-contact-first_name");
+            page.keyboard().type("Ana");
+            page.keyboard().press("Tab");
+            page.keyboard().type("García");
+            phone.screenshot("waitlist-02-join-form");
+
+            // No phone: the venue could not call back, so the field says so and takes the focus.
+            phone.expectFailure(422, "POST", "/waitlist");
+            phone.tabTo("#waitlist-form button[type=submit]");
+            page.keyboard().press("Enter");
+            page.waitForSelector(".field-error");
+            assertThat(phone.focused()).isEqualTo("wl-contact-phone");
+            assertThat(page.locator("#wl-contact-phone").getAttribute("aria-invalid"))
+                    .isEqualTo("true");
+            page.keyboard().type("+49 30 1234567");
+            phone.tabTo("#waitlist-form button[type=submit]");
+            page.keyboard().press("Enter");
+
+            page.waitForSelector("#joined-heading");
+            assertThat(page.locator(".wl-position").textContent()).isEqualTo("1");
+            String statusPath = page.locator("#status-link").getAttribute("href");
+            assertThat(statusPath).startsWith(pagePath + "/waitlist/");
+            phone.screenshot("waitlist-03-joined");
+            assertNoSeriousAccessibilityIssues(page);
+
+            page.navigate(api.base() + statusPath);
+            page.waitForSelector("#status-heading");
+            assertThat(page.locator(".wl-status").textContent()).isEqualTo("Waiting");
+            assertThat(page.locator("#accept-offer").count()).isZero();
+            phone.screenshot("waitlist-04-status");
+            assertNoSeriousAccessibilityIssues(page);
+
+            TestApi.expect(api.patch(tenant.adminKey(), "/reservations/" + booked, fields("status", "cancelled")), 200);
+            phone.tabTo("#refresh");
+            page.keyboard().press("Enter");
+            page.waitForSelector("#accept-offer");
+            assertThat(page.locator("#offer-text").textContent()).contains("7:00");
+            phone.screenshot("waitlist-05-offer");
+            assertNoSeriousAccessibilityIssues(page);
+
+            phone.tabTo("#accept-offer");
+            page.keyboard().press("Enter");
+            page.waitForSelector("#booking-link");
+            assertThat(page.locator(".wl-status").textContent()).isEqualTo("Booked");
+            assertThat(page.locator(".code").textContent()).isNotBlank();
+            phone.screenshot("waitlist-06-accepted");
+            assertNoSeriousAccessibilityIssues(page);
+
+            phone.tabTo("#booking-link");
+            page.keyboard().press("Enter");
+            page.waitForSelector("#manage-heading");
+            assertThat(page.locator(".summary").textContent()).contains("Confirmed");
+            phone.screenshot("waitlist-07-booking");
+            phone.assertNoErrors();
+        }
+    }
+
+    @Test
+    void aLateGuestSeesTheOfferLapsedKeepsTheirPlaceAndLeavesTheList() {
+        TestApi.expect(
+                api.post(
+                        tenant.adminKey(),
+                        "/reservation-booking-links",
+                        fields(
+                                "name",
+                                "Cena",
+                                "slug",
+                                "cena",
+                                "page_config",
+                                fields("locale", "es", "waitlist", "later"))),
+                201);
+        Response joined = api.post(
+                null,
+                "/public/booking-links/" + tenant.id() + "/cena/waitlist",
+                fields(
+                        "service_id",
+                        dinner,
+                        "party_size",
+                        2,
+                        "kind",
+                        "later",
+                        "date",
+                        fullDay.toString(),
+                        "window_start",
+                        "18:00",
+                        "window_end",
+                        "20:00",
+                        "contact",
+                        fields("first_name", "Ben", "phone", "+49 30 7654321")));
+        TestApi.expect(joined, 201);
+        TestApi.expect(api.patch(tenant.adminKey(), "/reservations/" + booked, fields("status", "cancelled")), 200);
+        try (Phone phone = browser.phone("es-ES")) {
+            Page page = phone.page();
+            page.navigate(api.base() + joined.get("status_path"));
+            page.waitForSelector("#accept-offer");
+            assertThat(page.locator("#offer-text").textContent()).contains("19:00");
+
+            clock.advance(Duration.ofMinutes(11));
+            phone.expectFailure(409, "POST", "/accept");
+            phone.tabTo("#accept-offer");
+            page.keyboard().press("Enter");
+            page.waitForSelector(".alert.error");
+            assertThat(page.locator("[role=alert]").textContent()).contains("no se aceptó a tiempo");
+            assertThat(page.locator("#accept-offer").count()).isZero();
+            phone.screenshot("waitlist-08-lapsed-es");
+            assertNoSeriousAccessibilityIssues(page);
+
+            phone.tabTo("#leave");
+            page.keyboard().press("Enter");
+            page.waitForSelector("#confirm-leave");
+            assertThat(phone.focused()).isEqualTo("really-leave");
+            phone.tabTo("#confirm-leave");
+            page.keyboard().press("Enter");
+            page.waitForSelector(".alert.success");
+            assertThat(page.locator(".wl-status").textContent()).isEqualTo("Has salido de la lista");
+            assertThat(page.locator("#leave").count()).isZero();
+            phone.screenshot("waitlist-09-left-es");
+            phone.assertNoErrors();
+        }
+    }
+
+    @Test
+    void aGuestJoinsTodaysLineFromTheFirstStep() {
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            page.navigate(api.base() + pagePath);
+            page.waitForSelector("#join-line");
+            phone.tabTo("#join-line");
+            page.keyboard().press("Enter");
+            page.waitForSelector("#join-heading");
+            assertThat(page.locator("#wl-window_start").count())
+                    .as("the line has no window")
+                    .isZero();
+            phone.tabTo("#wl-contact-first_name");
+            page.keyboard().type("Cleo");
+            phone.tabTo("#wl-contact-phone");
+            page.keyboard().type("+49 30 5550000");
+            phone.tabTo("#waitlist-form button[type=submit]");
+            page.keyboard().press("Enter");
+            page.waitForSelector("#joined-heading");
+            assertThat(page.locator(".wl-position").textContent()).isEqualTo("1");
+            phone.screenshot("waitlist-10-line-now");
+            assertNoSeriousAccessibilityIssues(page);
+            phone.assertNoErrors();
+        }
+        Response entries = api.get(tenant.adminKey(), "/waitlist-entries?kind=now");
+        assertThat(entries.body().get("data").get(0).get("source").asString()).isEqualTo("booking_page");
+    }
+
+    private static void assertNoSeriousAccessibilityIssues(Page page) {
+        List<Rule> violations = new AxeBuilder(page).analyze().getViolations();
+        assertThat(violations.stream()
+                        .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                        .map(rule -> rule.getId() + ": " + rule.getHelp())
+                        .toList())
+                .as("serious or critical accessibility violations")
+                .isEmpty();
+    }
+}
