@@ -132,11 +132,6 @@ public class LiveStreams implements SmartLifecycle {
         }
     }
 
-    /** How many streams are open on this node. */
-    public int openStreams() {
-        return open.size();
-    }
-
     private Optional<Position> resumePoint(UUID organization, String lastEventId) {
         if (lastEventId == null || lastEventId.isBlank()) {
             return Optional.empty();
