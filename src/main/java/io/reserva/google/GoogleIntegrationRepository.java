@@ -85,6 +85,30 @@ class GoogleIntegrationRepository {
         }
     }
 
+    /** Every enabled merchant with its mappings, in merchant id order (what the feeds cover). */
+    List<GoogleIntegration> enabled() {
+        List<UUID> organizations = jdbc.sql(
+                        "select organization_id from google_integrations where enabled order by merchant_id")
+                .query(UUID.class)
+                .list();
+        return organizations.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    /** The Google service ids under which an enabled merchant offers this service (usually one). */
+    List<String> enabledGoogleServicesOf(UUID organizationId, UUID serviceId) {
+        return jdbc.sql("""
+                        select m.google_service_id
+                        from google_service_mappings m
+                        join google_integrations i on i.organization_id = m.organization_id
+                        where m.organization_id = :org and m.service_id = :service and i.enabled
+                        order by m.google_service_id
+                        """)
+                .param("org", organizationId)
+                .param("service", serviceId)
+                .query(String.class)
+                .list();
+    }
+
     private List<ServiceMapping> mappings(UUID organizationId) {
         return jdbc.sql("""
                         select google_service_id, service_id from google_service_mappings
