@@ -41,7 +41,7 @@ create table google_rtu_deliveries (
     reservation_id  uuid,
     service_id      uuid,
     local_date      date,
-    status          text        not null check (status in ('pending', 'succeeded', 'failed')),
+    status          text        not null check (status in ('pending', 'sending', 'succeeded', 'failed')),
     attempts        integer     not null default 0,
     next_attempt_at timestamptz not null,
     last_status_code integer,
@@ -53,10 +53,11 @@ create table google_rtu_deliveries (
 );
 
 -- At most one waiting update per booking and per service day: a change that finds one pending rides along, as
--- the update is built from the state at sending time.
+-- the update is built from the state at sending time. A row being sent ('sending') does not count: a change
+-- made meanwhile may not be in what is being sent, so it queues a new one.
 create unique index google_rtu_pending_booking_key on google_rtu_deliveries (organization_id, reservation_id)
     where status = 'pending' and kind = 'booking';
 create unique index google_rtu_pending_availability_key on google_rtu_deliveries (organization_id, service_id, local_date)
     where status = 'pending' and kind = 'availability';
-create index google_rtu_due_idx on google_rtu_deliveries (next_attempt_at) where status = 'pending';
+create index google_rtu_due_idx on google_rtu_deliveries (next_attempt_at) where status in ('pending', 'sending');
 create index google_rtu_recent_idx on google_rtu_deliveries (organization_id, updated_at);

@@ -409,13 +409,12 @@ public class BookingServer {
             return failureWithBooking(current, google, refused);
         }
         try {
-            ReservationView changed = cancels
+            Instant start = newStart == null ? current.startDatetime() : newStart;
+            Integer party = newParty;
+            // Google asked for this change: it is not announced back to Google (see GoogleOrigin).
+            ReservationView changed = GoogleOrigin.run(() -> cancels
                     ? guests.cancel(google.organizationId(), google.reservationId(), "Cancelled through Google")
-                    : guests.reschedule(
-                            google.organizationId(),
-                            google.reservationId(),
-                            newStart == null ? current.startDatetime() : newStart,
-                            newParty);
+                    : guests.reschedule(google.organizationId(), google.reservationId(), start, party));
             return Map.of("booking", bookingMessage(changed, google));
         } catch (ReservaException e) {
             ReservationView unchanged = guests.get(google.organizationId(), google.reservationId());

@@ -7,6 +7,8 @@ import io.reserva.google.GoogleFeeds;
 import io.reserva.google.GoogleIntegration;
 import io.reserva.google.GoogleIntegrationManagement;
 import io.reserva.google.GoogleIntegrationSettings;
+import io.reserva.google.GoogleIntegrationStatus;
+import io.reserva.google.GoogleStatus;
 import io.reserva.google.IssuedPartnerCredential;
 import io.reserva.google.NewPartnerCredential;
 import io.reserva.google.PartnerCredential;
@@ -48,12 +50,32 @@ class GoogleIntegrationController {
     private final GoogleIntegrationManagement management;
     private final PartnerCredentials credentials;
     private final GoogleFeeds feeds;
+    private final GoogleStatus status;
 
     GoogleIntegrationController(
-            GoogleIntegrationManagement management, PartnerCredentials credentials, GoogleFeeds feeds) {
+            GoogleIntegrationManagement management,
+            PartnerCredentials credentials,
+            GoogleFeeds feeds,
+            GoogleStatus status) {
         this.management = management;
         this.credentials = credentials;
         this.feeds = feeds;
+        this.status = status;
+    }
+
+    @GetMapping("/status")
+    @Operation(
+            summary = "How the Google channel is doing: the last feed run, the latest real-time updates, the last"
+                    + " requests Google made",
+            description = "Admin keys: their organization's real-time updates and the last feed run without other"
+                    + " merchants' details. Platform keys without organization_id: the whole installation, with the"
+                    + " last requests Google made to this node (kept in memory, per node)")
+    GoogleIntegrationStatus status(
+            Caller caller,
+            @Parameter(description = "Platform keys may name an organization")
+                    @RequestParam(name = "organization_id", required = false)
+                    UUID organizationId) {
+        return status.status(caller, organizationId);
     }
 
     @GetMapping
