@@ -45,8 +45,10 @@ public class GoogleFeedsDataset {
                 String table = id(post(base, key, "/reservation-resources", "{\"name\":\"Table " + (t + 1)
                         + "\",\"resource_type\":\"table\",\"capacity\":" + seats[t] + "}"));
                 tables.add(table);
-                post(base, key, "/reservation-service-resources", "{\"service_id\":\"" + dinner + "\",\"resource_id\":\""
-                        + table + "\",\"assignment_mode\":\"any_available\"}");
+                if (t == 0) { // an any_available link stands for every table
+                    post(base, key, "/reservation-service-resources", "{\"service_id\":\"" + dinner
+                            + "\",\"resource_id\":\"" + table + "\",\"assignment_mode\":\"any_available\"}");
+                }
                 StringBuilder windows = new StringBuilder();
                 for (int day = 0; day < 7; day++) {
                     if (!windows.isEmpty()) {
@@ -71,8 +73,7 @@ public class GoogleFeedsDataset {
                 String start = date.atTime(java.time.LocalTime.parse(time)).atZone(zone).toInstant().toString();
                 HttpResponse<String> response = request(base, key, "POST", "/reservations",
                         "{\"service_id\":\"" + dinner + "\",\"start_datetime\":\"" + start + "\",\"party_size\":"
-                                + (1 + random.nextInt(6)) + ",\"guest\":{\"first_name\":\"Bench\",\"last_name\":\"Guest " + attempt
-                                + "\",\"email\":\"guest" + m + "-" + attempt + "@example.com\"}}");
+                                + (1 + random.nextInt(6)) + "}");
                 if (response.statusCode() < 300) {
                     booked++;
                 }

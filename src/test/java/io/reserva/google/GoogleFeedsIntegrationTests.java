@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
@@ -37,6 +38,7 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,6 +56,9 @@ class GoogleFeedsIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    DataSource dataSource;
 
     TestApi api;
 
@@ -394,6 +399,22 @@ class GoogleFeedsIntegrationTests {
                 .isEqualTo(403);
         assertThat(api.get(tenant.adminKey(), "/google-integration/feed-upload").status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aRunWhileAnotherIsUnderWayIsAConflict() throws Exception {
+        // Another node's run holds the installation's feed lock for its transaction; this one is refused.
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (java.sql.Statement lock = other.createStatement()) {
+                lock.execute("select pg_advisory_xact_lock(hashtext('reserva.google.feeds'))");
+            }
+            Response refused = api.post(TestApi.PLATFORM_KEY, "/google-integration/feeds", fields());
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.code()).isEqualTo("conflict");
+            other.rollback();
+        }
+        TestApi.expect(api.post(TestApi.PLATFORM_KEY, "/google-integration/feeds", fields()), 200);
     }
 
     private static KeyPair ecKeyPair() throws Exception {
