@@ -233,17 +233,6 @@ public class BookingServer {
         if (!slot.durationFits()) {
             return Map.of("booking_failure", failure("SLOT_UNAVAILABLE", "the duration is not this slot's"));
         }
-        Optional<Map<String, Object>> userConflict = userConflict(slot, userId);
-        if (userConflict.isPresent()) {
-            // A retry of this very request may have committed since the token was looked up: its booking is the
-            // conflict, and the retry must get it, not a failure. (The booking and its token commit together.)
-            Optional<GoogleBooking> made =
-                    token == null ? Optional.empty() : bookings.byToken(slot.organizationId(), token);
-            if (made.isPresent()) {
-                return replay(made.get(), hash);
-            }
-            return Map.of("booking_failure", userConflict.get());
-        }
         String userInformation = json.writeValueAsString(user);
         BookingRecorder recorder = new BookingRecorder() {
             @Override
@@ -253,6 +242,16 @@ public class BookingServer {
                     Optional<GoogleBooking> made = bookings.byToken(slot.organizationId(), token);
                     if (made.isPresent()) {
                         throw new AlreadyBooked(made.get());
+                    }
+                }
+                // The same user's bookings are checked here, inside the booking's transaction and behind a lock
+                // on the user, so two of their bookings with different tokens cannot both pass (a retry of this
+                // very request has been answered above by its token, and never counts against itself).
+                if (userId != null) {
+                    bookings.lockUser(slot.organizationId(), userId);
+                    Optional<Map<String, Object>> conflict = userConflict(slot, userId);
+                    if (conflict.isPresent()) {
+                        throw new UserRefused(conflict.get());
                     }
                 }
             }
@@ -285,6 +284,8 @@ public class BookingServer {
                     recorder);
         } catch (AlreadyBooked e) {
             return replay(e.booking, hash);
+        } catch (UserRefused e) {
+            return Map.of("booking_failure", e.failure);
         } catch (DuplicateKeyException e) {
             return replay(bookings.byToken(slot.organizationId(), token).orElseThrow(() -> e), hash);
         } catch (ReservaException e) {
@@ -326,13 +327,31 @@ public class BookingServer {
         }
     }
 
-    /** The same Google user already holds this start, or another booking overlapping it, at this merchant. */
+    /** Thrown inside the booking's transaction when the user may not book this: nothing is written. */
+    private static final class UserRefused extends RuntimeException {
+        private final transient Map<String, Object> failure;
+
+        UserRefused(Map<String, Object> failure) {
+            super(null, null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    /**
+     * The same Google user already holds this start, or another booking overlapping it, at this merchant, or as
+     * many future bookings as the merchant allows one user ({@code max_future_bookings_per_user}).
+     */
     private Optional<Map<String, Object>> userConflict(Slot slot, String userId) {
         Instant end = slot.start().plus(Duration.ofMinutes(slot.service().durationFor(slot.partySize())));
+        Instant now = clock.instant();
+        int future = 0;
         for (GoogleBooking mine : bookings.ofUser(slot.organizationId(), userId)) {
             ReservationView booking = guests.get(mine.organizationId(), mine.reservationId());
             if (booking.status() != ReservationStatus.PENDING && booking.status() != ReservationStatus.CONFIRMED) {
                 continue;
+            }
+            if (booking.startDatetime().isAfter(now)) {
+                future++;
             }
             if (booking.serviceId().equals(slot.service().id())
                     && booking.startDatetime().equals(slot.start())) {
@@ -341,6 +360,12 @@ public class BookingServer {
             if (booking.startDatetime().isBefore(end) && slot.start().isBefore(booking.endDatetime())) {
                 return Optional.of(failure("OVERLAPPING_RESERVATION", "this user has a booking at that time"));
             }
+        }
+        Optional<Integer> limit = integrations.bookingLimitOf(slot.organizationId());
+        if (limit.isPresent() && future >= limit.get()) {
+            return Optional.of(failure(
+                    "USER_OVER_BOOKING_LIMIT",
+                    "this user already has " + future + " upcoming bookings here, the most the merchant allows"));
         }
         return Optional.empty();
     }
@@ -409,13 +434,12 @@ public class BookingServer {
             return failureWithBooking(current, google, refused);
         }
         try {
-            ReservationView changed = cancels
+            Instant start = newStart == null ? current.startDatetime() : newStart;
+            Integer party = newParty;
+            // Google asked for this change: it is not announced back to Google (see GoogleOrigin).
+            ReservationView changed = GoogleOrigin.run(() -> cancels
                     ? guests.cancel(google.organizationId(), google.reservationId(), "Cancelled through Google")
-                    : guests.reschedule(
-                            google.organizationId(),
-                            google.reservationId(),
-                            newStart == null ? current.startDatetime() : newStart,
-                            newParty);
+                    : guests.reschedule(google.organizationId(), google.reservationId(), start, party));
             return Map.of("booking", bookingMessage(changed, google));
         } catch (ReservaException e) {
             ReservationView unchanged = guests.get(google.organizationId(), google.reservationId());

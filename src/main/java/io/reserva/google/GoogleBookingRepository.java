@@ -92,6 +92,14 @@ class GoogleBookingRepository {
                 .list();
     }
 
+    /** Makes one user's bookings at a merchant wait for each other, so the per-user checks see each other. */
+    void lockUser(UUID organizationId, String userId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "google-user:" + organizationId + ":" + userId)
+                .query((rs, n) -> 1)
+                .list();
+    }
+
     void setMarketingPreference(String userId, boolean receive, Instant now) {
         jdbc.sql("""
                         insert into google_marketing_preferences (user_id, user_to_receive_marketing, updated_at)

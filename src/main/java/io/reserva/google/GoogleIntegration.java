@@ -19,6 +19,12 @@ public record GoogleIntegration(
         boolean enabled,
 
         List<ServiceMapping> serviceMappings,
+
+        @Schema(
+                description = "Pending or confirmed future bookings one Google user may hold here; null: no limit",
+                example = "3")
+        Integer maxFutureBookingsPerUser,
+
         Instant createdAt,
         Instant updatedAt) {
 

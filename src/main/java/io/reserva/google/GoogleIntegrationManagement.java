@@ -83,6 +83,10 @@ public class GoogleIntegrationManagement {
                 errors.add(new FieldError(field + ".service_id", "is not a service of this organization"));
             }
         }
+        Integer limit = settings.maxFutureBookingsPerUser();
+        if (limit != null && (limit < 1 || limit > 1000)) {
+            errors.add(new FieldError("max_future_bookings_per_user", "must be 1 to 1000, or absent for no limit"));
+        }
         ReservaException.throwIfAny(errors);
         boolean enabled = Boolean.TRUE.equals(settings.enabled());
         try {
@@ -91,6 +95,7 @@ public class GoogleIntegrationManagement {
                         organizationId,
                         merchantId,
                         enabled,
+                        limit,
                         mappings,
                         clock.instant().truncatedTo(ChronoUnit.MICROS));
                 return integrations.find(organizationId).orElseThrow();

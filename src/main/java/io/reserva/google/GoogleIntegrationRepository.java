@@ -23,7 +23,8 @@ class GoogleIntegrationRepository {
 
     Optional<GoogleIntegration> find(UUID organizationId) {
         return jdbc.sql("""
-                        select organization_id, merchant_id, enabled, created_at, updated_at
+                        select organization_id, merchant_id, enabled, max_future_bookings_per_user, created_at,
+                            updated_at
                         from google_integrations where organization_id = :org
                         """)
                 .param("org", organizationId)
@@ -46,6 +47,14 @@ class GoogleIntegrationRepository {
                 .optional();
     }
 
+    /** The merchant's limit of future bookings per Google user, when it has one. */
+    Optional<Integer> bookingLimitOf(UUID organizationId) {
+        return jdbc.sql("""
+                        select max_future_bookings_per_user from google_integrations
+                        where organization_id = :org and max_future_bookings_per_user is not null
+                        """).param("org", organizationId).query(Integer.class).optional();
+    }
+
     Optional<UUID> serviceOf(UUID organizationId, String googleServiceId) {
         return jdbc.sql("""
                         select service_id from google_service_mappings
@@ -58,16 +67,26 @@ class GoogleIntegrationRepository {
     }
 
     /** Writes the whole setting; the caller's transaction keeps the row and its mappings together. */
-    void replace(UUID organizationId, String merchantId, boolean enabled, List<ServiceMapping> mappings, Instant now) {
+    void replace(
+            UUID organizationId,
+            String merchantId,
+            boolean enabled,
+            Integer maxFutureBookingsPerUser,
+            List<ServiceMapping> mappings,
+            Instant now) {
         jdbc.sql("""
-                        insert into google_integrations (organization_id, merchant_id, enabled, created_at, updated_at)
-                        values (:org, :merchant, :enabled, :now, :now)
+                        insert into google_integrations (organization_id, merchant_id, enabled,
+                            max_future_bookings_per_user, created_at, updated_at)
+                        values (:org, :merchant, :enabled, :limit, :now, :now)
                         on conflict (organization_id) do update
-                        set merchant_id = excluded.merchant_id, enabled = excluded.enabled, updated_at = excluded.updated_at
+                        set merchant_id = excluded.merchant_id, enabled = excluded.enabled,
+                            max_future_bookings_per_user = excluded.max_future_bookings_per_user,
+                            updated_at = excluded.updated_at
                         """)
                 .param("org", organizationId)
                 .param("merchant", merchantId)
                 .param("enabled", enabled)
+                .param("limit", maxFutureBookingsPerUser)
                 .param("now", SqlTypes.timestamptz(now))
                 .update();
         jdbc.sql("delete from google_service_mappings where organization_id = :org")
@@ -83,6 +102,30 @@ class GoogleIntegrationRepository {
                     .param("service", mapping.serviceId())
                     .update();
         }
+    }
+
+    /** Every enabled merchant with its mappings, in merchant id order (what the feeds cover). */
+    List<GoogleIntegration> enabled() {
+        List<UUID> organizations = jdbc.sql(
+                        "select organization_id from google_integrations where enabled order by merchant_id")
+                .query(UUID.class)
+                .list();
+        return organizations.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    /** The Google service ids under which an enabled merchant offers this service (usually one). */
+    List<String> enabledGoogleServicesOf(UUID organizationId, UUID serviceId) {
+        return jdbc.sql("""
+                        select m.google_service_id
+                        from google_service_mappings m
+                        join google_integrations i on i.organization_id = m.organization_id
+                        where m.organization_id = :org and m.service_id = :service and i.enabled
+                        order by m.google_service_id
+                        """)
+                .param("org", organizationId)
+                .param("service", serviceId)
+                .query(String.class)
+                .list();
     }
 
     private List<ServiceMapping> mappings(UUID organizationId) {
@@ -101,6 +144,7 @@ class GoogleIntegrationRepository {
                 rs.getString("merchant_id"),
                 rs.getBoolean("enabled"),
                 mappings,
+                (Integer) rs.getObject("max_future_bookings_per_user"),
                 SqlTypes.instant(rs, "created_at"),
                 SqlTypes.instant(rs, "updated_at"));
     }

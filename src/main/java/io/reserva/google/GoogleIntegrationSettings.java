@@ -12,4 +12,10 @@ public record GoogleIntegrationSettings(
         Boolean enabled,
 
         @Schema(description = "Each Google service id at most once; at most 200")
-        List<GoogleIntegration.ServiceMapping> serviceMappings) {}
+        List<GoogleIntegration.ServiceMapping> serviceMappings,
+
+        @Schema(
+                description = "At most this many pending or confirmed future bookings per Google user at this"
+                        + " merchant (1 to 1000); more are refused with USER_OVER_BOOKING_LIMIT. Absent: no limit",
+                example = "3")
+        Integer maxFutureBookingsPerUser) {}

@@ -77,6 +77,112 @@ class GoogleBookingIntegrationTests {
                 .isEqualTo(1L);
     }
 
+    private static void limitBookingsPerUser(GoogleFixture google, int limit) {
+        TestApi.expect(
+                google.api.send(
+                        google.tenant.adminKey(),
+                        "PUT",
+                        "/google-integration",
+                        TestApi.json(fields(
+                                "merchant_id",
+                                google.merchantId,
+                                "enabled",
+                                true,
+                                "service_mappings",
+                                List.of(fields("google_service_id", "dinner", "service_id", google.dinner)),
+                                "max_future_bookings_per_user",
+                                limit)),
+                        java.util.Map.of()),
+                200);
+    }
+
+    private static Response book(GoogleFixture google, long start, String userId) {
+        Response response = google.call(
+                "CreateBooking",
+                fields(
+                        "slot",
+                        google.slot(start, 2),
+                        "user_information",
+                        GoogleFixture.user(userId),
+                        "idempotency_token",
+                        UUID.randomUUID().toString()));
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response;
+    }
+
+    private static String cause(Response response) {
+        return response.body().has("booking_failure")
+                ? response.body().get("booking_failure").get("cause").asString()
+                : null;
+    }
+
+    @Test
+    void aMerchantsLimitOfFutureBookingsPerUserRefusesTheNextOne() {
+        GoogleFixture google = new GoogleFixture(new TestApi(port));
+        limitBookingsPerUser(google, 2);
+        String user = "u-" + UUID.randomUUID();
+        String first = book(google, GoogleFixture.startSec(2, "12:00"), user)
+                .body()
+                .get("booking")
+                .get("booking_id")
+                .asString();
+        assertThat(cause(book(google, GoogleFixture.startSec(3, "12:00"), user)))
+                .isNull();
+        Response third = book(google, GoogleFixture.startSec(4, "12:00"), user);
+        assertThat(cause(third)).isEqualTo("USER_OVER_BOOKING_LIMIT");
+        assertThat(cause(book(google, GoogleFixture.startSec(4, "12:00"), "other-" + user)))
+                .as("another user is not limited by this one's bookings")
+                .isNull();
+        TestApi.expect(
+                google.call("UpdateBooking", fields("booking", fields("booking_id", first, "status", "CANCELED"))),
+                200);
+        assertThat(cause(book(google, GoogleFixture.startSec(5, "12:00"), user)))
+                .as("a cancelled booking no longer counts")
+                .isNull();
+
+        Response bad = google.api.send(
+                google.tenant.adminKey(),
+                "PUT",
+                "/google-integration",
+                TestApi.json(fields("merchant_id", google.merchantId, "max_future_bookings_per_user", 0)),
+                java.util.Map.of());
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body().get("errors").get(0).get("field").asString()).isEqualTo("max_future_bookings_per_user");
+    }
+
+    @Test
+    void oneUsersConcurrentBookingsWithDifferentTokensPassTheUserChecksOneAtATime() throws Exception {
+        GoogleFixture google = new GoogleFixture(new TestApi(port));
+        limitBookingsPerUser(google, 1);
+        String user = "u-" + UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Response>> calls = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                long start = GoogleFixture.startSec(2 + i, "13:00");
+                calls.add(pool.submit(() -> {
+                    go.await();
+                    return book(google, start, user);
+                }));
+            }
+            go.countDown();
+            List<String> causes = new ArrayList<>();
+            for (Future<Response> call : calls) {
+                causes.add(String.valueOf(cause(call.get())));
+            }
+            assertThat(causes).as("one booked, the rest over the limit").containsOnlyOnce("null");
+            assertThat(causes.stream().filter(c -> !c.equals("null"))).containsOnly("USER_OVER_BOOKING_LIMIT");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from reservations where organization_id = :org")
+                        .param("org", google.tenant.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
+    }
+
     /**
      * Random starts (on and off the grid, past and future, inside and outside the hours) and party sizes (inside
      * and outside the service's limits), each asked of BatchAvailabilityLookup and then booked: the booking

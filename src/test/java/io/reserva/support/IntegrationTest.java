@@ -27,6 +27,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             "reserva.webhooks.allow-private-networks=true",
             "reserva.webhooks.poll-interval=PT0.1S",
             "reserva.webhooks.retry-first-delay=PT0.2S",
-            "reserva.webhooks.timeout=PT3S"
+            "reserva.webhooks.timeout=PT3S",
+            // Google's availability feed in files of at most 1,000 rows, so one venue's month makes several shards.
+            "reserva.google.feeds.shard-rows=1000"
         })
 public @interface IntegrationTest {}

@@ -1,8 +1,14 @@
 package io.reserva.google.web;
 
+import io.reserva.google.FeedRun;
+import io.reserva.google.FeedUpload;
+import io.reserva.google.FeedUploadSettings;
+import io.reserva.google.GoogleFeeds;
 import io.reserva.google.GoogleIntegration;
 import io.reserva.google.GoogleIntegrationManagement;
 import io.reserva.google.GoogleIntegrationSettings;
+import io.reserva.google.GoogleIntegrationStatus;
+import io.reserva.google.GoogleStatus;
 import io.reserva.google.IssuedPartnerCredential;
 import io.reserva.google.NewPartnerCredential;
 import io.reserva.google.PartnerCredential;
@@ -43,10 +49,33 @@ class GoogleIntegrationController {
 
     private final GoogleIntegrationManagement management;
     private final PartnerCredentials credentials;
+    private final GoogleFeeds feeds;
+    private final GoogleStatus status;
 
-    GoogleIntegrationController(GoogleIntegrationManagement management, PartnerCredentials credentials) {
+    GoogleIntegrationController(
+            GoogleIntegrationManagement management,
+            PartnerCredentials credentials,
+            GoogleFeeds feeds,
+            GoogleStatus status) {
         this.management = management;
         this.credentials = credentials;
+        this.feeds = feeds;
+        this.status = status;
+    }
+
+    @GetMapping("/status")
+    @Operation(
+            summary = "How the Google channel is doing: the last feed run, the latest real-time updates, the last"
+                    + " requests Google made",
+            description = "Admin keys: their organization's real-time updates and the last feed run without other"
+                    + " merchants' details. Platform keys without organization_id: the whole installation, with the"
+                    + " last requests Google made to this node (kept in memory, per node)")
+    GoogleIntegrationStatus status(
+            Caller caller,
+            @Parameter(description = "Platform keys may name an organization")
+                    @RequestParam(name = "organization_id", required = false)
+                    UUID organizationId) {
+        return status.status(caller, organizationId);
     }
 
     @GetMapping
@@ -109,5 +138,47 @@ class GoogleIntegrationController {
     @Operation(summary = "Revoke a partner credential at once (platform keys)")
     PartnerCredential revoke(Caller caller, @PathVariable UUID id) {
         return credentials.revoke(caller, id);
+    }
+
+    @PostMapping("/feeds")
+    @Operation(
+            summary = "Generate Google's merchant, service and availability feeds now, and upload them (platform keys)",
+            description = "The same run as the schedule (RESERVA_GOOGLE_FEEDS_CRON): every enabled merchant, written"
+                    + " to RESERVA_GOOGLE_FEEDS_DIRECTORY and uploaded when /google-integration/feed-upload is set."
+                    + " 409 conflict while another run is under way")
+    FeedRun runFeeds(Caller caller) {
+        return feeds.runNow(caller);
+    }
+
+    @GetMapping("/feed-upload")
+    @Operation(summary = "Where feeds are uploaded, never the password or key (platform keys); 404 when not set")
+    FeedUpload feedUpload(Caller caller) {
+        return feeds.upload(caller);
+    }
+
+    @PutMapping("/feed-upload")
+    @Operation(
+            summary = "Set the SFTP account feeds are uploaded to (platform keys)",
+            description = "Exactly one of password and private_key (stored sealed, never shown again); host_key is"
+                    + " the server's public key line, and no other server is trusted. Errors are 422 naming the field",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            schema = @Schema(implementation = FeedUploadSettings.class),
+                                            examples = @ExampleObject(name = "password", value = """
+                                                                    {"host": "partnerupload.google.com", "port": 19321,
+                                                                     "username": "feeds-1234", "password": "s3cret",
+                                                                     "host_key": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl"}
+                                                                    """))))
+    FeedUpload putFeedUpload(Caller caller, @RequestBody FeedUploadSettings settings) {
+        return feeds.replaceUpload(caller, settings);
+    }
+
+    @DeleteMapping("/feed-upload")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Stop uploading feeds; they are still written locally (platform keys)")
+    void deleteFeedUpload(Caller caller) {
+        feeds.deleteUpload(caller);
     }
 }

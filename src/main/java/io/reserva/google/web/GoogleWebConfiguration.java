@@ -1,6 +1,7 @@
 package io.reserva.google.web;
 
 import io.reserva.google.GoogleProperties;
+import io.reserva.google.GoogleRequests;
 import io.reserva.google.PartnerCredentials;
 import io.reserva.shared.web.FilterOrder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,8 +15,8 @@ class GoogleWebConfiguration {
 
     @Bean
     FilterRegistrationBean<PartnerAuthenticationFilter> googlePartnerAuthenticationFilter(
-            PartnerCredentials credentials, GoogleProperties properties, JsonMapper json) {
-        var registration = new FilterRegistrationBean<>(new PartnerAuthenticationFilter(credentials, json));
+            PartnerCredentials credentials, GoogleRequests requests, GoogleProperties properties, JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new PartnerAuthenticationFilter(credentials, requests, json));
         registration.addUrlPatterns(properties.basePath(), properties.basePath() + "/*");
         registration.setOrder(FilterOrder.CHANNEL_AUTHENTICATION);
         return registration;
