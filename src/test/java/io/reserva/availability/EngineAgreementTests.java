@@ -92,7 +92,7 @@ class EngineAgreementTests {
      * and mixed): the slots for an area are exactly the starts where a booking preferring it is seated wholly in
      * it, and every such start is also among the slots of the whole floor.
      */
-    @Property(tries = 500, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 200, shrinking = ShrinkingMode.OFF)
     void slotsForAnAreaAreExactlyTheStartsWherePreferringItSeatsThePartyThere(
             @ForAll("situations") RandomSchedules.Situation situation) {
         AvailabilityEngine engine = new AvailabilityEngine(situation.clock());
