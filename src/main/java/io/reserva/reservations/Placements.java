@@ -46,6 +46,7 @@ class Placements {
             Instant start,
             int partySize,
             UUID preferredResourceId,
+            UUID seatingPreference,
             List<UUID> chosenResources,
             boolean override,
             UUID movingReservationId) {}
@@ -62,6 +63,12 @@ class Placements {
         if (request.preferredResourceId() != null
                 && snapshot.resource(request.preferredResourceId()).isEmpty()) {
             throw ReservaException.invalidField("preferred_resource_id", "is not a resource of this organization");
+        }
+        if (request.seatingPreference() != null
+                && snapshot.area(request.seatingPreference()).isEmpty()) {
+            // Another organization's area reads like one that does not exist.
+            throw ReservaException.invalidField(
+                    "seating_preference", "is not an area of this organization (see /reservation-areas)");
         }
         if (service.pacing() != null) {
             // Pacing counts every party of the service's local day around this start (its interval, and who is
@@ -80,7 +87,8 @@ class Placements {
         if (request.override()
                 && request.chosenResources() != null
                 && !request.chosenResources().isEmpty()) {
-            return chosenByStaff(snapshot, service, request, now);
+            Placement chosen = chosenByStaff(snapshot, service, request, now);
+            return chosen.preferenceMet(metBy(snapshot, chosen.units(), request.seatingPreference()));
         }
         AllocationResult result = slots.plan(
                 snapshot,
@@ -88,6 +96,7 @@ class Placements {
                 request.start(),
                 request.partySize(),
                 request.preferredResourceId(),
+                request.seatingPreference(),
                 request.movingReservationId(),
                 !request.override());
         if (result instanceof Allocation allocation) {
@@ -95,9 +104,24 @@ class Placements {
         }
         if (request.override()) {
             // Outside hours or capacity, with no resource chosen: booked without holding a resource.
-            return Placement.unassigned(service, request.start(), request.partySize());
+            return Placement.unassigned(service, request.start(), request.partySize())
+                    .preferenceMet(request.seatingPreference() == null ? null : false);
         }
         throw refusal((Refusal) result, snapshot, service, request);
+    }
+
+    /**
+     * The engine's rule for tables staff chose by hand: met when every resource held stands in the preferred area
+     * (and there is at least one).
+     */
+    private static Boolean metBy(CatalogSnapshot snapshot, List<AllocationRow> units, UUID area) {
+        if (area == null) {
+            return null;
+        }
+        return !units.isEmpty()
+                && units.stream().allMatch(unit -> snapshot.resource(unit.resourceId())
+                        .map(resource -> area.equals(resource.areaId()))
+                        .orElse(false));
     }
 
     /** 409 slot_unavailable with the nearest starts that are free now. */

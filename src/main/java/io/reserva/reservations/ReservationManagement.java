@@ -279,6 +279,7 @@ public class ReservationManagement {
                         request.startDatetime(),
                         request.partySize(),
                         request.preferredResourceId(),
+                        request.seatingPreference(),
                         request.assignedResources(),
                         override,
                         null),
@@ -310,6 +311,8 @@ public class ReservationManagement {
                 request.dealId(),
                 request.companyId(),
                 request.preferredResourceId(),
+                request.seatingPreference(),
+                placement.seatingPreferenceMet(),
                 custom,
                 code,
                 holdExpiresAt,
@@ -398,6 +401,7 @@ public class ReservationManagement {
                             edit.start().or(current.startDatetime()),
                             edit.partySize().or(current.partySize()),
                             preferred,
+                            current.seatingPreference(),
                             edit.assignedResources().isSent()
                                     ? edit.assignedResources().value()
                                     : null,
