@@ -119,9 +119,10 @@ class Placements {
             return null;
         }
         return !units.isEmpty()
-                && units.stream().allMatch(unit -> snapshot.resource(unit.resourceId())
-                        .map(resource -> area.equals(resource.areaId()))
-                        .orElse(false));
+                && units.stream()
+                        .allMatch(unit -> snapshot.resource(unit.resourceId())
+                                .map(resource -> area.equals(resource.areaId()))
+                                .orElse(false));
     }
 
     /** 409 slot_unavailable with the nearest starts that are free now. */
