@@ -215,5 +215,12 @@ class SeatingPreferenceIntegrationTests {
                 .contains(
                         Map.of("table", "Table 7", "area", "Terrace"),
                         Map.of("table", "Table 1", "area", "Dining room"));
+
+        // Moved to eight, where the terrace is free, the guest's preference is honoured again and says so.
+        Response moved = api.patch(key, "/reservations/" + second.get("id"), fields("start_datetime", at("20:00")));
+        TestApi.expect(moved, 200);
+        assertThat(table(moved)).isEqualTo("Table 7");
+        assertThat(moved.body().get("seating_preference").asString()).isEqualTo(terrace);
+        assertThat(moved.body().get("seating_preference_met").asBoolean()).isTrue();
     }
 }
