@@ -103,6 +103,7 @@ class CreateReservationHandler implements ToolHandler {
                 sent.dealId(),
                 sent.companyId(),
                 sent.preferredResourceId(),
+                sent.seatingPreference(),
                 null,
                 sent.customFieldsByKey(),
                 null);

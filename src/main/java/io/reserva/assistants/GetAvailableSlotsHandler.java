@@ -51,6 +51,7 @@ class GetAvailableSlotsHandler implements ToolHandler {
                 isRange ? sent.endDate() : sent.date(),
                 sent.partySize() == null ? 1 : sent.partySize(),
                 sent.resourceId(),
+                sent.areaId(),
                 !isRange);
     }
 }

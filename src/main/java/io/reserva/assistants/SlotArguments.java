@@ -29,4 +29,9 @@ record SlotArguments(
         Integer partySize,
 
         @Schema(description = "Only slots this resource can serve")
-        UUID resourceId) {}
+        UUID resourceId,
+
+        @Schema(
+                description = "Only starts where a booking asking for this area (seating_preference) is seated in it;"
+                        + " an area id the guest chose")
+        UUID areaId) {}

@@ -9,6 +9,8 @@ import java.util.UUID;
  *
  * @param units empty when the party joins a shared start or the service uses no resources
  * @param joinedReservationId for shared seating, a reservation already at this start that the party joins
+ * @param seatingPreferenceMet null when no area was preferred; otherwise whether the party sits wholly in it
+ *     (docs/scheduling-rules.md §6, "Areas")
  */
 public record Allocation(
         Instant start,
@@ -17,11 +19,16 @@ public record Allocation(
         Instant occupiedUntil,
         int partySize,
         List<AllocatedUnit> units,
-        UUID joinedReservationId)
+        UUID joinedReservationId,
+        Boolean seatingPreferenceMet)
         implements AllocationResult {
 
     public Allocation {
         units = List.copyOf(units);
+    }
+
+    Allocation withSeatingPreferenceMet(Boolean met) {
+        return new Allocation(start, end, occupiedFrom, occupiedUntil, partySize, units, joinedReservationId, met);
     }
 
     @Override

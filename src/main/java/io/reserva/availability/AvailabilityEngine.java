@@ -52,7 +52,7 @@ public final class AvailabilityEngine {
                 PartyFit.resourceSizes(schedule, index.resourcesById(), query.partySize(), query.resourceId()));
         for (LocalDate date = startDate; !date.isAfter(endDate); date = date.plusDays(1)) {
             SlotEvaluator evaluator = new SlotEvaluator(index, date, query.partySize(), bookingWindow);
-            answer.add(DaySlots.of(date, evaluator, index.occupancies(), misfit, query.resourceId()));
+            answer.add(DaySlots.of(date, evaluator, index.occupancies(), misfit, query.resourceId(), query.areaId()));
         }
         return answer;
     }
@@ -78,8 +78,8 @@ public final class AvailabilityEngine {
         if (!evaluator.onGrid(start)) {
             return new Refusal(evaluator.withinOpeningHours(start) ? RefusalReason.NOT_ON_GRID : RefusalReason.CLOSED);
         }
-        SlotEvaluator.Outcome outcome =
-                evaluator.evaluate(start, request.preferredResourceId(), index.occupancies(), false);
+        SlotEvaluator.Outcome outcome = evaluator.evaluate(
+                start, request.preferredResourceId(), request.preferredAreaId(), index.occupancies(), false);
         if (outcome.allocated()) {
             return outcome.allocation();
         }

@@ -16,7 +16,8 @@ final class DaySlots {
             SlotEvaluator evaluator,
             OccupancyIndex occupancies,
             AvailabilityEngine.PartyMisfit misfit,
-            UUID onlyResource) {
+            UUID onlyResource,
+            UUID onlyArea) {
         List<Instant> bookableStarts = new ArrayList<>();
         for (Instant start : evaluator.grid()) {
             if (evaluator.inBookingWindow(start)) {
@@ -33,8 +34,8 @@ final class DaySlots {
         }
         List<AvailableSlot> slots = new ArrayList<>();
         for (Instant start : bookableStarts) {
-            SlotEvaluator.Outcome outcome = evaluator.evaluate(start, onlyResource, occupancies, true);
-            if (outcome.allocated() && (onlyResource == null || outcome.uses(onlyResource))) {
+            SlotEvaluator.Outcome outcome = evaluator.evaluate(start, onlyResource, onlyArea, occupancies, true);
+            if (listed(outcome, onlyResource, onlyArea)) {
                 slots.add(outcome.toSlot());
             }
         }
@@ -46,22 +47,29 @@ final class DaySlots {
         }
         return closedDay(
                 date,
-                couldOpenWithoutReservations(evaluator, bookableStarts, onlyResource)
+                couldOpenWithoutReservations(evaluator, bookableStarts, onlyResource, onlyArea)
                         ? DayReason.FULLY_BOOKED
                         : DayReason.CLOSED);
     }
 
     /** Closed versus fully booked: would any start be bookable if nobody had booked yet? */
     private static boolean couldOpenWithoutReservations(
-            SlotEvaluator evaluator, List<Instant> starts, UUID onlyResource) {
+            SlotEvaluator evaluator, List<Instant> starts, UUID onlyResource, UUID onlyArea) {
         OccupancyIndex nobody = OccupancyIndex.empty();
         for (Instant start : starts) {
-            SlotEvaluator.Outcome outcome = evaluator.evaluate(start, onlyResource, nobody, false);
-            if (outcome.allocated() && (onlyResource == null || outcome.uses(onlyResource))) {
+            SlotEvaluator.Outcome outcome = evaluator.evaluate(start, onlyResource, onlyArea, nobody, false);
+            if (listed(outcome, onlyResource, onlyArea)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Allocated, on the resource asked for (if any), and wholly in the area asked for (if any). */
+    private static boolean listed(SlotEvaluator.Outcome outcome, UUID onlyResource, UUID onlyArea) {
+        return outcome.allocated()
+                && (onlyResource == null || outcome.uses(onlyResource))
+                && (onlyArea == null || outcome.seatedIn(onlyArea));
     }
 
     private static DayReason sizeReason(RefusalReason misfit) {

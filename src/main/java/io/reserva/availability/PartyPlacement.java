@@ -2,6 +2,8 @@ package io.reserva.availability;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Places one party on a ledger: required units first (they have no alternative), then each any_available
@@ -13,6 +15,16 @@ final class PartyPlacement {
 
     /** The units taken, or null when a required or any_available need cannot be met (nothing stays taken). */
     static List<AllocatedUnit> place(ResourcePlan plan, UnitLedger ledger, Integer preferredResource) {
+        return place(plan, ledger, preferredResource, null);
+    }
+
+    /**
+     * The same, preferring {@code preferredArea} (when no resource is preferred): each any_available group takes
+     * free candidates of that area first, then, for a group of one, a free combination wholly in it; only then the
+     * usual order over the whole floor.
+     */
+    static List<AllocatedUnit> place(
+            ResourcePlan plan, UnitLedger ledger, Integer preferredResource, UUID preferredArea) {
         List<AllocatedUnit> placed = new ArrayList<>();
         for (ResourcePlan.Need need : plan.required()) {
             if (ledger.available(need.resource()) < need.quantity()) {
@@ -21,7 +33,10 @@ final class PartyPlacement {
             takeUnits(plan, ledger, need.resource(), need.quantity(), AssignmentMode.REQUIRED, placed);
         }
         for (ResourcePlan.Group group : plan.groups()) {
-            if (!placeGroup(plan, ledger, group, preferredResource, placed)) {
+            boolean placedInArea = preferredResource == null
+                    && preferredArea != null
+                    && placeGroupInArea(plan, ledger, group, preferredArea, placed);
+            if (!placedInArea && !placeGroup(plan, ledger, group, preferredResource, placed)) {
                 return rollBack(plan, ledger, placed);
             }
         }
@@ -76,6 +91,44 @@ final class PartyPlacement {
             }
         }
         return false;
+    }
+
+    /** Takes the group's units only when all of them can be found in the area; otherwise takes nothing. */
+    private static boolean placeGroupInArea(
+            ResourcePlan plan, UnitLedger ledger, ResourcePlan.Group group, UUID area, List<AllocatedUnit> placed) {
+        List<Integer> chosen = new ArrayList<>();
+        for (int candidate : group.candidates()) {
+            if (chosen.size() < group.quantity() && inArea(plan, candidate, area) && ledger.available(candidate) > 0) {
+                chosen.add(candidate);
+            }
+        }
+        if (chosen.size() == group.quantity()) {
+            for (int candidate : chosen) {
+                takeUnits(plan, ledger, candidate, 1, AssignmentMode.ANY_AVAILABLE, placed);
+            }
+            return true;
+        }
+        for (int[] combination : group.combinations()) {
+            if (whollyIn(plan, combination, area) && free(ledger, combination)) {
+                takeCombination(plan, ledger, combination, placed);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A combination belongs to an area only when every one of its tables does; a mixed one belongs to none. */
+    private static boolean whollyIn(ResourcePlan plan, int[] combination, UUID area) {
+        for (int table : combination) {
+            if (!inArea(plan, table, area)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean inArea(ResourcePlan plan, int resource, UUID area) {
+        return Objects.equals(plan.resource(resource).areaId(), area);
     }
 
     private static boolean free(UnitLedger ledger, int[] combination) {

@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param minPartySize the smallest party it serves; null when any party will do
  * @param units how many allocations it holds at once; they are numbered 0 to units − 1
  * @param hours its own hours in its own zone; no weekly windows means it follows the organization
+ * @param areaId the part of the floor it stands in (dining room, terrace); null when it belongs to none
  */
 public record Resource(
         UUID id,
@@ -21,7 +22,8 @@ public record Resource(
         Integer minPartySize,
         int units,
         boolean active,
-        OpeningHours hours) {
+        OpeningHours hours,
+        UUID areaId) {
 
     public Resource {
         Objects.requireNonNull(id, "id");
@@ -31,6 +33,19 @@ public record Resource(
         if (units < 1) {
             throw new IllegalArgumentException("units must be at least 1");
         }
+    }
+
+    /** A resource in no area. */
+    public Resource(
+            UUID id,
+            String name,
+            String type,
+            Integer capacity,
+            Integer minPartySize,
+            int units,
+            boolean active,
+            OpeningHours hours) {
+        this(id, name, type, capacity, minPartySize, units, active, hours, null);
     }
 
     /** An active single-unit resource that follows the organization's hours and takes any party. */
@@ -47,7 +62,7 @@ public record Resource(
     }
 
     public Resource withCapacity(Integer maxParty, Integer minParty) {
-        return new Resource(id, name, type, maxParty, minParty, units, active, hours);
+        return new Resource(id, name, type, maxParty, minParty, units, active, hours, areaId);
     }
 
     public Resource withUnits(int newUnits) {
@@ -63,14 +78,20 @@ public record Resource(
                 minPartySize,
                 units,
                 active,
-                new OpeningHours(hours.zone(), weekly, hours.exceptions()));
+                new OpeningHours(hours.zone(), weekly, hours.exceptions()),
+                areaId);
     }
 
     public Resource withExceptions(List<HoursException> exceptions) {
-        return new Resource(id, name, type, capacity, minPartySize, units, active, hours.withExceptions(exceptions));
+        return new Resource(
+                id, name, type, capacity, minPartySize, units, active, hours.withExceptions(exceptions), areaId);
+    }
+
+    public Resource inArea(UUID area) {
+        return new Resource(id, name, type, capacity, minPartySize, units, active, hours, area);
     }
 
     public Resource inactive() {
-        return new Resource(id, name, type, capacity, minPartySize, units, false, hours);
+        return new Resource(id, name, type, capacity, minPartySize, units, false, hours, areaId);
     }
 }

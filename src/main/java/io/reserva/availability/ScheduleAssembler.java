@@ -49,7 +49,8 @@ final class ScheduleAssembler {
                         resource.minPartySize(),
                         resource.units(),
                         resource.isActive(),
-                        hoursOf(catalog, resource.id(), ZoneId.of(resource.timezone()))))
+                        hoursOf(catalog, resource.id(), ZoneId.of(resource.timezone())),
+                        resource.areaId()))
                 .toList();
         return new ScheduleSnapshot(
                 rules(service),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -76,6 +77,19 @@ final class SlotEvaluator {
      * and lists the assignable resources, which only the slots answer needs.
      */
     Outcome evaluate(Instant start, UUID preferredResourceId, OccupancyIndex occupancies, boolean describe) {
+        return evaluate(start, preferredResourceId, null, occupancies, describe);
+    }
+
+    /**
+     * The same with a preferred area (the guest's seating preference): placement tries that area first, and the
+     * allocation says whether the party sits wholly in it.
+     */
+    Outcome evaluate(
+            Instant start,
+            UUID preferredResourceId,
+            UUID preferredAreaId,
+            OccupancyIndex occupancies,
+            boolean describe) {
         if (!bookingWindow.contains(start)) {
             return Outcome.refused(RefusalReason.OUTSIDE_BOOKING_WINDOW);
         }
@@ -95,23 +109,27 @@ final class SlotEvaluator {
             return Outcome.refused(RefusalReason.PACING_LIMIT);
         }
         if (service.seating() == Seating.SHARED && parties.count() > 0) {
-            return joinSharedStart(start, end, occupied, parties);
+            return joinSharedStart(start, end, occupied, parties, preferredAreaId);
         }
         if (!plan.satisfiable()) {
             return Outcome.refused(RefusalReason.RESOURCES_UNAVAILABLE);
         }
         UnitLedger ledger = new UnitLedger(plan, occupancies, index.resourceHours(), occupied);
-        List<AllocatedUnit> units = PartyPlacement.place(plan, ledger, plan.numberOf(preferredResourceId));
+        List<AllocatedUnit> units =
+                PartyPlacement.place(plan, ledger, plan.numberOf(preferredResourceId), preferredAreaId);
         if (units == null) {
             return Outcome.refused(RefusalReason.RESOURCES_UNAVAILABLE);
         }
-        Allocation allocation = new Allocation(start, end, occupied.from(), occupied.until(), partySize, units, null);
+        Boolean met = preferredAreaId == null ? null : seatedIn(units, preferredAreaId);
+        Allocation allocation =
+                new Allocation(start, end, occupied.from(), occupied.until(), partySize, units, null, met);
         if (!describe) {
             return new Outcome(null, allocation, null, List.of());
         }
         Integer remaining = service.seating() == Seating.SHARED
                 ? service.maxParticipantsPerSlot()
-                : partiesThatFit(ledger, min(partiesLeft, partiesByPacing));
+                : partiesThatFit(
+                        ledger, min(partiesLeft, partiesByPacing), Boolean.TRUE.equals(met) ? preferredAreaId : null);
         return new Outcome(null, allocation, remaining, assignableResources(units, ledger));
     }
 
@@ -141,6 +159,29 @@ final class SlotEvaluator {
         return left;
     }
 
+    /**
+     * A party sits in an area when it holds at least one resource and every resource it must hold (required and
+     * any_available, not optional extras) stands in that area.
+     */
+    private boolean seatedIn(List<AllocatedUnit> units, UUID area) {
+        boolean any = false;
+        for (AllocatedUnit unit : units) {
+            if (unit.mode() == AssignmentMode.OPTIONAL) {
+                continue;
+            }
+            if (!inArea(unit.resourceId(), area)) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    private boolean inArea(UUID resourceId, UUID area) {
+        Resource resource = index.resourcesById().get(resourceId);
+        return resource != null && Objects.equals(resource.areaId(), area);
+    }
+
     private static Integer min(Integer a, Integer b) {
         if (a == null) {
             return b;
@@ -150,7 +191,7 @@ final class SlotEvaluator {
 
     /** A party joins the parties already at this start without new resources while seats remain. */
     private Outcome joinSharedStart(
-            Instant start, Instant end, Interval occupied, OccupancyIndex.PartiesAtStart parties) {
+            Instant start, Instant end, Interval occupied, OccupancyIndex.PartiesAtStart parties, UUID area) {
         Integer seatsLeft = service.maxParticipantsPerSlot() == null
                 ? null
                 : service.maxParticipantsPerSlot() - parties.participants();
@@ -164,21 +205,40 @@ final class SlotEvaluator {
                 occupied.until(),
                 partySize,
                 List.of(),
-                parties.reservationIds().get(0));
+                parties.reservationIds().get(0),
+                area == null ? null : sharedIn(parties.resourceIds(), area));
         return new Outcome(null, allocation, seatsLeft, parties.resourceIds());
+    }
+
+    /** A party joining a shared start sits where the parties already there sit. */
+    private boolean sharedIn(List<UUID> resourceIds, UUID area) {
+        if (resourceIds.isEmpty()) {
+            return false;
+        }
+        for (UUID resourceId : resourceIds) {
+            if (!inArea(resourceId, area)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
      * Greedy what-if on the same ledger: keep placing parties of this size, best fit first, until one does not
-     * fit, slot capacity is reached, or the cap is hit. Unlimited (null) when nothing can run out.
+     * fit, slot capacity is reached, or the cap is hit. Unlimited (null) when nothing can run out. With an area,
+     * only parties that still sit wholly in it count.
      */
-    private Integer partiesThatFit(UnitLedger ledger, Integer partiesLeft) {
+    private Integer partiesThatFit(UnitLedger ledger, Integer partiesLeft, UUID area) {
         if (!plan.hasLimitingNeeds()) {
             return partiesLeft;
         }
         int limit = partiesLeft == null ? REMAINING_CAPACITY_CAP : Math.min(partiesLeft, REMAINING_CAPACITY_CAP);
         int parties = 1;
-        while (parties < limit && PartyPlacement.place(plan, ledger, null) != null) {
+        while (parties < limit) {
+            List<AllocatedUnit> next = PartyPlacement.place(plan, ledger, null, area);
+            if (next == null || (area != null && !seatedIn(next, area))) {
+                break;
+            }
             parties++;
         }
         return parties;
@@ -228,6 +288,11 @@ final class SlotEvaluator {
 
         boolean allocated() {
             return allocation != null;
+        }
+
+        /** Whether a booking preferring the area would sit wholly in it. */
+        boolean seatedIn(UUID areaId) {
+            return allocation != null && Boolean.TRUE.equals(allocation.seatingPreferenceMet()) && areaId != null;
         }
 
         /** Whether the resource is one of those this booking would take (or, joining a shared start, share). */

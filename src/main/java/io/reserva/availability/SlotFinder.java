@@ -69,6 +69,22 @@ public class SlotFinder {
             UUID preferredResourceId,
             UUID movingReservationId,
             boolean paced) {
+        return plan(snapshot, service, start, partySize, preferredResourceId, null, movingReservationId, paced);
+    }
+
+    /**
+     * The same with the guest's seating preference (an area): tried first, never a reason to refuse; the
+     * allocation says whether it was met, exactly as the slots endpoint asked for that area lists the start.
+     */
+    public AllocationResult plan(
+            CatalogSnapshot snapshot,
+            ReservationService service,
+            Instant start,
+            int partySize,
+            UUID preferredResourceId,
+            UUID preferredAreaId,
+            UUID movingReservationId,
+            boolean paced) {
         UUID organizationId = service.organizationId();
         UUID serviceId = service.id();
         // What can matter to one start: what overlaps the time it would occupy (buffers included), and for a
@@ -96,7 +112,7 @@ public class SlotFinder {
         if (!paced) {
             schedule = schedule.withPacing(null);
         }
-        return engine.allocate(new BookingRequest(schedule, start, partySize, preferredResourceId));
+        return engine.allocate(new BookingRequest(schedule, start, partySize, preferredResourceId, preferredAreaId));
     }
 
     /** Up to {@code count} bookable starts nearest to {@code around}, on its local day and the next. */
@@ -149,6 +165,9 @@ public class SlotFinder {
                 && snapshot.resource(search.resourceId()).isEmpty()) {
             throw ReservaException.notFound("Reservation resource", search.resourceId());
         }
+        if (search.areaId() != null && snapshot.area(search.areaId()).isEmpty()) {
+            throw ReservaException.notFound("Reservation area", search.areaId());
+        }
         ZoneId zone = ZoneId.of(service.timezone());
         // Windows of the day before can run past midnight, and buffers reach either side: load a margin.
         List<Occupancy> occupying = occupancies(
@@ -158,7 +177,9 @@ public class SlotFinder {
         // Only the occupancies are read per request; the rest is prepared once per catalog snapshot.
         ScheduleSnapshot schedule = schedules.of(snapshot, service).withOccupancies(occupying);
         List<DayAvailability> days = engine.slotsForRange(
-                new SlotQuery(schedule, search.partySize(), search.resourceId()), search.startDate(), search.endDate());
+                new SlotQuery(schedule, search.partySize(), search.resourceId(), search.areaId()),
+                search.startDate(),
+                search.endDate());
         Map<UUID, ReservationResource> resources = schedules.resourcesById(snapshot);
         List<SlotSearchResult.Day> views =
                 days.stream().map(day -> view(day, zone, resources)).toList();
@@ -169,6 +190,7 @@ public class SlotFinder {
                         service.timezone(),
                         search.partySize(),
                         search.resourceId(),
+                        search.areaId(),
                         views.get(0))
                 : SlotSearchResult.range(
                         organizationId,
@@ -176,6 +198,7 @@ public class SlotFinder {
                         service.timezone(),
                         search.partySize(),
                         search.resourceId(),
+                        search.areaId(),
                         views);
     }
 

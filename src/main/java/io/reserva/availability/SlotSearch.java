@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * A question to the slots endpoint: one service, a party size, one local date or a range of them (service time
- * zone), optionally one resource.
+ * zone), optionally one resource or one area.
  */
 public record SlotSearch(
         UUID organizationId,
@@ -14,4 +14,18 @@ public record SlotSearch(
         LocalDate endDate,
         int partySize,
         UUID resourceId,
-        boolean singleDate) {}
+        UUID areaId,
+        boolean singleDate) {
+
+    /** A question for the whole floor. */
+    public SlotSearch(
+            UUID organizationId,
+            UUID serviceId,
+            LocalDate startDate,
+            LocalDate endDate,
+            int partySize,
+            UUID resourceId,
+            boolean singleDate) {
+        this(organizationId, serviceId, startDate, endDate, partySize, resourceId, null, singleDate);
+    }
+}

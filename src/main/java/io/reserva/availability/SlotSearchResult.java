@@ -22,6 +22,9 @@ public record SlotSearchResult(
         @Schema(example = "2") int partySize,
         UUID resourceId,
 
+        @Schema(description = "The area asked for (area_id), when one was")
+        UUID areaId,
+
         @Schema(description = "The date asked for (single-date form)", example = "2027-03-28")
         LocalDate date,
 
@@ -44,13 +47,20 @@ public record SlotSearchResult(
         List<Day> days) {
 
     static SlotSearchResult singleDay(
-            UUID organizationId, UUID serviceId, String timezone, int partySize, UUID resourceId, Day day) {
+            UUID organizationId,
+            UUID serviceId,
+            String timezone,
+            int partySize,
+            UUID resourceId,
+            UUID areaId,
+            Day day) {
         return new SlotSearchResult(
                 organizationId,
                 serviceId,
                 timezone,
                 partySize,
                 resourceId,
+                areaId,
                 day.date(),
                 day.bookable(),
                 day.reason(),
@@ -61,13 +71,20 @@ public record SlotSearchResult(
     }
 
     static SlotSearchResult range(
-            UUID organizationId, UUID serviceId, String timezone, int partySize, UUID resourceId, List<Day> days) {
+            UUID organizationId,
+            UUID serviceId,
+            String timezone,
+            int partySize,
+            UUID resourceId,
+            UUID areaId,
+            List<Day> days) {
         return new SlotSearchResult(
                 organizationId,
                 serviceId,
                 timezone,
                 partySize,
                 resourceId,
+                areaId,
                 null,
                 null,
                 null,

@@ -38,6 +38,7 @@ public class Catalog {
     private final AvailabilityRepository weeklyHours;
     private final ExceptionRepository exceptions;
     private final CombinationRepository combinations;
+    private final AreaRepository areas;
     private final OrganizationManagement organizations;
     private final TransactionTemplate consistentRead;
 
@@ -48,6 +49,7 @@ public class Catalog {
             AvailabilityRepository weeklyHours,
             ExceptionRepository exceptions,
             CombinationRepository combinations,
+            AreaRepository areas,
             OrganizationManagement organizations,
             PlatformTransactionManager transactions) {
         this.services = services;
@@ -56,6 +58,7 @@ public class Catalog {
         this.weeklyHours = weeklyHours;
         this.exceptions = exceptions;
         this.combinations = combinations;
+        this.areas = areas;
         this.organizations = organizations;
         this.consistentRead = new TransactionTemplate(transactions);
         // One snapshot of the database for the six reads, so a concurrent write is seen whole or not at all.
@@ -96,6 +99,7 @@ public class Catalog {
                 links.allOf(organizationId),
                 weeklyHours.allOf(organizationId),
                 exceptions.allOf(organizationId),
-                combinations.allOf(organizationId));
+                combinations.allOf(organizationId),
+                areas.allOf(organizationId));
     }
 }

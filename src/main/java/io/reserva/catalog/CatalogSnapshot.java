@@ -17,7 +17,8 @@ public record CatalogSnapshot(
         List<ServiceResourceLink> links,
         List<AvailabilityWindow> weeklyHours,
         List<ResourceException> exceptions,
-        List<ResourceCombination> combinations) {
+        List<ResourceCombination> combinations,
+        List<ReservationArea> areas) {
 
     public CatalogSnapshot {
         services = List.copyOf(services);
@@ -26,6 +27,11 @@ public record CatalogSnapshot(
         weeklyHours = List.copyOf(weeklyHours);
         exceptions = List.copyOf(exceptions);
         combinations = List.copyOf(combinations);
+        areas = List.copyOf(areas);
+    }
+
+    public Optional<ReservationArea> area(UUID id) {
+        return areas.stream().filter(area -> area.id().equals(id)).findFirst();
     }
 
     public Optional<ReservationService> service(UUID id) {

@@ -38,6 +38,7 @@ class DemoCatalog {
     private final ResourceManagement resources;
     private final LinkManagement links;
     private final CombinationManagement combinations;
+    private final AreaManagement areas;
     private final AvailabilityManagement weeklyHours;
     private final ExceptionManagement exceptions;
     private final OrganizationManagement organizations;
@@ -48,6 +49,7 @@ class DemoCatalog {
             ResourceManagement resources,
             LinkManagement links,
             CombinationManagement combinations,
+            AreaManagement areas,
             AvailabilityManagement weeklyHours,
             ExceptionManagement exceptions,
             OrganizationManagement organizations,
@@ -56,6 +58,7 @@ class DemoCatalog {
         this.resources = resources;
         this.links = links;
         this.combinations = combinations;
+        this.areas = areas;
         this.weeklyHours = weeklyHours;
         this.exceptions = exceptions;
         this.organizations = organizations;
@@ -97,9 +100,17 @@ class DemoCatalog {
             week.add(new Window(day, "19:30", "02:00"));
         }
         week.add(new Window(SUNDAY, "13:00", "16:30"));
+        UUID diningRoom = areas.create(
+                        SYSTEM, new NewReservationArea(organization, "Dining room", "Inside, by the open kitchen"))
+                .id();
+        UUID terrace = areas.create(
+                        SYSTEM, new NewReservationArea(organization, "Terrace", "Outdoor seating under the awning"))
+                .id();
+        // Tables 1, 3 and 4 stand in the dining room; 2, 5 and 6 on the terrace (so each combination is whole).
+        UUID[] areaOf = {diningRoom, terrace, diningRoom, diningRoom, terrace, terrace};
         List<UUID> tables = new ArrayList<>();
         for (int i = 0; i < seats.length; i++) {
-            UUID table = resource(organization, "Table " + (i + 1), "table", seats[i], smallestParty[i]);
+            UUID table = resource(organization, "Table " + (i + 1), "table", seats[i], smallestParty[i], areaOf[i]);
             hours(organization, table, week);
             tables.add(table);
         }
@@ -190,11 +201,16 @@ class DemoCatalog {
     }
 
     private UUID resource(UUID organization, String name, String type, Integer capacity, Integer minPartySize) {
+        return resource(organization, name, type, capacity, minPartySize, null);
+    }
+
+    private UUID resource(
+            UUID organization, String name, String type, Integer capacity, Integer minPartySize, UUID area) {
         return resources
                 .create(
                         SYSTEM,
                         new NewReservationResource(
-                                organization, name, null, type, capacity, minPartySize, 1, null, null, true))
+                                organization, name, null, type, capacity, minPartySize, 1, null, null, true, area))
                 .id();
     }
 

@@ -36,4 +36,9 @@ public record NewReservationResource(
         String timezone,
 
         @Schema(description = "Default true", example = "true")
-        Boolean isActive) {}
+        Boolean isActive,
+
+        @Schema(
+                description = "An area of the organization (see /reservation-areas); default none",
+                example = "0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b")
+        UUID areaId) {}

@@ -38,6 +38,11 @@ public record ReservationResource(
         @Schema(description = "IANA time zone of its hours; defaults to the organization's", example = "Europe/Madrid")
         String timezone,
 
+        @Schema(
+                description = "The area of the floor it stands in (see /reservation-areas); null when none",
+                example = "0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b")
+        UUID areaId,
+
         @Schema(example = "true") boolean isActive,
         Instant createdAt,
         Instant updatedAt) {}

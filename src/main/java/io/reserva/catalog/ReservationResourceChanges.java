@@ -13,4 +13,9 @@ public record ReservationResourceChanges(
         @Schema(example = "1") Integer units,
         UUID userId,
         @Schema(example = "Europe/Madrid") String timezone,
-        @Schema(example = "true") Boolean isActive) {}
+        @Schema(example = "true") Boolean isActive,
+
+        @Schema(
+                description = "An area of the organization, or null for none",
+                example = "0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b")
+        UUID areaId) {}

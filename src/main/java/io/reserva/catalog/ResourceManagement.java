@@ -41,6 +41,7 @@ public class ResourceManagement {
             .field("units", "units", FieldType.INTEGER)
             .nullableField("user_id", "user_id", FieldType.UUID)
             .field("timezone", "timezone", FieldType.STRING)
+            .nullableField("area_id", "area_id", FieldType.UUID)
             .field("is_active", "is_active", FieldType.BOOLEAN)
             .field("created_at", "created_at", FieldType.INSTANT)
             .field("updated_at", "updated_at", FieldType.INSTANT)
@@ -58,6 +59,7 @@ public class ResourceManagement {
     private final LinkRepository links;
     private final ServiceRepository services;
     private final CombinationRepository combinations;
+    private final AreaRepository areas;
     private final OrganizationManagement organizations;
     private final CatalogChanges changes;
     private final UserManagement users;
@@ -68,6 +70,7 @@ public class ResourceManagement {
             LinkRepository links,
             ServiceRepository services,
             CombinationRepository combinations,
+            AreaRepository areas,
             OrganizationManagement organizations,
             CatalogChanges changes,
             UserManagement users,
@@ -76,6 +79,7 @@ public class ResourceManagement {
         this.links = links;
         this.services = services;
         this.combinations = combinations;
+        this.areas = areas;
         this.organizations = organizations;
         this.changes = changes;
         this.users = users;
@@ -115,11 +119,13 @@ public class ResourceManagement {
                 Objects.requireNonNullElse(request.units(), 1),
                 request.userId(),
                 Objects.requireNonNullElse(request.timezone(), organization.timezone()),
+                request.areaId(),
                 Objects.requireNonNullElse(request.isActive(), true),
                 now,
                 now);
         check(resource, errors);
         checkUser(organizationId, request.userId(), errors);
+        checkArea(organizationId, request.areaId(), errors);
         ReservaException.throwIfAny(errors);
         resources.insert(resource);
         changes.changed(organizationId);
@@ -146,12 +152,16 @@ public class ResourceManagement {
                 CatalogRules.kept(patch, "units", sent.units(), current.units(), errors),
                 patch.valueOr("user_id", sent.userId(), current.userId()),
                 CatalogRules.kept(patch, "timezone", sent.timezone(), current.timezone(), errors),
+                patch.valueOr("area_id", sent.areaId(), current.areaId()),
                 CatalogRules.kept(patch, "is_active", sent.isActive(), current.isActive(), errors),
                 current.createdAt(),
                 now());
         check(resource, errors);
         if (patch.has("user_id") && !Objects.equals(sent.userId(), current.userId())) {
             checkUser(organizationId, sent.userId(), errors);
+        }
+        if (patch.has("area_id") && !Objects.equals(sent.areaId(), current.areaId())) {
+            checkArea(organizationId, sent.areaId(), errors);
         }
         List<ServiceResourceLink> linked = links.ofResource(resource.organizationId(), id);
         linked.stream()
@@ -225,6 +235,17 @@ public class ResourceManagement {
     private void checkUser(UUID organizationId, UUID userId, List<FieldError> errors) {
         if (userId != null && !users.isMember(organizationId, userId)) {
             errors.add(new FieldError("user_id", "must be a user of this organization (see /users)"));
+        }
+    }
+
+    /**
+     * An area must be one of the organization's own; it is locked (share) so it cannot be deleted before this
+     * resource is written into it. Another organization's area reads like one that does not exist.
+     */
+    private void checkArea(UUID organizationId, UUID areaId, List<FieldError> errors) {
+        if (areaId != null && areas.lock(organizationId, areaId, false).isEmpty()) {
+            errors.add(new FieldError(
+                    "area_id", "names no area " + areaId + " of this organization (see /reservation-areas)"));
         }
     }
 

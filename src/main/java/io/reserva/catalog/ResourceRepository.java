@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class ResourceRepository {
 
     private static final String COLUMNS = "id, organization_id, name, description, resource_type, capacity,"
-            + " min_party_size, units, user_id, timezone, is_active, created_at, updated_at";
+            + " min_party_size, units, user_id, timezone, area_id, is_active, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -68,7 +68,7 @@ class ResourceRepository {
 
     void insert(ReservationResource r) {
         jdbc.sql("insert into reservation_resources (" + COLUMNS + ") values (:id, :organization_id, :name,"
-                        + " :description, :resource_type, :capacity, :min_party_size, :units, :user_id, :timezone,"
+                        + " :description, :resource_type, :capacity, :min_party_size, :units, :user_id, :timezone, :area_id,"
                         + " :is_active, :created_at, :updated_at)")
                 .params(parameters(r))
                 .update();
@@ -77,7 +77,8 @@ class ResourceRepository {
     void update(ReservationResource r) {
         jdbc.sql("update reservation_resources set name = :name, description = :description,"
                         + " resource_type = :resource_type, capacity = :capacity, min_party_size = :min_party_size,"
-                        + " units = :units, user_id = :user_id, timezone = :timezone, is_active = :is_active,"
+                        + " units = :units, user_id = :user_id, timezone = :timezone, area_id = :area_id,"
+                        + " is_active = :is_active,"
                         + " updated_at = :updated_at where organization_id = :organization_id and id = :id")
                 .params(parameters(r))
                 .update();
@@ -102,6 +103,7 @@ class ResourceRepository {
         map.put("units", r.units());
         map.put("user_id", r.userId());
         map.put("timezone", r.timezone());
+        map.put("area_id", r.areaId());
         map.put("is_active", r.isActive());
         map.put("created_at", SqlTypes.timestamptz(r.createdAt()));
         map.put("updated_at", SqlTypes.timestamptz(r.updatedAt()));
@@ -120,6 +122,7 @@ class ResourceRepository {
                 rs.getInt("units"),
                 rs.getObject("user_id", UUID.class),
                 rs.getString("timezone"),
+                rs.getObject("area_id", UUID.class),
                 rs.getBoolean("is_active"),
                 SqlTypes.instant(rs, "created_at"),
                 SqlTypes.instant(rs, "updated_at"));

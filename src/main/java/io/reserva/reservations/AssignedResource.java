@@ -12,4 +12,12 @@ public record AssignedResource(
         @Schema(description = "Which unit of a multi-unit resource", example = "0")
         int unitIndex,
 
-        @Schema(example = "any_available") String assignmentMode) {}
+        @Schema(example = "any_available") String assignmentMode,
+
+        @Schema(
+                description = "The area the resource stands in; null when none",
+                example = "0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b")
+        UUID areaId,
+
+        @Schema(description = "The name of that area, for the POS", example = "Terrace")
+        String areaName) {}

@@ -47,6 +47,13 @@ public record NewReservation(
         @Schema(description = "Honoured when it is free and fits")
         UUID preferredResourceId,
 
+        @Schema(
+                description = "An area of the floor the guest asks for (see /reservation-areas): honoured when a"
+                        + " fitting table or combination there is free; otherwise the booking is seated elsewhere and"
+                        + " seating_preference_met is false",
+                example = "0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b")
+        UUID seatingPreference,
+
         @Schema(description = "With override only: exactly these resources")
         List<UUID> assignedResources,
 
@@ -56,6 +63,46 @@ public record NewReservation(
                 description = "Staff (admin or staff keys) book outside availability: walk-ins, overbooking."
                         + " Resources are still never double-booked.")
         Boolean override) {
+
+    /** A booking without a seating preference. */
+    public NewReservation(
+            UUID organizationId,
+            UUID serviceId,
+            UUID contactId,
+            InlineContact contact,
+            Integer partySize,
+            Instant startDatetime,
+            ReservationStatus status,
+            Integer holdMinutes,
+            ReservationSource source,
+            String customerNotes,
+            String internalNotes,
+            UUID dealId,
+            UUID companyId,
+            UUID preferredResourceId,
+            List<UUID> assignedResources,
+            Map<String, Object> customFieldsByKey,
+            Boolean override) {
+        this(
+                organizationId,
+                serviceId,
+                contactId,
+                contact,
+                partySize,
+                startDatetime,
+                status,
+                holdMinutes,
+                source,
+                customerNotes,
+                internalNotes,
+                dealId,
+                companyId,
+                preferredResourceId,
+                null,
+                assignedResources,
+                customFieldsByKey,
+                override);
+    }
 
     /** A guest given inline. */
     public record InlineContact(

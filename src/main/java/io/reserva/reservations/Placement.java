@@ -19,7 +19,8 @@ record Placement(
         Instant end,
         Instant occupiedFrom,
         Instant occupiedUntil,
-        List<AllocationRow> units) {
+        List<AllocationRow> units,
+        Boolean seatingPreferenceMet) {
 
     static Placement of(ReservationService service, int partySize, Allocation allocation) {
         return new Placement(
@@ -31,7 +32,8 @@ record Placement(
                 allocation.occupiedUntil(),
                 allocation.units().stream()
                         .map(unit -> unitRow(unit, allocation.occupiedFrom(), allocation.occupiedUntil()))
-                        .toList());
+                        .toList(),
+                allocation.seatingPreferenceMet());
     }
 
     /** The service's times for this party, holding no resource. */
@@ -44,12 +46,19 @@ record Placement(
                 end,
                 start.minus(Duration.ofMinutes(service.bufferBeforeMinutes())),
                 end.plus(Duration.ofMinutes(service.bufferAfterMinutes())),
-                List.of());
+                List.of(),
+                null);
     }
 
     /** The same times, holding the given units. */
     Placement holding(List<AllocationRow> chosen) {
-        return new Placement(service, partySize, start, end, occupiedFrom, occupiedUntil, List.copyOf(chosen));
+        return new Placement(
+                service, partySize, start, end, occupiedFrom, occupiedUntil, List.copyOf(chosen), seatingPreferenceMet);
+    }
+
+    /** The same place, saying whether the guest's seating preference was met (null: none was given). */
+    Placement preferenceMet(Boolean met) {
+        return new Placement(service, partySize, start, end, occupiedFrom, occupiedUntil, units, met);
     }
 
     private static AllocationRow unitRow(AllocatedUnit unit, Instant from, Instant until) {

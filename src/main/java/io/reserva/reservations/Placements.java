@@ -11,7 +11,9 @@ import io.reserva.catalog.ReservationService;
 import io.reserva.catalog.Seating;
 import io.reserva.shared.ErrorCode;
 import io.reserva.shared.ReservaException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -46,6 +48,7 @@ class Placements {
             Instant start,
             int partySize,
             UUID preferredResourceId,
+            UUID seatingPreference,
             List<UUID> chosenResources,
             boolean override,
             UUID movingReservationId) {}
@@ -63,16 +66,20 @@ class Placements {
                 && snapshot.resource(request.preferredResourceId()).isEmpty()) {
             throw ReservaException.invalidField("preferred_resource_id", "is not a resource of this organization");
         }
+        if (request.seatingPreference() != null
+                && snapshot.area(request.seatingPreference()).isEmpty()) {
+            // Another organization's area reads like one that does not exist.
+            throw ReservaException.invalidField(
+                    "seating_preference", "is not an area of this organization (see /reservation-areas)");
+        }
         if (service.pacing() != null) {
             // Pacing counts every party of the service's local day around this start (its interval, and who is
             // seated meanwhile), so bookings of one service and day take turns; always before the start's lock.
-            ZoneId zone = ZoneId.of(service.timezone());
-            Instant dayStart = request.start()
-                    .atZone(zone)
-                    .toLocalDate()
-                    .atStartOfDay(zone)
-                    .toInstant();
-            reservations.lockSlot(service.organizationId(), service.id(), dayStart);
+            boolean seatedLimit = service.pacing().maxSeatedCovers() != null;
+            Duration stay = Duration.ofMinutes(service.durationFor(request.partySize()));
+            for (Instant dayStart : pacingDays(ZoneId.of(service.timezone()), request.start(), stay, seatedLimit)) {
+                reservations.lockSlot(service.organizationId(), service.id(), dayStart);
+            }
         }
         if (service.slotCapacity() != null || service.seating() == Seating.SHARED) {
             reservations.lockSlot(service.organizationId(), service.id(), request.start());
@@ -80,7 +87,8 @@ class Placements {
         if (request.override()
                 && request.chosenResources() != null
                 && !request.chosenResources().isEmpty()) {
-            return chosenByStaff(snapshot, service, request, now);
+            Placement chosen = chosenByStaff(snapshot, service, request, now);
+            return chosen.preferenceMet(metBy(snapshot, chosen.units(), request.seatingPreference()));
         }
         AllocationResult result = slots.plan(
                 snapshot,
@@ -88,6 +96,7 @@ class Placements {
                 request.start(),
                 request.partySize(),
                 request.preferredResourceId(),
+                request.seatingPreference(),
                 request.movingReservationId(),
                 !request.override());
         if (result instanceof Allocation allocation) {
@@ -95,9 +104,42 @@ class Placements {
         }
         if (request.override()) {
             // Outside hours or capacity, with no resource chosen: booked without holding a resource.
-            return Placement.unassigned(service, request.start(), request.partySize());
+            return Placement.unassigned(service, request.start(), request.partySize())
+                    .preferenceMet(request.seatingPreference() == null ? null : false);
         }
         throw refusal((Refusal) result, snapshot, service, request);
+    }
+
+    /**
+     * The engine's rule for tables staff chose by hand: met when every resource held stands in the preferred area
+     * (and there is at least one).
+     */
+    private static Boolean metBy(CatalogSnapshot snapshot, List<AllocationRow> units, UUID area) {
+        if (area == null) {
+            return null;
+        }
+        return !units.isEmpty()
+                && units.stream()
+                        .allMatch(unit -> snapshot.resource(unit.resourceId())
+                                .map(resource -> area.equals(resource.areaId()))
+                                .orElse(false));
+    }
+
+    /**
+     * The local days whose pacing lock a booking takes, earliest first (one order for every booking, so two never
+     * wait on each other crosswise). The start's day always; with a limit on guests seated at once, also every
+     * further day the stay reaches: two stays that overlap share a moment, hence that moment's day, hence a lock,
+     * so a late stay and an early one of the next day cannot both take the last seats across midnight.
+     */
+    static List<Instant> pacingDays(ZoneId zone, Instant start, Duration stay, boolean seatedLimit) {
+        LocalDate first = start.atZone(zone).toLocalDate();
+        LocalDate last =
+                seatedLimit ? start.plus(stay).minusNanos(1).atZone(zone).toLocalDate() : first;
+        List<Instant> days = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            days.add(day.atStartOfDay(zone).toInstant());
+        }
+        return days;
     }
 
     /** 409 slot_unavailable with the nearest starts that are free now. */

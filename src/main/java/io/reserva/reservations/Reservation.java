@@ -141,6 +141,7 @@ final class Reservation {
                 placement.occupiedFrom(),
                 placement.occupiedUntil(),
                 preferredResourceId,
+                placement.seatingPreferenceMet(),
                 override,
                 now);
         occurrences.add(new ReservationMoved(placement, Set.copyOf(fields)));

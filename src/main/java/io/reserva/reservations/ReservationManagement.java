@@ -288,6 +288,7 @@ public class ReservationManagement {
                         request.startDatetime(),
                         request.partySize(),
                         request.preferredResourceId(),
+                        request.seatingPreference(),
                         request.assignedResources(),
                         override,
                         null),
@@ -319,6 +320,8 @@ public class ReservationManagement {
                 request.dealId(),
                 request.companyId(),
                 request.preferredResourceId(),
+                request.seatingPreference(),
+                placement.seatingPreferenceMet(),
                 custom,
                 code,
                 holdExpiresAt,
@@ -407,6 +410,7 @@ public class ReservationManagement {
                             edit.start().or(current.startDatetime()),
                             edit.partySize().or(current.partySize()),
                             preferred,
+                            current.seatingPreference(),
                             edit.assignedResources().isSent()
                                     ? edit.assignedResources().value()
                                     : null,

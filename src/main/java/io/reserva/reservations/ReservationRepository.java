@@ -30,6 +30,7 @@ class ReservationRepository {
     static final String COLUMNS = "r.id, r.organization_id, r.service_id, r.contact_id, r.party_size,"
             + " r.start_datetime, r.end_datetime, r.occupied_from, r.occupied_until, r.status, r.source,"
             + " r.customer_notes, r.internal_notes, r.deal_id, r.company_id, r.preferred_resource_id,"
+            + " r.seating_preference, r.seating_preference_met,"
             + " r.custom_fields_by_key::text as custom_fields, r.confirmation_code, r.hold_expires_at,"
             + " r.cancelled_at, r.cancelled_by, r.cancellation_reason, r.is_override, r.created_by_api_key_id,"
             + " r.created_at, r.updated_at, c.id as contact_summary_id, c.first_name as contact_first_name,"
@@ -185,6 +186,7 @@ class ReservationRepository {
                             insert into reservations (id, organization_id, service_id, contact_id, party_size,
                                 start_datetime, end_datetime, occupied_from, occupied_until, status, source,
                                 customer_notes, internal_notes, deal_id, company_id, preferred_resource_id,
+                                seating_preference, seating_preference_met,
                                 custom_fields_by_key, confirmation_code, hold_expires_at, cancelled_at,
                                 cancelled_by, cancellation_reason, is_override, created_by_api_key_id, created_at,
                                 updated_at, guest_first_name, guest_last_name, guest_email, guest_phone,
@@ -192,6 +194,7 @@ class ReservationRepository {
                             values (:id, :organization_id, :service_id, :contact_id, :party_size, :start_datetime,
                                 :end_datetime, :occupied_from, :occupied_until, :status, :source, :customer_notes,
                                 :internal_notes, :deal_id, :company_id, :preferred_resource_id,
+                                :seating_preference, :seating_preference_met,
                                 cast(:custom_fields as jsonb), :confirmation_code, :hold_expires_at, :cancelled_at,
                                 :cancelled_by, :cancellation_reason, :is_override, :created_by_api_key_id,
                                 :created_at, :updated_at, :guest_first_name, :guest_last_name, :guest_email,
@@ -220,6 +223,8 @@ class ReservationRepository {
                             occupied_until = :occupied_until, status = :status, customer_notes = :customer_notes,
                             internal_notes = :internal_notes, deal_id = :deal_id, company_id = :company_id,
                             preferred_resource_id = :preferred_resource_id,
+                            seating_preference = :seating_preference,
+                            seating_preference_met = :seating_preference_met,
                             custom_fields_by_key = cast(:custom_fields as jsonb), hold_expires_at = :hold_expires_at,
                             cancelled_at = :cancelled_at, cancelled_by = :cancelled_by,
                             cancellation_reason = :cancellation_reason, is_override = :is_override,
@@ -469,6 +474,8 @@ class ReservationRepository {
         map.put("deal_id", row.dealId());
         map.put("company_id", row.companyId());
         map.put("preferred_resource_id", row.preferredResourceId());
+        map.put("seating_preference", row.seatingPreference());
+        map.put("seating_preference_met", row.seatingPreferenceMet());
         map.put("custom_fields", json.writeValueAsString(row.customFieldsByKey()));
         map.put("confirmation_code", row.confirmationCode());
         map.put("hold_expires_at", SqlTypes.timestamptz(row.holdExpiresAt()));
@@ -509,6 +516,8 @@ class ReservationRepository {
                 rs.getObject("deal_id", UUID.class),
                 rs.getObject("company_id", UUID.class),
                 rs.getObject("preferred_resource_id", UUID.class),
+                rs.getObject("seating_preference", UUID.class),
+                rs.getObject("seating_preference_met", Boolean.class),
                 json.readValue(rs.getString("custom_fields"), new TypeReference<Map<String, Object>>() {}),
                 rs.getString("confirmation_code"),
                 SqlTypes.instant(rs, "hold_expires_at"),

@@ -50,6 +50,18 @@ public record ReservationView(
         UUID dealId,
         UUID companyId,
         UUID preferredResourceId,
+
+        @Schema(
+                description = "The area the guest asked for (see /reservation-areas); null when none",
+                example = "0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b")
+        UUID seatingPreference,
+
+        @Schema(
+                description = "Whether the party sits wholly in the area asked for (false: seated elsewhere because it"
+                        + " was full); null when no area was asked for",
+                example = "true")
+        Boolean seatingPreferenceMet,
+
         List<AssignedResource> assignedResources,
         Map<String, Object> customFieldsByKey,
 
@@ -96,6 +108,8 @@ public record ReservationView(
                 null,
                 null,
                 preferredResourceId,
+                seatingPreference,
+                seatingPreferenceMet,
                 assignedResources,
                 customFieldsByKey,
                 confirmationCode,
@@ -133,6 +147,8 @@ public record ReservationView(
                 null,
                 null,
                 preferredResourceId,
+                seatingPreference,
+                seatingPreferenceMet,
                 assignedResources,
                 null,
                 confirmationCode,

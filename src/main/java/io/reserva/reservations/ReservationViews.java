@@ -2,6 +2,7 @@ package io.reserva.reservations;
 
 import io.reserva.catalog.Catalog;
 import io.reserva.catalog.CatalogSnapshot;
+import io.reserva.catalog.ReservationArea;
 import io.reserva.catalog.ReservationResource;
 import io.reserva.catalog.ReservationService;
 import io.reserva.contacts.ContactDirectory;
@@ -86,7 +87,13 @@ class ReservationViews {
                             resource == null ? null : resource.name(),
                             resource == null ? null : resource.resourceType(),
                             unit.unitIndex(),
-                            unit.assignmentMode());
+                            unit.assignmentMode(),
+                            resource == null ? null : resource.areaId(),
+                            resource == null || resource.areaId() == null
+                                    ? null
+                                    : snapshot.area(resource.areaId())
+                                            .map(ReservationArea::name)
+                                            .orElse(null));
                 })
                 .toList();
         ZoneId zone = ZoneId.of(snapshot.service(row.serviceId())
@@ -112,6 +119,8 @@ class ReservationViews {
                 row.dealId(),
                 row.companyId(),
                 row.preferredResourceId(),
+                row.seatingPreference(),
+                row.seatingPreferenceMet(),
                 assigned,
                 row.customFieldsByKey(),
                 row.confirmationCode(),

@@ -2,6 +2,7 @@ package io.reserva.availability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -82,6 +84,51 @@ class EngineAgreementTests {
             boolean takesIt = allocation.units().stream()
                     .anyMatch(unit -> unit.resourceId().equals(situation.someResource()));
             assertThat(takesIt).as("preferring the resource at %s", start).isEqualTo(restricted.contains(start));
+        }
+    }
+
+    /**
+     * Areas over the random floor (its resources spread over two areas and none, so combinations come out whole
+     * and mixed): the slots for an area are exactly the starts where a booking preferring it is seated wholly in
+     * it, and every such start is also among the slots of the whole floor.
+     */
+    @Property(tries = 200, shrinking = ShrinkingMode.OFF)
+    void slotsForAnAreaAreExactlyTheStartsWherePreferringItSeatsThePartyThere(
+            @ForAll("situations") RandomSchedules.Situation situation) {
+        AvailabilityEngine engine = new AvailabilityEngine(situation.clock());
+        UUID terrace = UUID.nameUUIDFromBytes("terrace".getBytes(StandardCharsets.UTF_8));
+        UUID dining = UUID.nameUUIDFromBytes("dining".getBytes(StandardCharsets.UTF_8));
+        List<Resource> zoned = new ArrayList<>();
+        List<Resource> resources = situation.schedule().resources();
+        for (int i = 0; i < resources.size(); i++) {
+            zoned.add(resources.get(i).inArea(i % 3 == 0 ? terrace : i % 3 == 1 ? dining : null));
+        }
+        ScheduleSnapshot base = situation.schedule();
+        ScheduleSnapshot schedule = new ScheduleSnapshot(
+                base.service(),
+                base.links(),
+                zoned,
+                base.businessHours(),
+                base.occupancies(),
+                base.combinations(),
+                base.pacing());
+        List<Instant> all =
+                starts(engine.slotsForDay(SlotQuery.forParty(schedule, situation.partySize()), situation.date()));
+        List<Instant> onTerrace = starts(
+                engine.slotsForDay(new SlotQuery(schedule, situation.partySize(), null, terrace), situation.date()));
+
+        assertThat(all).containsAll(onTerrace);
+        ZoneId zone = schedule.service().zone();
+        for (Instant start : candidates(situation)) {
+            if (!LocalDate.ofInstant(start, zone).equals(situation.date())) {
+                continue;
+            }
+            AllocationResult result =
+                    engine.allocate(new BookingRequest(schedule, start, situation.partySize(), null, terrace));
+            assertThat(result.allocated()).as("allocate %s", start).isEqualTo(all.contains(start));
+            boolean seatedThere = result.allocated() && ((Allocation) result).seatingPreferenceMet();
+            Statistics.label("seated on the terrace").collect(seatedThere);
+            assertThat(seatedThere).as("preferring the terrace at %s", start).isEqualTo(onTerrace.contains(start));
         }
     }
 

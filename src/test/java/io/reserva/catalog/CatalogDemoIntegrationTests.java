@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -109,6 +110,14 @@ class CatalogDemoIntegrationTests {
                                                 demo.resource(id).orElseThrow().name())
                                         .toList()))
                 .containsExactly("Tables 3 + 4 7-8 [Table 3, Table 4]", "Tables 5 + 6 9-12 [Table 5, Table 6]");
+        // The floor has a dining room and a terrace; each combination stands wholly in one of them.
+        assertThat(demo.areas().stream().map(ReservationArea::name)).containsExactly("Dining room", "Terrace");
+        assertThat(IntStream.rangeClosed(1, 6)
+                        .mapToObj(i -> demo.area(resources.get("Table " + i).areaId())
+                                .orElseThrow()
+                                .name())
+                        .toList())
+                .containsExactly("Dining room", "Terrace", "Dining room", "Dining room", "Terrace", "Terrace");
         assertThat(dinner.minAdvanceHours()).isEqualTo(1);
         assertThat(dinner.bufferAfterMinutes()).isEqualTo(15);
         assertThat(links(demo, dinner)).containsExactly("any_available table");

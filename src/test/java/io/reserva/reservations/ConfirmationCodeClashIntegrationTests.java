@@ -95,6 +95,8 @@ class ConfirmationCodeClashIntegrationTests {
                 null,
                 null,
                 null,
+                null,
+                null,
                 row.customFieldsByKey(),
                 code,
                 null,

@@ -284,6 +284,8 @@ class ReservationTests {
                 null,
                 null,
                 null,
+                null,
+                null,
                 Map.of(),
                 "K7QX4M",
                 holdExpiresAt,

@@ -28,8 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Available slots", description = "When a party can come: computed from hours, resources and bookings")
 class AvailableSlotsController {
 
-    private static final Set<String> PARAMETERS =
-            Set.of("organization_id", "service_id", "date", "start_date", "end_date", "resource_id", "party_size");
+    private static final Set<String> PARAMETERS = Set.of(
+            "organization_id", "service_id", "date", "start_date", "end_date", "resource_id", "area_id", "party_size");
 
     private final SlotFinder slots;
 
@@ -62,6 +62,12 @@ class AvailableSlotsController {
             @Parameter(description = "Only slots this resource can serve")
                     @RequestParam(name = "resource_id", required = false)
                     UUID resourceId,
+            @Parameter(
+                            description = "Only starts where a booking preferring this area (seating_preference) is"
+                                    + " seated wholly in it; remaining_capacity then counts parties in the area",
+                            example = "0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b")
+                    @RequestParam(name = "area_id", required = false)
+                    UUID areaId,
             @Parameter(
                             description = "Party size, default 1",
                             example = "2",
@@ -104,6 +110,7 @@ class AvailableSlotsController {
                         isRange ? end : single,
                         partySize == null ? 1 : partySize,
                         resourceId,
+                        areaId,
                         !isRange));
     }
 

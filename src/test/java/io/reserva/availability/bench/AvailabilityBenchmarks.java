@@ -36,6 +36,7 @@ public class AvailabilityBenchmarks {
     private SlotQuery coupleQuery;
     private Instant dinnerAtEight;
     private SlotQuery floorPartyOfEight;
+    private SlotQuery floorTerraceForFour;
 
     @Setup
     public void generateRestaurant() {
@@ -44,12 +45,19 @@ public class AvailabilityBenchmarks {
         coupleQuery = SlotQuery.forParty(restaurant, 2);
         dinnerAtEight = BUSY_DAY.atTime(20, 0).atZone(RestaurantDataset.ZONE).toInstant();
         floorPartyOfEight = SlotQuery.forParty(FloorDataset.generate(), 8);
+        floorTerraceForFour = new SlotQuery(FloorDataset.generate(), 4, null, FloorDataset.TERRACE);
     }
 
     /** Issue 17's floor: 60 tables, 20 combinations, pacing; a party of eight needs a combination. */
     @Benchmark
     public DayAvailability floorOneDay() {
         return engine.slotsForDay(floorPartyOfEight, BUSY_DAY);
+    }
+
+    /** The same floor asked for one area (the terrace), as a guest with a seating preference would. */
+    @Benchmark
+    public DayAvailability floorTerraceOneDay() {
+        return engine.slotsForDay(floorTerraceForFour, BUSY_DAY);
     }
 
     @Benchmark

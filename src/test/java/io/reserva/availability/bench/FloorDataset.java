@@ -22,14 +22,18 @@ import java.util.UUID;
 /**
  * A reproducible restaurant floor (fixed seed) for issue 17's benchmark: 60 tables in three groups of 20 (dining
  * room, terrace with its own shorter hours, bar), 20 combinations of neighbouring tables, pacing of 30 covers per
- * 15 minutes and 160 guests seated at once, and about 6,000 dinner reservations over 28 days. The engine has no
- * areas yet; the three groups only differ in their tables' hours.
+ * 15 minutes and 160 guests seated at once, and about 6,000 dinner reservations over 28 days. The three groups are
+ * real areas ({@link #DINING_ROOM}, {@link #TERRACE}, {@link #BAR}); the terrace's tables also keep shorter hours.
  */
 public final class FloorDataset {
 
     public static final int TABLES = 60;
     public static final int COMBINATIONS = 20;
     public static final int RESERVATION_COUNT = 6_000;
+
+    public static final UUID DINING_ROOM = uuid("floor-area:dining-room");
+    public static final UUID TERRACE = uuid("floor-area:terrace");
+    public static final UUID BAR = uuid("floor-area:bar");
 
     private static final long SEED = 20_271_217L;
 
@@ -58,6 +62,7 @@ public final class FloorDataset {
             if (i >= 20 && i < 40) {
                 table = table.withHours(everyDay("12:00", "22:00"));
             }
+            table = table.inArea(i < 20 ? DINING_ROOM : i < 40 ? TERRACE : BAR);
             tables.add(table);
         }
         return tables;

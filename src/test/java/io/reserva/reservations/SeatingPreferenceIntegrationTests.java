@@ -1,0 +1,226 @@
+package io.reserva.reservations;
+
+import static io.reserva.support.TestApi.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reserva.support.CatalogFixtures;
+import io.reserva.support.IntegrationTest;
+import io.reserva.support.TestApi;
+import io.reserva.support.TestApi.Response;
+import io.reserva.support.TestApi.Tenant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Areas of the floor over HTTP: the catalog keeps them and refuses bad ones naming the problem, a guest's seating
+ * preference is honoured while its area has room and reported when it has not, and the slots endpoint asked for an
+ * area lists exactly what a booking preferring it gets there.
+ */
+@IntegrationTest
+class SeatingPreferenceIntegrationTests {
+
+    static final LocalDate DAY = LocalDate.of(2027, 4, 5);
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final String SEVEN = at("19:00");
+
+    @LocalServerPort
+    int port;
+
+    TestApi api;
+    String key;
+    CatalogFixtures catalog;
+    String service;
+    String terrace;
+    String dining;
+    String terraceTable;
+    String diningTable;
+
+    static String at(String time) {
+        return DAY.atTime(LocalTime.parse(time)).atZone(BERLIN).toInstant().toString();
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = new TestApi(port);
+        Tenant tenant = api.newTenant();
+        key = tenant.adminKey();
+        catalog = new CatalogFixtures(api, key);
+        service = catalog.service(fields("name", "Dinner", "duration_minutes", 60, "slot_interval", 60));
+        terrace = area("Terrace");
+        dining = area("Dining room");
+        // Best fit alone picks the two-top in the dining room for a couple; the terrace only has a four-top.
+        diningTable =
+                catalog.resource(fields("name", "Table 1", "resource_type", "table", "capacity", 2, "area_id", dining));
+        terraceTable = catalog.resource(
+                fields("name", "Table 7", "resource_type", "table", "capacity", 4, "area_id", terrace));
+        catalog.link(service, diningTable, "any_available");
+        catalog.everyDay(diningTable, "18:00", "22:00");
+        catalog.everyDay(terraceTable, "18:00", "22:00");
+    }
+
+    private String area(String name) {
+        Response created = api.post(key, "/reservation-areas", fields("name", name));
+        TestApi.expect(created, 201);
+        return created.get("id");
+    }
+
+    private Response book(String start, Object... extra) {
+        List<Object> body = new ArrayList<>(List.of("service_id", service, "party_size", 2, "start_datetime", start));
+        body.addAll(List.of(extra));
+        return api.post(key, "/reservations", fields(body.toArray()));
+    }
+
+    private static String table(Response reservation) {
+        return reservation.body().get("assigned_resources").get(0).get("name").asString();
+    }
+
+    private List<String> starts(String query) {
+        List<String> starts = new ArrayList<>();
+        api.get(key, "/reservation-available-slots?service_id=" + service + "&date=" + DAY + "&party_size=2" + query)
+                .body()
+                .get("slots")
+                .forEach(slot -> starts.add(slot.get("start_datetime").asString()));
+        return starts;
+    }
+
+    private static List<String> errorFields(Response response) {
+        List<String> names = new ArrayList<>();
+        response.body()
+                .get("errors")
+                .forEach(error -> names.add(error.get("field").asString()));
+        return names;
+    }
+
+    @Test
+    void anAreaIsCreatedReadListedChangedAndDeletedOnceNoTableStandsInIt() {
+        String bar = area("Bar");
+        assertThat(api.get(key, "/reservation-areas/" + bar).get("name")).isEqualTo("Bar");
+        JsonNode listed = api.get(key, "/reservation-areas?name=Terrace").body();
+        assertThat(listed.get("total").asInt()).isEqualTo(1);
+        assertThat(api.get(key, "/reservation-resources?area_id=" + terrace)
+                        .body()
+                        .get("data")
+                        .get(0)
+                        .get("name")
+                        .asString())
+                .isEqualTo("Table 7");
+
+        Response renamed = api.patch(key, "/reservation-areas/" + bar, fields("name", "Cocktail bar"));
+        TestApi.expect(renamed, 200);
+        assertThat(renamed.get("name")).isEqualTo("Cocktail bar");
+
+        TestApi.expect(api.delete(key, "/reservation-areas/" + bar), 200);
+        assertThat(api.get(key, "/reservation-areas/" + bar).status()).isEqualTo(404);
+    }
+
+    @Test
+    void badAreasAndPreferencesAreRefusedNamingTheProblemAndNothingIsStored() {
+        Tenant other = api.newTenant();
+        Response theirs = api.post(other.adminKey(), "/reservation-areas", fields("name", "Their terrace"));
+        TestApi.expect(theirs, 201);
+        String foreignArea = theirs.get("id");
+
+        Response nameless = api.post(key, "/reservation-areas", fields("description", "no name"));
+        assertThat(nameless.status()).isEqualTo(422);
+        assertThat(errorFields(nameless)).containsExactly("name");
+
+        Response foreignTable = api.post(
+                key, "/reservation-resources", fields("name", "T9", "resource_type", "table", "area_id", foreignArea));
+        assertThat(foreignTable.status()).isEqualTo(422);
+        assertThat(errorFields(foreignTable)).containsExactly("area_id");
+        assertThat(foreignTable.body().get("detail").asString()).contains("names no area");
+
+        Response moved = api.patch(key, "/reservation-resources/" + diningTable, fields("area_id", foreignArea));
+        assertThat(moved.status()).isEqualTo(422);
+        assertThat(api.get(key, "/reservation-resources/" + diningTable).get("area_id"))
+                .isEqualTo(dining);
+
+        Response inUse = api.delete(key, "/reservation-areas/" + terrace);
+        assertThat(inUse.status()).isEqualTo(409);
+        assertThat(inUse.body().get("code").asString()).isEqualTo("conflict");
+        assertThat(inUse.body().get("detail").asString()).contains("'Table 7'");
+        assertThat(api.get(key, "/reservation-areas/" + terrace).status()).isEqualTo(200);
+
+        Response foreignPreference = book(SEVEN, "seating_preference", foreignArea);
+        assertThat(foreignPreference.status()).isEqualTo(422);
+        assertThat(errorFields(foreignPreference)).containsExactly("seating_preference");
+        assertThat(api.get(key, "/reservations?service_id=" + service)
+                        .body()
+                        .get("total")
+                        .asInt())
+                .isZero();
+
+        assertThat(api.get(
+                                key,
+                                "/reservation-available-slots?service_id=" + service + "&date=" + DAY + "&area_id="
+                                        + foreignArea)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get(key, "/reservation-areas/" + foreignArea).status()).isEqualTo(404);
+
+        // Once its table has moved to no area, the terrace can go.
+        TestApi.expect(api.patch(key, "/reservation-resources/" + terraceTable, fields("area_id", null)), 200);
+        TestApi.expect(api.delete(key, "/reservation-areas/" + terrace), 200);
+    }
+
+    @Test
+    void aPreferenceIsHonouredWhileItsAreaHasRoomAndReportedWhenItHasNot() {
+        assertThat(starts("&area_id=" + terrace)).contains(SEVEN);
+
+        Response first = book(SEVEN, "seating_preference", terrace);
+        TestApi.expect(first, 201);
+        assertThat(table(first)).isEqualTo("Table 7");
+        assertThat(first.body().get("seating_preference").asString()).isEqualTo(terrace);
+        assertThat(first.body().get("seating_preference_met").asBoolean()).isTrue();
+        JsonNode assigned = first.body().get("assigned_resources").get(0);
+        assertThat(assigned.get("area_id").asString()).isEqualTo(terrace);
+        assertThat(assigned.get("area_name").asString()).isEqualTo("Terrace");
+
+        // The terrace is full at seven: the slots for it leave seven out, while the floor still offers it.
+        assertThat(starts("&area_id=" + terrace)).doesNotContain(SEVEN).contains(at("18:00"), at("20:00"));
+        assertThat(starts("")).contains(SEVEN);
+
+        Response second = book(SEVEN, "seating_preference", terrace);
+        TestApi.expect(second, 201);
+        assertThat(table(second)).isEqualTo("Table 1");
+        assertThat(second.body().get("seating_preference_met").asBoolean()).isFalse();
+
+        Response plain = book(at("20:00"));
+        TestApi.expect(plain, 201);
+        assertThat(plain.body().get("seating_preference").isNull()).isTrue();
+        assertThat(plain.body().get("seating_preference_met").isNull()).isTrue();
+
+        JsonNode pushed = api.get(key, "/events?type=reservation.resources_assigned")
+                .body()
+                .get("data");
+        List<Map<String, String>> where = new ArrayList<>();
+        pushed.forEach(event -> {
+            JsonNode resource = event.get("data").get("assigned_resources").get(0);
+            where.add(Map.of(
+                    "table",
+                    resource.get("name").asString(),
+                    "area",
+                    resource.get("area_name").asString()));
+        });
+        assertThat(where)
+                .as("the POS hears the table and its area")
+                .contains(
+                        Map.of("table", "Table 7", "area", "Terrace"),
+                        Map.of("table", "Table 1", "area", "Dining room"));
+
+        // Moved to eight, where the terrace is free, the guest's preference is honoured again and says so.
+        Response moved = api.patch(key, "/reservations/" + second.get("id"), fields("start_datetime", at("20:00")));
+        TestApi.expect(moved, 200);
+        assertThat(table(moved)).isEqualTo("Table 7");
+        assertThat(moved.body().get("seating_preference").asString()).isEqualTo(terrace);
+        assertThat(moved.body().get("seating_preference_met").asBoolean()).isTrue();
+    }
+}
