@@ -25,7 +25,17 @@ final class MessageComposer {
 
     /** The placeholders a template may use. */
     static final Set<String> PLACEHOLDERS = Set.of(
-            "guest_name", "organization_name", "service_name", "date", "time", "party_size", "confirmation_code");
+            "guest_name",
+            "organization_name",
+            "service_name",
+            "date",
+            "time",
+            "party_size",
+            "confirmation_code",
+            "manage_link",
+            "unsubscribe_link",
+            "logo_url",
+            "brand_color");
 
     private MessageComposer() {}
 
@@ -50,7 +60,7 @@ final class MessageComposer {
                         context.serviceName() + " · " + context.organizationName(),
                         claim.recipient(),
                         now);
-        return new Message(subject, text, html, invite);
+        return new Message(subject, text, html, invite, context.extras().unsubscribeLink());
     }
 
     /** The values the placeholders stand for. */
@@ -70,6 +80,11 @@ final class MessageComposer {
                         DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale)));
         values.put("party_size", Integer.toString(data.partySize()));
         values.put("confirmation_code", data.confirmationCode() == null ? "" : data.confirmationCode());
+        MessageExtras extras = context.extras();
+        values.put("manage_link", extras.manageLink() == null ? "" : extras.manageLink());
+        values.put("unsubscribe_link", extras.unsubscribeLink() == null ? "" : extras.unsubscribeLink());
+        values.put("logo_url", extras.logoUrl() == null ? "" : extras.logoUrl());
+        values.put("brand_color", extras.colorOrDefault());
         return values;
     }
 

@@ -20,6 +20,19 @@ public enum NotificationKind implements WireEnum {
         this.raisesSequence = raisesSequence;
     }
 
+    /**
+     * Whether a guest who unsubscribed still gets it: the messages that are the booking itself (confirmed, changed,
+     * cancelled) are; reminders are not.
+     */
+    boolean essential() {
+        return this != REMINDER;
+    }
+
+    /** Whether the message carries the guest's manage link: not once the booking is cancelled. */
+    boolean carriesManageLink() {
+        return this == CONFIRMATION || this == CHANGE || this == REMINDER;
+    }
+
     /** Whether the message carries a new version of the calendar invite (a higher SEQUENCE than the last). */
     boolean raisesSequence() {
         return raisesSequence;

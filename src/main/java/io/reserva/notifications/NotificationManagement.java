@@ -217,7 +217,7 @@ public class NotificationManagement {
         DefaultTemplates.Template base = notifications
                 .findTemplate(organization, request.kind(), language)
                 .map(t -> new DefaultTemplates.Template(t.subject(), t.text(), t.html()))
-                .orElseGet(() -> DefaultTemplates.of(request.kind(), context.locale()));
+                .orElseGet(() -> DefaultTemplates.of(request.kind(), context.locale(), context.extras()));
         DefaultTemplates.Template template = new DefaultTemplates.Template(
                 request.subject() == null ? base.subject() : request.subject(),
                 request.text() == null ? base.text() : request.text(),

@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     mail server configured
  * @param concurrency messages sent at once by one node
  * @param workers whether this node sends at all (messages are queued either way)
+ * @param publicUrl where guests reach this server ({@code https://book.example.com}): the links in messages (manage,
+ *     unsubscribe, a logo given as a path) start with it
+ * @param manageLinkValidFor how long after the booking's end the manage link of a message keeps working
  */
 @ConfigurationProperties("reserva.notifications")
 record NotificationProperties(
@@ -29,7 +32,9 @@ record NotificationProperties(
         Duration retryFor,
         Duration resendNotSentWithin,
         Integer concurrency,
-        Boolean workers) {
+        Boolean workers,
+        String publicUrl,
+        Duration manageLinkValidFor) {
 
     NotificationProperties {
         from = from == null || from.isBlank() ? "no-reply@localhost" : from.strip();
@@ -41,6 +46,10 @@ record NotificationProperties(
         resendNotSentWithin = resendNotSentWithin == null ? Duration.ofDays(1) : resendNotSentWithin;
         concurrency = concurrency == null ? 4 : Math.max(1, concurrency);
         workers = workers == null || workers;
+        publicUrl = publicUrl == null || publicUrl.isBlank()
+                ? "http://localhost:8080"
+                : publicUrl.strip().replaceAll("/+$", "");
+        manageLinkValidFor = manageLinkValidFor == null ? Duration.ofDays(30) : manageLinkValidFor;
     }
 
     /** A claimed message nobody reported on is due again after this: a node that died while sending. */
