@@ -13,8 +13,13 @@ final class DefaultTemplates {
 
     record Template(String subject, String text, String html) {}
 
-    /** The words of one kind in one language. */
-    private record Texts(String subject, String greeting, String lead, String closing) {}
+    /** The words of one kind in one language; {@code withCode} when the message has a booking's code to show. */
+    private record Texts(String subject, String greeting, String lead, String closing, boolean withCode) {
+
+        Texts(String subject, String greeting, String lead, String closing) {
+            this(subject, greeting, lead, closing, true);
+        }
+    }
 
     /** The words every kind shares in one language. */
     private record Common(String guests, String code, String manage, String unsubscribe) {}
@@ -55,7 +60,31 @@ final class DefaultTemplates {
                     "Reminder: {{organization_name}}, {{date}}, {{time}}",
                     "Hello {{guest_name}},",
                     "this is a reminder of your booking at {{organization_name}}.",
-                    "We look forward to seeing you."));
+                    "We look forward to seeing you."),
+            NotificationKind.HOLD_EXPIRED,
+            new Texts(
+                    "The time held for you at {{organization_name}} has been released",
+                    "Hello {{guest_name}},",
+                    "the time we were holding for you at {{organization_name}} was not confirmed in time and has been"
+                            + " released.",
+                    "If you still want it, book again: it may still be free.",
+                    false),
+            NotificationKind.WAITLIST_OFFER,
+            new Texts(
+                    "A place for you at {{organization_name}}: {{date}}, {{time}}",
+                    "Hello {{guest_name}},",
+                    "a place has opened up at {{organization_name}} and we are holding it for you until"
+                            + " {{offer_until}}.",
+                    "To take it, contact {{organization_name}} before then; after that it passes to the next guest on"
+                            + " the list.",
+                    false),
+            NotificationKind.WAITLIST_READY,
+            new Texts(
+                    "Your table at {{organization_name}} is ready",
+                    "Hello {{guest_name}},",
+                    "your table at {{organization_name}} is ready.",
+                    "Please come to the host stand now.",
+                    false));
 
     private static final Map<NotificationKind, Texts> SPANISH = Map.of(
             NotificationKind.CONFIRMATION,
@@ -81,7 +110,29 @@ final class DefaultTemplates {
                     "Recordatorio: {{organization_name}}, {{date}}, {{time}}",
                     "Hola {{guest_name}}:",
                     "te recordamos tu reserva en {{organization_name}}.",
-                    "Te esperamos."));
+                    "Te esperamos."),
+            NotificationKind.HOLD_EXPIRED,
+            new Texts(
+                    "Se ha liberado la hora que te guardábamos en {{organization_name}}",
+                    "Hola {{guest_name}}:",
+                    "la hora que te guardábamos en {{organization_name}} no se confirmó a tiempo y se ha liberado.",
+                    "Si aún la quieres, vuelve a reservar: puede que siga libre.",
+                    false),
+            NotificationKind.WAITLIST_OFFER,
+            new Texts(
+                    "Un hueco para ti en {{organization_name}}: {{date}}, {{time}}",
+                    "Hola {{guest_name}}:",
+                    "se ha liberado un hueco en {{organization_name}} y te lo guardamos hasta las {{offer_until}}.",
+                    "Para quedártelo, contacta con {{organization_name}} antes; después pasará a la siguiente persona"
+                            + " de la lista.",
+                    false),
+            NotificationKind.WAITLIST_READY,
+            new Texts(
+                    "Tu mesa en {{organization_name}} está lista",
+                    "Hola {{guest_name}}:",
+                    "tu mesa en {{organization_name}} está lista.",
+                    "Acércate ahora a recepción.",
+                    false));
 
     private DefaultTemplates() {}
 
@@ -106,8 +157,8 @@ final class DefaultTemplates {
                 .append("\n\n{{service_name}}\n{{date}}, {{time}}\n")
                 .append(common.guests())
                 .append(": {{party_size}}\n")
-                .append(common.code())
-                .append(": {{confirmation_code}}\n\n")
+                .append(texts.withCode() ? common.code() + ": {{confirmation_code}}\n" : "")
+                .append("\n")
                 .append(texts.closing())
                 .append("\n\n");
         if (extras.manageLink() != null) {
@@ -135,9 +186,9 @@ final class DefaultTemplates {
                 .append(texts.lead())
                 .append("</p><p><strong>{{service_name}}</strong><br>{{date}}, {{time}}<br>")
                 .append(common.guests())
-                .append(": {{party_size}}<br>")
-                .append(common.code())
-                .append(": <strong>{{confirmation_code}}</strong></p><p>")
+                .append(": {{party_size}}")
+                .append(texts.withCode() ? "<br>" + common.code() + ": <strong>{{confirmation_code}}</strong>" : "")
+                .append("</p><p>")
                 .append(texts.closing())
                 .append("</p>");
         if (extras.manageLink() != null) {

@@ -35,7 +35,8 @@ final class MessageComposer {
             "manage_link",
             "unsubscribe_link",
             "logo_url",
-            "brand_color");
+            "brand_color",
+            "offer_until");
 
     private MessageComposer() {}
 
@@ -49,7 +50,7 @@ final class MessageComposer {
         String subject = render(template.subject(), values, false).replaceAll("[\\r\\n\\t]+", " ");
         String text = render(template.text(), values, false);
         String html = render(template.html(), values, true);
-        Message.CalendarInvite invite = claim.kind() == NotificationKind.REMINDER
+        Message.CalendarInvite invite = !claim.kind().carriesInvite()
                 ? null
                 : CalendarInvites.of(
                         claim.reservationId(),
@@ -80,6 +81,14 @@ final class MessageComposer {
                         DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale)));
         values.put("party_size", Integer.toString(data.partySize()));
         values.put("confirmation_code", data.confirmationCode() == null ? "" : data.confirmationCode());
+        values.put(
+                "offer_until",
+                data.offerExpiresAt() == null
+                        ? ""
+                        : data.offerExpiresAt()
+                                .atZone(context.zone())
+                                .format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                                        .withLocale(locale)));
         MessageExtras extras = context.extras();
         values.put("manage_link", extras.manageLink() == null ? "" : extras.manageLink());
         values.put("unsubscribe_link", extras.unsubscribeLink() == null ? "" : extras.unsubscribeLink());

@@ -181,8 +181,9 @@ class MessageSending {
 
     /** The venue, its zone, the service booked, and the guest's language: the booking page's, else the venue's. */
     private MessageContext contextOf(Organization organization, UUID reservationId, MessageData data) {
-        String language =
-                bookingLinks.pageLocaleOf(organization.id(), reservationId).orElse(organization.locale());
+        String language = reservationId == null
+                ? organization.locale()
+                : bookingLinks.pageLocaleOf(organization.id(), reservationId).orElse(organization.locale());
         String serviceName = catalog.snapshot(organization.id())
                 .service(data.serviceId())
                 .map(ReservationService::name)

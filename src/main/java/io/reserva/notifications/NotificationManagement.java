@@ -32,7 +32,8 @@ public class NotificationManagement {
 
     public static final QueryDefinition QUERY = QueryDefinition.forResource("notifications")
             .field("id", "n.id", FieldType.UUID)
-            .field("reservation_id", "n.reservation_id", FieldType.UUID)
+            .nullableField("reservation_id", "n.reservation_id", FieldType.UUID)
+            .nullableField("waitlist_entry_id", "n.waitlist_entry_id", FieldType.UUID)
             .enumField("kind", "n.kind", NotificationKind.wireNames())
             .enumField("status", "n.status", NotificationStatus.wireNames())
             .enumField("channel", "n.channel", java.util.Set.of("email"))

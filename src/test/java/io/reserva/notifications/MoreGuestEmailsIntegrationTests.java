@@ -44,10 +44,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * What a guest's email links to: their own manage link (which works, expires, and is stored nowhere readable), the
  * venue's logo and colour from its booking page, and the unsubscribe link that stops reminders but not the booking's
- * own messages.
+ * own messages; and the messages beyond a booking's own: a lapsed hold, a waitlist offer, a table that is ready.
  */
 @IntegrationTest
-class GuestEmailLinksIntegrationTests {
+class MoreGuestEmailsIntegrationTests {
 
     static final int SMTP_PORT = freePort();
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -65,6 +65,7 @@ class GuestEmailLinksIntegrationTests {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("reserva.notifications.poll-interval", () -> "PT0.1S");
+        registry.add("reserva.reservations.hold-sweep-interval", () -> "PT0.2S");
     }
 
     @TestConfiguration
@@ -268,6 +269,135 @@ class GuestEmailLinksIntegrationTests {
                 .isLessThanOrEqualTo(1L);
     }
 
+    @Test
+    void aGuestWhoseHoldLapsedIsToldAndAHoldWithoutAnEmailSendsNothing() throws Exception {
+        Response held = api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        service,
+                        "party_size",
+                        2,
+                        "start_datetime",
+                        at(19).toString(),
+                        "status",
+                        "held",
+                        "hold_minutes",
+                        5,
+                        "contact",
+                        fields("first_name", "Dora", "email", "dora@" + domain)));
+        TestApi.expect(held, 201);
+        Response anonymous = api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        service,
+                        "party_size",
+                        2,
+                        "start_datetime",
+                        at(12).toString(),
+                        "status",
+                        "held",
+                        "hold_minutes",
+                        5));
+        TestApi.expect(anonymous, 201);
+        clock.advance(Duration.ofMinutes(6));
+
+        MimeMessage note = awaitMail(1).get(0);
+        assertThat(note.getSubject())
+                .isEqualTo("The time held for you at "
+                        + tenant.organization().get("name").asString() + " has been released");
+        assertThat(part(note, "text/plain")).contains("book again").doesNotContain("Confirmation code");
+        assertThat(note.getHeader("List-Unsubscribe")).hasSize(1);
+        assertThat(((MimeMultipart) note.getContent()).getCount())
+                .as("no calendar invite")
+                .isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "expired"
+                        .equals(api.get(key, "/reservations/" + anonymous.get("id"))
+                                .get("status")));
+        assertThat(api.get(key, "/notifications?reservation_id=" + anonymous.get("id"))
+                        .body()
+                        .get("data"))
+                .as("a hold nobody gave an email for leaves no message")
+                .isEmpty();
+    }
+
+    @Test
+    void aWaitlistGuestIsToldTheirTableIsReadyAndIsOfferedAFreedStart() throws Exception {
+        Response now = api.post(
+                key,
+                "/waitlist-entries",
+                fields(
+                        "kind",
+                        "now",
+                        "party_size",
+                        2,
+                        "source",
+                        "phone",
+                        "contact",
+                        fields("first_name", "Eli", "email", "eli@" + domain, "phone", "+4930" + digits())));
+        TestApi.expect(now, 201);
+        TestApi.expect(api.patch(key, "/waitlist-entries/" + now.get("id"), fields("status", "offered")), 200);
+        MimeMessage ready = awaitMail(1).get(0);
+        assertThat(ready.getSubject()).startsWith("Your table at").endsWith("is ready");
+        assertThat(part(ready, "text/plain")).contains("Hello Eli,").contains("host stand");
+        Response log = api.get(key, "/notifications?waitlist_entry_id=" + now.get("id"));
+        TestApi.expect(log, 200);
+        assertThat(log.body().get("data").get(0).get("kind").asString()).isEqualTo("waitlist_ready");
+        assertThat(log.body().get("data").get(0).get("reservation_id").isNull()).isTrue();
+
+        // A later entry: the one start of a small room is booked; when it is cancelled, the entry is offered it.
+        CatalogFixtures catalog = new CatalogFixtures(api, key);
+        String tasting = catalog.service(fields("name", "Tasting", "duration_minutes", 60));
+        String room = catalog.resource("Room", "room", null);
+        catalog.link(tasting, room, "required");
+        catalog.everyDay(room, "19:00", "20:00");
+        Response booked = api.post(
+                key,
+                "/reservations",
+                fields("service_id", tasting, "party_size", 2, "start_datetime", at(19).toString()));
+        TestApi.expect(booked, 201);
+        Response later = api.post(
+                key,
+                "/waitlist-entries",
+                fields(
+                        "kind",
+                        "later",
+                        "service_id",
+                        tasting,
+                        "party_size",
+                        2,
+                        "date",
+                        day.toString(),
+                        "window_start",
+                        "18:30",
+                        "window_end",
+                        "19:30",
+                        "source",
+                        "phone",
+                        "contact",
+                        fields("first_name", "Fay", "email", "fay@" + domain, "phone", "+4930" + digits())));
+        TestApi.expect(later, 201);
+        TestApi.expect(api.patch(key, "/reservations/" + booked.get("id"), fields("status", "cancelled")), 200);
+        MimeMessage offer = awaitMail(2).stream()
+                .filter(m -> subject(m).startsWith("A place for you"))
+                .findFirst()
+                .orElseThrow();
+        Response entry = api.get(key, "/waitlist-entries/" + later.get("id"));
+        assertThat(entry.get("status")).isEqualTo("offered");
+        String until = Instant.parse(entry.get("offer_expires_at"))
+                .atZone(BERLIN)
+                .format(java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
+                        .withLocale(java.util.Locale.ENGLISH));
+        assertThat(part(offer, "text/plain"))
+                .contains("Hello Fay,")
+                .contains("holding it for you until " + until)
+                .contains("contact ");
+    }
+
     private String managedId(Response confirmed) {
         return jdbc.sql("select id::text from reservations where confirmation_code = :code and organization_id = :org")
                 .param("code", confirmed.get("confirmation_code"))
@@ -313,6 +443,10 @@ class GuestEmailLinksIntegrationTests {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static String digits() {
+        return String.valueOf(1_000_000 + new java.util.Random().nextInt(8_999_999));
     }
 
     private static int freePort() {
