@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicUrl where guests reach this server ({@code https://book.example.com}): the links in messages (manage,
  *     unsubscribe, a logo given as a path) start with it
  * @param manageLinkValidFor how long after the booking's end the manage link of a message keeps working
+ * @param lease how long a claimed message is this node's: one nobody reported on is due again after it (a node
+ *     that died while sending); longer than a send can take (connect, read and write time out after 10 s each)
  */
 @ConfigurationProperties("reserva.notifications")
 record NotificationProperties(
@@ -34,7 +36,8 @@ record NotificationProperties(
         Integer concurrency,
         Boolean workers,
         String publicUrl,
-        Duration manageLinkValidFor) {
+        Duration manageLinkValidFor,
+        Duration lease) {
 
     NotificationProperties {
         from = from == null || from.isBlank() ? "no-reply@localhost" : from.strip();
@@ -50,10 +53,6 @@ record NotificationProperties(
                 ? "http://localhost:8080"
                 : publicUrl.strip().replaceAll("/+$", "");
         manageLinkValidFor = manageLinkValidFor == null ? Duration.ofDays(30) : manageLinkValidFor;
-    }
-
-    /** A claimed message nobody reported on is due again after this: a node that died while sending. */
-    Duration lease() {
-        return Duration.ofMinutes(2);
+        lease = lease == null ? Duration.ofMinutes(2) : lease;
     }
 }

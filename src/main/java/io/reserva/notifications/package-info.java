@@ -1,6 +1,7 @@
 /**
- * Guest notifications: the emails a booking causes (confirmation, change, cancellation, reminder), each with a
- * calendar invite, queued in PostgreSQL in the booking's own transaction and sent over SMTP by whichever node
+ * Guest notifications: the emails a booking causes (confirmation, change, cancellation, reminder, a lapsed hold) and
+ * the waitlist's (an offer, a table that is ready), the booking's with a calendar invite, the guest's own manage
+ * link and an unsubscribe link, queued in PostgreSQL in the booking's own transaction and sent over SMTP by whichever node
  * claims them first, with retries, a log, and nothing lost when no mail server is configured; and the secret
  * calendar feeds staff subscribe to ({@code /calendars/{token}.ics}).
  */
