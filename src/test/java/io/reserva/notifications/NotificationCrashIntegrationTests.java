@@ -79,6 +79,7 @@ class NotificationCrashIntegrationTests {
             String service = catalog.service(fields("name", "Dinner", "duration_minutes", 60));
             String table = catalog.resource(fields("name", "Hall", "resource_type", "room", "units", 100));
             catalog.link(service, table, "required");
+            catalog.everyDay(table, "08:00", "22:00");
             LocalDate day = LocalDate.now(BERLIN).plusDays(3);
             for (int i = 0; i < MESSAGES; i++) {
                 TestApi.expect(
