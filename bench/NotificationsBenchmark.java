@@ -51,7 +51,19 @@ public class NotificationsBenchmark {
     static final Pattern SECRET = Pattern.compile("\"secret\"\\s*:\\s*\"([^\"]+)\"");
     static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
 
-    public static void main(String[] args) throws Exception {
+    static final List<Process> STARTED = Collections.synchronizedList(new ArrayList<>());
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            STARTED.forEach(Process::destroy);
+            System.exit(1);
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         String classpath = args[0];
         Path data = Path.of(args[1]);
         String base = "http://localhost:" + PORT;
@@ -72,6 +84,7 @@ public class NotificationsBenchmark {
                 "{\"name\":\"Hall\",\"resource_type\":\"room\",\"timezone\":\"UTC\",\"units\":" + halls + "}"), ID);
         call(base, key, "POST", "/reservation-service-resources",
                 "{\"service_id\":\"" + service + "\",\"resource_id\":\"" + hall + "\"}");
+        openAllDay(base, key, hall);
         Instant firstStart = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(2));
         ExecutorService clients = Executors.newFixedThreadPool(8);
         List<Future<String>> creates = new ArrayList<>();
@@ -105,6 +118,7 @@ public class NotificationsBenchmark {
                 "{\"name\":\"Court\",\"duration_minutes\":60}"), ID);
         call(base, key, "POST", "/reservation-service-resources",
                 "{\"service_id\":\"" + createService + "\",\"resource_id\":\"" + other + "\"}");
+        openAllDay(base, key, other);
         AtomicInteger counter = new AtomicInteger();
         Instant createsFrom = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(400));
         List<Long> idle = run(base, key, createService, createsFrom, counter, Duration.ofSeconds(IDLE_SECONDS), null);
@@ -167,6 +181,17 @@ public class NotificationsBenchmark {
         return new ArrayList<>(latencies);
     }
 
+    /** Weekly hours 00:00-00:00 (the whole day) on every day of the week. */
+    static void openAllDay(String base, String key, String resource) {
+        StringBuilder windows = new StringBuilder();
+        for (int day = 0; day < 7; day++) {
+            windows.append(day == 0 ? "" : ",")
+                    .append("{\"day_of_week\":").append(day).append(",\"start_time\":\"00:00\",\"end_time\":\"00:00\"}");
+        }
+        call(base, key, "PUT", "/reservation-resource-availability/week",
+                "{\"resource_id\":\"" + resource + "\",\"windows\":[" + windows + "]}");
+    }
+
     static int update(Connection db, String sql, String org) throws Exception {
         try (PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setString(1, org);
@@ -205,6 +230,7 @@ public class NotificationsBenchmark {
         env.put("RESERVA_NOTIFICATIONS_CONCURRENCY", CONCURRENCY);
         builder.redirectErrorStream(true).redirectOutput(data.resolve("app-" + workers + ".log").toFile());
         Process app = builder.start();
+        STARTED.add(app);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
             try {

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** "Add to calendar" on a booking page's confirmation and manage page: the guest's token is the permission. */
 @RestController
 @PublicEndpoint
-@Tag(name = "Booking pages (public)")
+@Tag(name = "Public booking pages")
 class GuestCalendarFileController {
 
     private final GuestCalendarFile files;
