@@ -699,6 +699,14 @@ function showFieldErrors(problem, scope) {
 
 function manageUrl(booking) { return window.location.origin + booking.manage_path; }
 
+// "Add to calendar": the booking as an .ics file, with the same event UID as the invites of the guest's emails.
+function calendarLink(token) {
+  return el("p", { class: "calendar-link" }, [el("a", {
+    href: api + "/bookings/" + encodeURIComponent(token) + "/calendar.ics",
+    id: "calendar-link", download: "booking.ics", text: t.addToCalendar
+  })]);
+}
+
 function renderDone(booking) {
   clear(stepNode);
   var config = state.page.page_config;
@@ -710,6 +718,7 @@ function renderDone(booking) {
   section.appendChild(summary(booking, true));
   section.appendChild(el("p", { text: t.manageText }));
   section.appendChild(el("p", { class: "manage-link" }, [el("a", { href: booking.manage_path, id: "manage-link", text: manageUrl(booking) })]));
+  section.appendChild(calendarLink(booking.token));
   stepNode.appendChild(section);
   focusHeading(stepNode);
 }
@@ -759,6 +768,7 @@ function renderManage(focus, message) {
   var section = el("section", { class: "card", "aria-labelledby": "manage-heading" });
   section.appendChild(el("h2", { id: "manage-heading", text: t.yourBooking }));
   section.appendChild(summary(booking, true));
+  if (booking.status === "confirmed" || booking.status === "pending") { section.appendChild(calendarLink(state.token)); }
   if (booking.can_change) {
     if (booking.change_deadline) {
       section.appendChild(el("p", { class: "hint", text: fmt(t.changeUntil, { date: formatDateTime(booking.change_deadline, booking.timezone) }) }));

@@ -133,17 +133,72 @@ class BookingLinkRepository {
                 .optional();
     }
 
-    /** The reservation behind a manage token, if the token belongs to this link. */
-    Optional<UUID> reservationOfToken(UUID organizationId, UUID linkId, byte[] tokenHash) {
+    /**
+     * The reservation behind a manage token, if the token belongs to this link: the one the page showed when the
+     * guest held, or one a message carried that has not expired by {@code now}.
+     */
+    Optional<UUID> reservationOfToken(UUID organizationId, UUID linkId, byte[] tokenHash, Instant now) {
         return jdbc.sql("""
                         select reservation_id from booking_page_reservations
-                        where organization_id = :org and booking_link_id = :link and token_hash = :hash
+                         where organization_id = :org and booking_link_id = :link and token_hash = :hash
+                        union all
+                        select reservation_id from booking_page_message_tokens
+                         where organization_id = :org and booking_link_id = :link and token_hash = :hash
+                           and expires_at > :now
+                        limit 1
                         """)
                 .param("org", organizationId)
                 .param("link", linkId)
                 .param("hash", tokenHash)
+                .param("now", SqlTypes.timestamptz(now))
                 .query(UUID.class)
                 .optional();
+    }
+
+    /** The link a reservation was booked through, if it was booked on a booking page. */
+    Optional<BookingLink> linkOfReservation(UUID organizationId, UUID reservationId) {
+        return jdbc.sql("""
+                        select l.id, l.organization_id, l.name, l.slug, l.mode, l.service_id, l.is_active,
+                               l.page_config::text as page_config, l.created_at, l.updated_at
+                          from booking_page_reservations r
+                         join reservation_booking_links l
+                           on l.organization_id = r.organization_id and l.id = r.booking_link_id
+                        where r.organization_id = :org and r.reservation_id = :reservation
+                        """)
+                .param("org", organizationId)
+                .param("reservation", reservationId)
+                .query(this::map)
+                .optional();
+    }
+
+    /** The organization's first active booking link, whose look stands for the venue's when a booking has none. */
+    Optional<BookingLink> firstActiveLink(UUID organizationId) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from reservation_booking_links
+                        where organization_id = :org and is_active
+                        order by created_at, id
+                        limit 1
+                        """)
+                .param("org", organizationId)
+                .query(this::map)
+                .optional();
+    }
+
+    /** Stores a message's own manage token (its hash), which works until {@code expiresAt}. */
+    void insertMessageToken(
+            UUID organizationId, UUID reservationId, UUID linkId, byte[] tokenHash, Instant expiresAt, Instant now) {
+        jdbc.sql("""
+                        insert into booking_page_message_tokens (organization_id, reservation_id, booking_link_id,
+                            token_hash, expires_at, created_at)
+                        values (:org, :reservation, :link, :hash, :expires_at, :now)
+                        """)
+                .param("org", organizationId)
+                .param("reservation", reservationId)
+                .param("link", linkId)
+                .param("hash", tokenHash)
+                .param("expires_at", SqlTypes.timestamptz(expiresAt))
+                .param("now", SqlTypes.timestamptz(now))
+                .update();
     }
 
     /** The page locale of the link a reservation was booked through, if it was booked through one. */

@@ -132,11 +132,19 @@ public class GuestBookingCommands {
         return view.of(link, token, moved);
     }
 
+    /**
+     * The reservation a guest's manage token opens on this page (active or not), for what the guest may fetch
+     * beside the page, such as the booking as a calendar file; an unknown or expired token is {@code not_found}.
+     */
+    public UUID reservationOfManageToken(UUID organizationId, String slug, String token) {
+        return reservationIdOf(page.anyLink(organizationId, slug), token);
+    }
+
     private UUID reservationIdOf(BookingLink link, String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {
             throw bookingNotFound();
         }
-        return links.reservationOfToken(link.organizationId(), link.id(), Secrets.sha256(token))
+        return links.reservationOfToken(link.organizationId(), link.id(), Secrets.sha256(token), clock.instant())
                 .orElseThrow(GuestBookingCommands::bookingNotFound);
     }
 

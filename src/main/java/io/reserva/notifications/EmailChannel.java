@@ -87,6 +87,11 @@ class EmailChannel {
                 mime.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo, true)});
             }
             mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+            if (message.unsubscribeLink() != null) {
+                // RFC 2369 and RFC 8058: mail apps show an unsubscribe button that POSTs to the link.
+                mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeLink() + ">");
+                mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             MimeMultipart alternatives = new MimeMultipart("alternative");
             alternatives.addBodyPart(part(message.text(), "text/plain; charset=UTF-8"));
             alternatives.addBodyPart(part(message.html(), "text/html; charset=UTF-8"));

@@ -25,7 +25,18 @@ final class MessageComposer {
 
     /** The placeholders a template may use. */
     static final Set<String> PLACEHOLDERS = Set.of(
-            "guest_name", "organization_name", "service_name", "date", "time", "party_size", "confirmation_code");
+            "guest_name",
+            "organization_name",
+            "service_name",
+            "date",
+            "time",
+            "party_size",
+            "confirmation_code",
+            "manage_link",
+            "unsubscribe_link",
+            "logo_url",
+            "brand_color",
+            "offer_until");
 
     private MessageComposer() {}
 
@@ -39,7 +50,7 @@ final class MessageComposer {
         String subject = render(template.subject(), values, false).replaceAll("[\\r\\n\\t]+", " ");
         String text = render(template.text(), values, false);
         String html = render(template.html(), values, true);
-        Message.CalendarInvite invite = claim.kind() == NotificationKind.REMINDER
+        Message.CalendarInvite invite = !claim.kind().carriesInvite()
                 ? null
                 : CalendarInvites.of(
                         claim.reservationId(),
@@ -50,7 +61,7 @@ final class MessageComposer {
                         context.serviceName() + " · " + context.organizationName(),
                         claim.recipient(),
                         now);
-        return new Message(subject, text, html, invite);
+        return new Message(subject, text, html, invite, context.extras().unsubscribeLink());
     }
 
     /** The values the placeholders stand for. */
@@ -70,6 +81,19 @@ final class MessageComposer {
                         DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale)));
         values.put("party_size", Integer.toString(data.partySize()));
         values.put("confirmation_code", data.confirmationCode() == null ? "" : data.confirmationCode());
+        values.put(
+                "offer_until",
+                data.offerExpiresAt() == null
+                        ? ""
+                        : data.offerExpiresAt()
+                                .atZone(context.zone())
+                                .format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                                        .withLocale(locale)));
+        MessageExtras extras = context.extras();
+        values.put("manage_link", extras.manageLink() == null ? "" : extras.manageLink());
+        values.put("unsubscribe_link", extras.unsubscribeLink() == null ? "" : extras.unsubscribeLink());
+        values.put("logo_url", extras.logoUrl() == null ? "" : extras.logoUrl());
+        values.put("brand_color", extras.colorOrDefault());
         return values;
     }
 

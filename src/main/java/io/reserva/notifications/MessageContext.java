@@ -12,6 +12,7 @@ import java.util.Locale;
  * @param zone the organization's zone: dates and times are told on its wall clock
  * @param locale {@code en} or {@code es}
  * @param serviceName what was booked
+ * @param extras the venue's look and the guest's own links
  */
 record MessageContext(
         String organizationName,
@@ -19,4 +20,25 @@ record MessageContext(
         String organizationAddress,
         ZoneId zone,
         Locale locale,
-        String serviceName) {}
+        String serviceName,
+        MessageExtras extras) {
+
+    MessageContext(
+            String organizationName,
+            String organizationEmail,
+            String organizationAddress,
+            ZoneId zone,
+            Locale locale,
+            String serviceName) {
+        this(organizationName, organizationEmail, organizationAddress, zone, locale, serviceName, MessageExtras.NONE);
+    }
+
+    MessageContext {
+        extras = extras == null ? MessageExtras.NONE : extras;
+    }
+
+    MessageContext withLocale(Locale other) {
+        return new MessageContext(
+                organizationName, organizationEmail, organizationAddress, zone, other, serviceName, extras);
+    }
+}

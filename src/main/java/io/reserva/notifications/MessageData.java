@@ -1,6 +1,7 @@
 package io.reserva.notifications;
 
 import io.reserva.reservations.ReservationView;
+import io.reserva.waitlist.WaitlistEntryView;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,7 +18,51 @@ record MessageData(
         Instant startDatetime,
         Instant endDatetime,
         String confirmationCode,
-        String customerNotes) {
+        String customerNotes,
+        Instant offerExpiresAt) {
+
+    MessageData(
+            UUID contactId,
+            String firstName,
+            String lastName,
+            UUID serviceId,
+            int partySize,
+            Instant startDatetime,
+            Instant endDatetime,
+            String confirmationCode,
+            String customerNotes) {
+        this(
+                contactId,
+                firstName,
+                lastName,
+                serviceId,
+                partySize,
+                startDatetime,
+                endDatetime,
+                confirmationCode,
+                customerNotes,
+                null);
+    }
+
+    /**
+     * A waitlist message: for an offer, the start on offer and when the offer lapses; for a party waiting now, the
+     * moment the table became ready.
+     */
+    static MessageData of(WaitlistEntryView entry, Instant now) {
+        var contact = entry.contact();
+        Instant start = entry.offerStart() != null ? entry.offerStart() : now;
+        return new MessageData(
+                entry.contactId(),
+                contact == null ? null : contact.firstName(),
+                contact == null ? null : contact.lastName(),
+                entry.serviceId(),
+                entry.partySize(),
+                start,
+                null,
+                null,
+                null,
+                entry.offerExpiresAt());
+    }
 
     static MessageData of(ReservationView reservation) {
         var contact = reservation.contact();

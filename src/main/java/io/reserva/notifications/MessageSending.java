@@ -1,6 +1,7 @@
 package io.reserva.notifications;
 
 import io.reserva.bookingpages.BookingLinkManagement;
+import io.reserva.bookingpages.GuestMessageLinks;
 import io.reserva.catalog.Catalog;
 import io.reserva.catalog.ReservationService;
 import io.reserva.notifications.NotificationRepository.Claim;
@@ -33,6 +34,8 @@ class MessageSending {
     private final OrganizationManagement organizations;
     private final Catalog catalog;
     private final BookingLinkManagement bookingLinks;
+    private final GuestMessageLinks guestLinks;
+    private final GuestUnsubscribes unsubscribes;
     private final NotificationProperties properties;
     private final JsonMapper json;
     private final Clock clock;
@@ -44,9 +47,13 @@ class MessageSending {
             OrganizationManagement organizations,
             Catalog catalog,
             BookingLinkManagement bookingLinks,
+            GuestMessageLinks guestLinks,
+            GuestUnsubscribes unsubscribes,
             NotificationProperties properties,
             JsonMapper json,
             Clock clock) {
+        this.guestLinks = guestLinks;
+        this.unsubscribes = unsubscribes;
         this.email = email;
         this.senders = senders;
         this.notifications = notifications;
@@ -68,6 +75,10 @@ class MessageSending {
         if (notifications.optedOut(claim.organizationId(), data.contactId())) {
             return new Outcome(claim, NotificationStatus.SKIPPED, null, null, "the guest opted out of email", now);
         }
+        if (!claim.kind().essential() && unsubscribes.unsubscribed(claim.organizationId(), data.contactId())) {
+            return new Outcome(
+                    claim, NotificationStatus.SKIPPED, null, null, "the guest unsubscribed from reminders", now);
+        }
         Optional<String> invalid = EmailChannel.invalidAddress(claim.recipient());
         if (invalid.isPresent()) {
             return new Outcome(claim, NotificationStatus.FAILED, null, null, invalid.get(), now);
@@ -76,7 +87,8 @@ class MessageSending {
         if (organization.isEmpty()) {
             return new Outcome(claim, NotificationStatus.FAILED, null, null, "the organization no longer exists", now);
         }
-        MessageContext context = contextOf(organization.get(), claim.reservationId(), data);
+        MessageContext context =
+                withLinks(contextOf(organization.get(), claim.reservationId(), data), claim, data, now);
         Message message = MessageComposer.compose(claim, data, context, templateFor(claim, context), now);
         SenderSettingsManagement.EmailSender sender = senders.emailSender(claim.organizationId());
         EmailChannel.Result result = email.send(
@@ -119,21 +131,60 @@ class MessageSending {
                 .findTemplate(
                         claim.organizationId(), claim.kind(), context.locale().getLanguage())
                 .map(t -> new DefaultTemplates.Template(t.subject(), t.text(), t.html()))
-                .orElseGet(() -> DefaultTemplates.of(claim.kind(), context.locale()));
+                .orElseGet(() -> DefaultTemplates.of(claim.kind(), context.locale(), context.extras()));
+    }
+
+    /**
+     * The guest's own links, made for this attempt: a manage token for a booking made on a booking page (valid
+     * until {@code manage-link-valid-for} after the booking's end) and an unsubscribe token when the message has a
+     * contact. Only their hashes are stored, so they exist nowhere but in the message; a retried message gets new
+     * ones (the unused ones simply expire or stay unused).
+     */
+    private MessageContext withLinks(MessageContext context, Claim claim, MessageData data, Instant now) {
+        MessageExtras extras = context.extras();
+        String manage = null;
+        if (claim.kind().carriesManageLink() && claim.reservationId() != null) {
+            Instant end = data.endDatetime() == null || data.endDatetime().isBefore(now) ? now : data.endDatetime();
+            manage = guestLinks
+                    .issueManagePath(
+                            claim.organizationId(), claim.reservationId(), end.plus(properties.manageLinkValidFor()))
+                    .map(path -> properties.publicUrl() + path)
+                    .orElse(null);
+        }
+        String unsubscribe = data.contactId() == null
+                ? null
+                : properties.publicUrl()
+                        + GuestUnsubscribes.pathOf(
+                                claim.organizationId(), unsubscribes.issue(claim.organizationId(), data.contactId()));
+        return withExtras(context, new MessageExtras(extras.logoUrl(), extras.brandColor(), manage, unsubscribe));
+    }
+
+    private static MessageContext withExtras(MessageContext context, MessageExtras extras) {
+        return new MessageContext(
+                context.organizationName(),
+                context.organizationEmail(),
+                context.organizationAddress(),
+                context.zone(),
+                context.locale(),
+                context.serviceName(),
+                extras);
     }
 
     /** What a message about {@code reservation} says, for a preview: the same context a send uses. */
     MessageContext previewContext(Organization organization, UUID reservationId, MessageData data, String locale) {
         MessageContext context = contextOf(organization, reservationId, data);
-        return locale == null
-                ? context
-                : new MessageContext(
-                        context.organizationName(),
-                        context.organizationEmail(),
-                        context.organizationAddress(),
-                        context.zone(),
-                        supported(locale),
-                        context.serviceName());
+        // A preview shows where the links go without making any: a working token must never reach an API caller.
+        MessageExtras extras = context.extras();
+        context = withExtras(
+                context,
+                new MessageExtras(
+                        extras.logoUrl(),
+                        extras.brandColor(),
+                        properties.publicUrl() + "/b/…/manage/…",
+                        data.contactId() == null
+                                ? null
+                                : properties.publicUrl() + GuestUnsubscribes.pathOf(organization.id(), "…")));
+        return locale == null ? context : context.withLocale(supported(locale));
     }
 
     private Duration retryDelay(int failedAttempt) {
@@ -145,19 +196,26 @@ class MessageSending {
 
     /** The venue, its zone, the service booked, and the guest's language: the booking page's, else the venue's. */
     private MessageContext contextOf(Organization organization, UUID reservationId, MessageData data) {
-        String language =
-                bookingLinks.pageLocaleOf(organization.id(), reservationId).orElse(organization.locale());
+        String language = reservationId == null
+                ? organization.locale()
+                : bookingLinks.pageLocaleOf(organization.id(), reservationId).orElse(organization.locale());
         String serviceName = catalog.snapshot(organization.id())
                 .service(data.serviceId())
                 .map(ReservationService::name)
                 .orElse("");
+        GuestMessageLinks.PageLook look = guestLinks.lookOf(organization.id(), reservationId);
         return new MessageContext(
                 organization.name(),
                 organization.email(),
                 organization.address(),
                 ZoneId.of(organization.timezone()),
                 supported(language),
-                serviceName);
+                serviceName,
+                new MessageExtras(
+                        MessageExtras.absoluteLogo(look.logoUrl(), properties.publicUrl()),
+                        look.primaryColor(),
+                        null,
+                        null));
     }
 
     /** English or Spanish: {@code es}, {@code es-ES}, {@code es-419} are Spanish, anything else English. */

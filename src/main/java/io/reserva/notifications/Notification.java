@@ -9,7 +9,13 @@ import java.util.UUID;
 public record Notification(
         UUID id,
         UUID organizationId,
+
+        @Schema(description = "The reservation it is about; null for a waitlist message")
         UUID reservationId,
+
+        @Schema(description = "The waitlist entry it is about; null unless a waitlist message")
+        UUID waitlistEntryId,
+
         NotificationKind kind,
 
         @Schema(description = "The calendar invite's SEQUENCE this message carries", example = "1")

@@ -33,7 +33,8 @@ public class NotificationManagement {
 
     public static final QueryDefinition QUERY = QueryDefinition.forResource("notifications")
             .field("id", "n.id", FieldType.UUID)
-            .field("reservation_id", "n.reservation_id", FieldType.UUID)
+            .nullableField("reservation_id", "n.reservation_id", FieldType.UUID)
+            .nullableField("waitlist_entry_id", "n.waitlist_entry_id", FieldType.UUID)
             .enumField("kind", "n.kind", NotificationKind.wireNames())
             .enumField("status", "n.status", NotificationStatus.wireNames())
             .enumField("channel", "n.channel", CHANNELS)
@@ -242,7 +243,7 @@ public class NotificationManagement {
         DefaultTemplates.Template base = notifications
                 .findTemplate(organization, request.kind(), language)
                 .map(t -> new DefaultTemplates.Template(t.subject(), t.text(), t.html()))
-                .orElseGet(() -> DefaultTemplates.of(request.kind(), context.locale()));
+                .orElseGet(() -> DefaultTemplates.of(request.kind(), context.locale(), context.extras()));
         DefaultTemplates.Template template = new DefaultTemplates.Template(
                 request.subject() == null ? base.subject() : request.subject(),
                 request.text() == null ? base.text() : request.text(),

@@ -18,6 +18,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     mail server configured
  * @param concurrency messages sent at once by one node
  * @param workers whether this node sends at all (messages are queued either way)
+ * @param publicUrl where guests reach this server ({@code https://book.example.com}): the links in messages (manage,
+ *     unsubscribe, a logo given as a path) start with it
+ * @param manageLinkValidFor how long after the booking's end the manage link of a message keeps working
+ * @param lease how long a claimed message is this node's: one nobody reported on is due again after it (a node
+ *     that died while sending); longer than a send can take (connect, read and write time out after 10 s each)
  */
 @ConfigurationProperties("reserva.notifications")
 record NotificationProperties(
@@ -29,7 +34,10 @@ record NotificationProperties(
         Duration retryFor,
         Duration resendNotSentWithin,
         Integer concurrency,
-        Boolean workers) {
+        Boolean workers,
+        String publicUrl,
+        Duration manageLinkValidFor,
+        Duration lease) {
 
     NotificationProperties {
         from = from == null || from.isBlank() ? "no-reply@localhost" : from.strip();
@@ -41,10 +49,10 @@ record NotificationProperties(
         resendNotSentWithin = resendNotSentWithin == null ? Duration.ofDays(1) : resendNotSentWithin;
         concurrency = concurrency == null ? 4 : Math.max(1, concurrency);
         workers = workers == null || workers;
-    }
-
-    /** A claimed message nobody reported on is due again after this: a node that died while sending. */
-    Duration lease() {
-        return Duration.ofMinutes(2);
+        publicUrl = publicUrl == null || publicUrl.isBlank()
+                ? "http://localhost:8080"
+                : publicUrl.strip().replaceAll("/+$", "");
+        manageLinkValidFor = manageLinkValidFor == null ? Duration.ofDays(30) : manageLinkValidFor;
+        lease = lease == null ? Duration.ofMinutes(2) : lease;
     }
 }

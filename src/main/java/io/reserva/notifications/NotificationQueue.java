@@ -3,8 +3,13 @@ package io.reserva.notifications;
 import io.reserva.reservations.ReservationEvents.ReservationCreated;
 import io.reserva.reservations.ReservationEvents.ReservationStatusChanged;
 import io.reserva.reservations.ReservationEvents.ReservationUpdated;
+import io.reserva.reservations.ReservationSource;
 import io.reserva.reservations.ReservationStatus;
 import io.reserva.reservations.ReservationView;
+import io.reserva.waitlist.WaitlistEntryStatus;
+import io.reserva.waitlist.WaitlistEntryView;
+import io.reserva.waitlist.WaitlistEvents.WaitlistEntryStatusChanged;
+import io.reserva.waitlist.WaitlistKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +91,10 @@ class NotificationQueue {
             confirm(reservation);
             return;
         }
+        if (changed.from() == ReservationStatus.HELD && changed.to() == ReservationStatus.EXPIRED) {
+            holdLapsed(reservation, now);
+            return;
+        }
         if (!changed.to().isFinal() && changed.to() != ReservationStatus.SEATED) {
             return;
         }
@@ -98,6 +107,50 @@ class NotificationQueue {
                 && notifications.invited(reservation.organizationId(), reservation.id())) {
             queueNow(reservation, NotificationKind.CANCELLATION, now);
         }
+    }
+
+    /**
+     * Tells a waitlist guest with an email that a start is held for them (an entry for a later day) or that their
+     * table is ready (a party waiting now). Each offer is a message of its own.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(WaitlistEntryStatusChanged changed) {
+        if (changed.to() != WaitlistEntryStatus.OFFERED) {
+            return;
+        }
+        WaitlistEntryView entry = changed.entry();
+        String email = entry.contact() == null ? null : entry.contact().email();
+        if (email == null || email.isBlank()) {
+            return; // a party known by phone only is told by the host, or by SMS
+        }
+        Instant now = now();
+        MessageData data = MessageData.of(entry, now);
+        notifications.queueWaitlist(
+                entry.organizationId(),
+                entry.id(),
+                entry.kind() == WaitlistKind.NOW ? NotificationKind.WAITLIST_READY : NotificationKind.WAITLIST_OFFER,
+                email,
+                NotificationStatus.PENDING,
+                null,
+                json.writeValueAsString(data),
+                data.startDatetime(),
+                now);
+        notifications.notifyWorkers();
+    }
+
+    /**
+     * A hold that lapsed with the guest's email on it: they are told the time was released. A hold without an
+     * email (a booking page's, before the guest typed their details) gets nothing, not even a log row, and neither
+     * does the hold behind a waitlist offer, whose guest hears from the waitlist.
+     */
+    private void holdLapsed(ReservationView reservation, Instant now) {
+        String email =
+                reservation.contact() == null ? null : reservation.contact().email();
+        if (email == null || email.isBlank() || reservation.source() == ReservationSource.WAITLIST) {
+            return;
+        }
+        queueNow(reservation, NotificationKind.HOLD_EXPIRED, now);
     }
 
     private void confirm(ReservationView reservation) {

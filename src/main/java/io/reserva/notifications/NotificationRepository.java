@@ -27,8 +27,8 @@ class NotificationRepository {
     static final String CHANNEL = "reserva_notifications";
 
     private static final String COLUMNS = """
-            n.id, n.organization_id, n.reservation_id, n.kind, n.sequence, n.channel, n.recipient, n.status,
-            n.due_at, n.next_attempt_at, n.attempts, n.provider_id, n.delivery_status, n.last_error, n.sent_at,
+            n.id, n.organization_id, n.reservation_id, n.waitlist_entry_id, n.kind, n.sequence, n.channel, n.recipient,
+            n.status, n.due_at, n.next_attempt_at, n.attempts, n.provider_id, n.delivery_status, n.last_error, n.sent_at,
             n.created_at, n.updated_at""";
 
     /** A message this node has claimed, with what it needs to send it. */
@@ -116,6 +116,45 @@ class NotificationRepository {
                 .param("data", data)
                 .param("starts_at", SqlTypes.timestamptz(startsAt))
                 .param("due_at", SqlTypes.timestamptz(dueAt))
+                .param("error", error)
+                .param("now", SqlTypes.timestamptz(now))
+                .update();
+    }
+
+    /**
+     * Queues a message about a waitlist entry, due now. Each call is a new message (an entry may be offered more
+     * than once): its sequence is one more than the entry's last message of the same kind.
+     */
+    void queueWaitlist(
+            UUID organizationId,
+            UUID entryId,
+            NotificationKind kind,
+            String recipient,
+            NotificationStatus status,
+            String error,
+            String data,
+            Instant startsAt,
+            Instant now) {
+        jdbc.sql("""
+                        insert into notifications (id, organization_id, waitlist_entry_id, kind, sequence, channel,
+                                                   recipient, status, data, starts_at, due_at, next_attempt_at,
+                                                   last_error, created_at, updated_at)
+                        select :id, :org, :entry, :kind,
+                               coalesce((select max(p.sequence) from notifications p
+                                          where p.organization_id = :org and p.waitlist_entry_id = :entry
+                                            and p.kind = :kind), -1) + 1,
+                               'email', :recipient, :status, cast(:data as jsonb), :starts_at, :now,
+                               case when :status = 'pending' then cast(:now as timestamptz) end, :error, :now, :now
+                        on conflict do nothing
+                        """)
+                .param("id", Ids.newId())
+                .param("org", organizationId)
+                .param("entry", entryId)
+                .param("kind", kind.wire())
+                .param("recipient", recipient)
+                .param("status", status.wire())
+                .param("data", data)
+                .param("starts_at", SqlTypes.timestamptz(startsAt))
                 .param("error", error)
                 .param("now", SqlTypes.timestamptz(now))
                 .update();
@@ -467,6 +506,7 @@ class NotificationRepository {
                 rs.getObject("id", UUID.class),
                 rs.getObject("organization_id", UUID.class),
                 rs.getObject("reservation_id", UUID.class),
+                rs.getObject("waitlist_entry_id", UUID.class),
                 NotificationKind.fromWire(rs.getString("kind")),
                 rs.getInt("sequence"),
                 rs.getString("channel"),

@@ -213,6 +213,7 @@ class BookingPageBrowserIntegrationTests {
             String manage = page.locator("#manage-link").getAttribute("href");
             assertThat(page.locator("section.card").textContent()).contains("Grazie! See you soon.");
             assertThat(manage).startsWith(pagePath + "/manage/").doesNotContain(code);
+            assertThat(page.locator("#calendar-link").getAttribute("href")).endsWith("/calendar.ics");
 
             JsonNode booked = reservationByCode(code);
             assertThat(booked.get("status").asString()).isEqualTo("confirmed");
@@ -232,6 +233,43 @@ class BookingPageBrowserIntegrationTests {
             assertThat(contact.get("last_name").asString()).isEqualTo("García");
             phone.assertNoErrors();
         }
+    }
+
+    @Test
+    void theConfirmationAndTheManagePageOfferTheBookingAsACalendarFile() throws Exception {
+        String manage = bookThroughTheApi(tomorrowAt(18));
+        String token = manage.substring(manage.lastIndexOf('/') + 1);
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            page.navigate(api.base() + manage);
+            page.waitForSelector("#manage-heading");
+            phone.tabTo("#calendar-link");
+            assertThat(page.locator("#calendar-link").textContent()).isEqualTo("Add to calendar (.ics)");
+            String href = page.locator("#calendar-link").getAttribute("href");
+            assertThat(href)
+                    .isEqualTo("/public/booking-links/" + tenant.id() + "/dinner/bookings/" + token + "/calendar.ics");
+            phone.screenshot("13-add-to-calendar");
+            phone.assertNoErrors();
+
+            Response file = api.get(null, href);
+            TestApi.expect(file, 200);
+            assertThat(file.header("Content-Type")).startsWith("text/calendar");
+            net.fortuna.ical4j.model.Calendar calendar =
+                    new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(file.text()));
+            net.fortuna.ical4j.model.component.VEvent event = (net.fortuna.ical4j.model.component.VEvent)
+                    calendar.getComponent("VEVENT").orElseThrow();
+            JsonNode booked = reservationByCode(codeOf(manage));
+            assertThat(event.getProperty("UID").orElseThrow().getValue())
+                    .isEqualTo("reservation-" + booked.get("id").asString() + "@reserva");
+            assertThat(event.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CONFIRMED");
+            assertThat(file.text()).doesNotContain("carla@example.com");
+        }
+        TestApi.expect(
+                api.get(
+                        null,
+                        "/public/booking-links/" + tenant.id() + "/dinner/bookings/" + "B".repeat(43)
+                                + "/calendar.ics"),
+                404);
     }
 
     @Test

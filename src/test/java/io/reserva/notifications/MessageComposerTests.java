@@ -153,4 +153,38 @@ class MessageComposerTests {
     private static VEvent event(Calendar calendar) {
         return (VEvent) calendar.getComponent("VEVENT").orElseThrow();
     }
+
+    @Test
+    void theVenuesLogoAndColourAreCheckedBeforeTheyReachTheHtml() {
+        assertThat(new MessageExtras("https://cdn.example.com/logo.png\" onerror=\"alert(1)", "#AA3300", null, null))
+                .extracting(MessageExtras::logoUrl, MessageExtras::brandColor)
+                .containsExactly(null, "#aa3300");
+        assertThat(new MessageExtras("javascript:alert(1)", "red;background:url(x)", null, null))
+                .extracting(MessageExtras::logoUrl, MessageExtras::colorOrDefault)
+                .containsExactly(null, MessageExtras.DEFAULT_COLOR);
+        assertThat(MessageExtras.absoluteLogo("/uploads/logo.png", "https://book.example.com"))
+                .isEqualTo("https://book.example.com/uploads/logo.png");
+        assertThat(MessageExtras.absoluteLogo("//evil.example/x.png", "https://book.example.com"))
+                .isEqualTo("//evil.example/x.png");
+        assertThat(new MessageExtras("//evil.example/x.png", null, null, null).logoUrl())
+                .isNull();
+
+        MessageExtras extras =
+                new MessageExtras("https://cdn.example.com/logo.png", "#1f6feb", "https://book.example.com/m", null);
+        MessageContext branded = new MessageContext(
+                "Trattoria <Sole>", null, null, ZoneId.of("Europe/Madrid"), Locale.ENGLISH, "Cena", extras);
+        Message message = MessageComposer.compose(
+                claim(NotificationKind.REMINDER, 0),
+                HOSTILE,
+                branded,
+                DefaultTemplates.of(NotificationKind.REMINDER, Locale.ENGLISH, extras),
+                Instant.parse("2027-03-01T10:00:00Z"));
+        assertThat(message.html())
+                .contains("<img src=\"https://cdn.example.com/logo.png\" alt=\"Trattoria &lt;Sole&gt;\"")
+                .contains("border-top:6px solid #1f6feb")
+                .contains("<a href=\"https://book.example.com/m\"")
+                .doesNotContain("unsubscribe");
+        assertThat(message.text()).contains("Change or cancel your booking: https://book.example.com/m");
+        assertThat(message.unsubscribeLink()).isNull();
+    }
 }

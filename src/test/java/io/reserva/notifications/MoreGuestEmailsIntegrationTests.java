@@ -1,0 +1,459 @@
+package io.reserva.notifications;
+
+import static io.reserva.support.TestApi.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.reserva.support.CatalogFixtures;
+import io.reserva.support.IntegrationTest;
+import io.reserva.support.MutableClock;
+import io.reserva.support.TestApi;
+import io.reserva.support.TestApi.Response;
+import io.reserva.support.TestApi.Tenant;
+import jakarta.mail.BodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * What a guest's email links to: their own manage link (which works, expires, and is stored nowhere readable), the
+ * venue's logo and colour from its booking page, and the unsubscribe link that stops reminders but not the booking's
+ * own messages; and the messages beyond a booking's own: a lapsed hold, a waitlist offer, a table that is ready.
+ */
+@IntegrationTest
+class MoreGuestEmailsIntegrationTests {
+
+    static final int SMTP_PORT = freePort();
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final Pattern MANAGE =
+            Pattern.compile("https?://[^/\\s]+(/b/[0-9a-f-]{36}/dinner/manage/([A-Za-z0-9_-]{43}))");
+    static final Pattern UNSUBSCRIBE =
+            Pattern.compile("<https?://[^/\\s]+(/public/notifications/[0-9a-f-]{36}/unsubscribe/[A-Za-z0-9_-]{43})>");
+
+    @RegisterExtension
+    static final GreenMailExtension smtp =
+            new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp")).withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("reserva.notifications.poll-interval", () -> "PT0.1S");
+        registry.add("reserva.reservations.hold-sweep-interval", () -> "PT0.2S");
+    }
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.now());
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestApi api;
+    Tenant tenant;
+    String key;
+    String service;
+    String domain;
+    LocalDate day;
+
+    @BeforeEach
+    void setUp() {
+        api = new TestApi(port);
+        tenant = api.newTenant();
+        key = tenant.adminKey();
+        CatalogFixtures catalog = new CatalogFixtures(api, key);
+        service = catalog.service(fields("name", "Dinner", "duration_minutes", 60));
+        String table = catalog.resource("Table", "table", null);
+        catalog.link(service, table, "required");
+        catalog.everyDay(table, "10:00", "22:00");
+        domain = "links-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        day = LocalDate.ofInstant(clock.instant(), BERLIN).plusDays(3);
+    }
+
+    @Test
+    void aBookingPageGuestGetsAWorkingManageLinkTheVenuesLookAndAnUnsubscribeLinkThatStopsOnlyReminders()
+            throws Exception {
+        TestApi.expect(
+                api.post(
+                        key,
+                        "/reservation-booking-links",
+                        fields(
+                                "name",
+                                "Dinner",
+                                "slug",
+                                "dinner",
+                                "page_config",
+                                fields("logo_url", "https://cdn.example.com/logo.png", "primary_color", "#AA3300"))),
+                201);
+        String base = "/public/booking-links/" + tenant.id() + "/dinner";
+        Instant start = at(19);
+        Response held = api.post(
+                null,
+                base + "/holds",
+                fields("service_id", service, "party_size", 2, "start_datetime", start.toString()));
+        TestApi.expect(held, 201);
+        Response confirmed = api.post(
+                null,
+                base + "/bookings/" + held.get("token") + "/confirm",
+                fields("contact", fields("first_name", "Ana", "last_name", "Ruiz", "email", "ana@" + domain)));
+        TestApi.expect(confirmed, 200);
+
+        MimeMessage confirmation = awaitMail(1).get(0);
+        String text = part(confirmation, "text/plain");
+        String html = part(confirmation, "text/html");
+        assertThat(html)
+                .contains("<img src=\"https://cdn.example.com/logo.png\"")
+                .contains("border-top:6px solid #aa3300");
+        Matcher manage = MANAGE.matcher(text);
+        assertThat(manage.find()).as("a manage link in: %s", text).isTrue();
+        String messageToken = manage.group(2);
+        assertThat(messageToken).isNotEqualTo(held.get("token"));
+        assertThat(html).contains("href=\"" + manage.group(0) + "\"");
+
+        // The link opens the guest's booking, and the token is nowhere in what the API or the log can read.
+        Response managed = api.get(null, base + "/bookings/" + messageToken);
+        TestApi.expect(managed, 200);
+        assertThat(managed.get("confirmation_code")).isEqualTo(confirmed.get("confirmation_code"));
+        Response log = api.get(key, "/notifications?reservation_id=" + managedId(confirmed));
+        assertThat(log.text()).doesNotContain(messageToken);
+        assertThat(jdbc.sql("select count(*) from notifications where data::text like :t or last_error like :t")
+                        .param("t", "%" + messageToken + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        // The unsubscribe link: a header for mail apps, a page that changes nothing, and a POST that unsubscribes.
+        assertThat(confirmation.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        Matcher unsubscribe = UNSUBSCRIBE.matcher(confirmation.getHeader("List-Unsubscribe")[0]);
+        assertThat(unsubscribe.matches()).isTrue();
+        Response page = api.get(null, unsubscribe.group(1));
+        TestApi.expect(page, 200);
+        assertThat(page.text()).contains("<form method=\"post\">").contains("Unsubscribe");
+        assertThat(page.header("Content-Security-Policy")).startsWith("default-src 'none'");
+        Response done = api.send(
+                null,
+                "POST",
+                unsubscribe.group(1),
+                "List-Unsubscribe=One-Click",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        TestApi.expect(done, 200);
+        assertThat(done.text()).contains("no more reminders");
+
+        // The reminder is skipped; a change of the booking still reaches the guest, with a manage link of its own.
+        clock.set(start.minus(Duration.ofHours(23)));
+        String reservation = managedId(confirmed);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "skipped".equals(statusOf(reservation, "reminder")));
+        assertThat(api.get(key, "/notifications?reservation_id=" + reservation + "&kind=reminder")
+                        .body()
+                        .get("data")
+                        .get(0)
+                        .get("error")
+                        .asString())
+                .isEqualTo("the guest unsubscribed from reminders");
+        TestApi.expect(
+                api.patch(key, "/reservations/" + reservation, fields("start_datetime", at(20).toString())), 200);
+        MimeMessage change = awaitMail(2).stream()
+                .filter(m -> subject(m).contains("changed"))
+                .findFirst()
+                .orElseThrow();
+        Matcher changeLink = MANAGE.matcher(part(change, "text/plain"));
+        assertThat(changeLink.find()).isTrue();
+        assertThat(changeLink.group(2)).isNotEqualTo(messageToken);
+
+        // A message's link expires 30 days after the booking's end; the page's own token does not.
+        clock.set(at(21).plus(Duration.ofDays(30)).plusSeconds(1));
+        TestApi.expect(api.get(null, base + "/bookings/" + messageToken), 404);
+        TestApi.expect(api.get(null, base + "/bookings/" + held.get("token")), 200);
+    }
+
+    @Test
+    void aBookingMadeThroughTheApiHasNoManageLinkAndUnknownUnsubscribeLinksAreNotFound() throws Exception {
+        Response booked = api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        service,
+                        "party_size",
+                        2,
+                        "start_datetime",
+                        at(19).toString(),
+                        "contact",
+                        fields("first_name", "Bo", "email", "bo@" + domain)));
+        TestApi.expect(booked, 201);
+        MimeMessage confirmation = awaitMail(1).get(0);
+        assertThat(part(confirmation, "text/plain")).doesNotContain("/manage/");
+        assertThat(part(confirmation, "text/html"))
+                .doesNotContain("<img")
+                .contains("border-top:6px solid " + MessageExtras.DEFAULT_COLOR);
+        assertThat(confirmation.getHeader("List-Unsubscribe")).hasSize(1);
+
+        String unknown = "/public/notifications/" + tenant.id() + "/unsubscribe/" + "A".repeat(43);
+        Response missing = api.post(null, unknown, null);
+        TestApi.expect(missing, 404);
+        assertThat(missing.code()).isEqualTo("not_found");
+        TestApi.expect(api.get(null, "/public/notifications/" + tenant.id() + "/unsubscribe/short"), 404);
+    }
+
+    @Test
+    void aPreviewShowsWhereTheLinksGoWithoutMakingAWorkingToken() {
+        Response booked = api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        service,
+                        "party_size",
+                        2,
+                        "start_datetime",
+                        at(19).toString(),
+                        "contact",
+                        fields("first_name", "Cy", "email", "cy@" + domain)));
+        TestApi.expect(booked, 201);
+        Response preview = api.post(
+                key,
+                "/notification-templates/preview",
+                fields(
+                        "reservation_id",
+                        booked.get("id"),
+                        "kind",
+                        "reminder",
+                        "locale",
+                        "en",
+                        "text",
+                        "Manage: {{manage_link}} / stop: {{unsubscribe_link}}"));
+        TestApi.expect(preview, 200);
+        assertThat(preview.get("text")).contains("/b/…/manage/…").contains("/unsubscribe/…");
+        assertThat(jdbc.sql("select count(*) from notification_unsubscribe_tokens where organization_id = :org")
+                        .param("org", tenant.id())
+                        .query(Long.class)
+                        .single())
+                .as("only the confirmation being sent may have made a token")
+                .isLessThanOrEqualTo(1L);
+    }
+
+    @Test
+    void aGuestWhoseHoldLapsedIsToldAndAHoldWithoutAnEmailSendsNothing() throws Exception {
+        Response held = api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        service,
+                        "party_size",
+                        2,
+                        "start_datetime",
+                        at(19).toString(),
+                        "status",
+                        "held",
+                        "hold_minutes",
+                        5,
+                        "contact",
+                        fields("first_name", "Dora", "email", "dora@" + domain)));
+        TestApi.expect(held, 201);
+        Response anonymous = api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        service,
+                        "party_size",
+                        2,
+                        "start_datetime",
+                        at(12).toString(),
+                        "status",
+                        "held",
+                        "hold_minutes",
+                        5));
+        TestApi.expect(anonymous, 201);
+        clock.advance(Duration.ofMinutes(6));
+
+        MimeMessage note = awaitMail(1).get(0);
+        assertThat(note.getSubject())
+                .isEqualTo("The time held for you at "
+                        + tenant.organization().get("name").asString() + " has been released");
+        assertThat(part(note, "text/plain")).contains("book again").doesNotContain("Confirmation code");
+        assertThat(note.getHeader("List-Unsubscribe")).hasSize(1);
+        assertThat(((MimeMultipart) note.getContent()).getCount())
+                .as("no calendar invite")
+                .isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "expired"
+                        .equals(api.get(key, "/reservations/" + anonymous.get("id"))
+                                .get("status")));
+        assertThat(api.get(key, "/notifications?reservation_id=" + anonymous.get("id"))
+                        .body()
+                        .get("data"))
+                .as("a hold nobody gave an email for leaves no message")
+                .isEmpty();
+    }
+
+    @Test
+    void aWaitlistGuestIsToldTheirTableIsReadyAndIsOfferedAFreedStart() throws Exception {
+        Response now = api.post(
+                key,
+                "/waitlist-entries",
+                fields(
+                        "kind",
+                        "now",
+                        "party_size",
+                        2,
+                        "source",
+                        "phone",
+                        "contact",
+                        fields("first_name", "Eli", "email", "eli@" + domain, "phone", "+4930" + digits())));
+        TestApi.expect(now, 201);
+        TestApi.expect(api.patch(key, "/waitlist-entries/" + now.get("id"), fields("status", "offered")), 200);
+        MimeMessage ready = awaitMail(1).get(0);
+        assertThat(ready.getSubject()).startsWith("Your table at").endsWith("is ready");
+        assertThat(part(ready, "text/plain")).contains("Hello Eli,").contains("host stand");
+        Response log = api.get(key, "/notifications?waitlist_entry_id=" + now.get("id"));
+        TestApi.expect(log, 200);
+        assertThat(log.body().get("data").get(0).get("kind").asString()).isEqualTo("waitlist_ready");
+        assertThat(log.body().get("data").get(0).get("reservation_id").isNull()).isTrue();
+
+        // A later entry: the one start of a small room is booked; when it is cancelled, the entry is offered it.
+        CatalogFixtures catalog = new CatalogFixtures(api, key);
+        String tasting = catalog.service(fields("name", "Tasting", "duration_minutes", 60));
+        String room = catalog.resource("Room", "room", null);
+        catalog.link(tasting, room, "required");
+        catalog.everyDay(room, "19:00", "20:00");
+        Response booked = api.post(
+                key,
+                "/reservations",
+                fields("service_id", tasting, "party_size", 2, "start_datetime", at(19).toString()));
+        TestApi.expect(booked, 201);
+        Response later = api.post(
+                key,
+                "/waitlist-entries",
+                fields(
+                        "kind",
+                        "later",
+                        "service_id",
+                        tasting,
+                        "party_size",
+                        2,
+                        "date",
+                        day.toString(),
+                        "window_start",
+                        "18:30",
+                        "window_end",
+                        "19:30",
+                        "source",
+                        "phone",
+                        "contact",
+                        fields("first_name", "Fay", "email", "fay@" + domain, "phone", "+4930" + digits())));
+        TestApi.expect(later, 201);
+        TestApi.expect(api.patch(key, "/reservations/" + booked.get("id"), fields("status", "cancelled")), 200);
+        MimeMessage offer = awaitMail(2).stream()
+                .filter(m -> subject(m).startsWith("A place for you"))
+                .findFirst()
+                .orElseThrow();
+        Response entry = api.get(key, "/waitlist-entries/" + later.get("id"));
+        assertThat(entry.get("status")).isEqualTo("offered");
+        String until = Instant.parse(entry.get("offer_expires_at"))
+                .atZone(BERLIN)
+                .format(java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
+                        .withLocale(java.util.Locale.ENGLISH));
+        assertThat(part(offer, "text/plain"))
+                .contains("Hello Fay,")
+                .contains("holding it for you until " + until)
+                .contains("contact ");
+    }
+
+    private String managedId(Response confirmed) {
+        return jdbc.sql("select id::text from reservations where confirmation_code = :code and organization_id = :org")
+                .param("code", confirmed.get("confirmation_code"))
+                .param("org", tenant.id())
+                .query(String.class)
+                .single();
+    }
+
+    private String statusOf(String reservationId, String kind) {
+        Response log = api.get(key, "/notifications?reservation_id=" + reservationId + "&kind=" + kind);
+        return log.body().get("data").isEmpty()
+                ? null
+                : log.body().get("data").get(0).get("status").asString();
+    }
+
+    private Instant at(int hour) {
+        return day.atTime(LocalTime.of(hour, 0)).atZone(BERLIN).toInstant();
+    }
+
+    private List<MimeMessage> awaitMail(int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> mine().size() >= count);
+        return mine();
+    }
+
+    private List<MimeMessage> mine() {
+        return Arrays.asList(smtp.getReceivedMessagesForDomain(domain));
+    }
+
+    private static String part(MimeMessage message, String type) throws Exception {
+        MimeMultipart parts = (MimeMultipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.isMimeType(type)) {
+                return (String) part.getContent();
+            }
+        }
+        throw new AssertionError("no " + type + " part");
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String digits() {
+        return String.valueOf(1_000_000 + new java.util.Random().nextInt(8_999_999));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
