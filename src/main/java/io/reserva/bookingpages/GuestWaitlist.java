@@ -168,7 +168,8 @@ public class GuestWaitlist {
         String managePath = null;
         if (entry.reservationId() != null
                 && Objects.equals(
-                        links.reservationOfToken(link.organizationId(), link.id(), Secrets.sha256(token))
+                        links.reservationOfToken(
+                                        link.organizationId(), link.id(), Secrets.sha256(token), clock.instant())
                                 .orElse(null),
                         entry.reservationId())) {
             confirmationCode = reservations
