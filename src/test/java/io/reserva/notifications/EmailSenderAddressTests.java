@@ -56,7 +56,7 @@ class EmailSenderAddressTests {
         sender.setPort(PORT);
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("mailSender", sender));
         NotificationProperties properties = new NotificationProperties(
-                "no-reply@installation.example", null, null, null, null, null, null, null, null);
+                "no-reply@installation.example", null, null, null, null, null, null, null, null, null, null, null);
         return new EmailChannel(beans.getBeanProvider(JavaMailSender.class), properties);
     }
 
