@@ -70,14 +70,26 @@ class RealTimeUpdateRepository {
                 .update();
     }
 
-    /** Claims up to {@code limit} due updates until {@code leaseUntil}. */
+    /**
+     * Claims up to {@code limit} due updates until {@code leaseUntil}, never one whose subject (a booking, or one
+     * service's day) another node or thread is sending right now: each body is built from the current state when
+     * it is sent, so two of them in flight at once could reach Google in the wrong order and leave it with the
+     * older state (a day replaced with the booking still in it, after the cancellation's replacement).
+     */
     List<Claim> claim(int limit, Instant now, Instant leaseUntil) {
         return jdbc.sql("""
                         update google_rtu_deliveries d
                         set status = 'sending', attempts = d.attempts + 1, next_attempt_at = :lease, updated_at = :now
                         where d.id in (
-                            select id from google_rtu_deliveries
+                            select id from google_rtu_deliveries c
                             where status in ('pending', 'sending') and next_attempt_at <= :now
+                              and not exists (
+                                  select 1 from google_rtu_deliveries f
+                                  where f.status = 'sending' and f.next_attempt_at > :now and f.id <> c.id
+                                    and f.organization_id = c.organization_id and f.kind = c.kind
+                                    and f.reservation_id is not distinct from c.reservation_id
+                                    and f.service_id is not distinct from c.service_id
+                                    and f.local_date is not distinct from c.local_date)
                             order by next_attempt_at
                             limit :limit
                             for update skip locked)

@@ -191,7 +191,7 @@ class NotificationQueue {
                 reservation.startDatetime(),
                 due,
                 now);
-        if (senders.smsProvider(reservation.organizationId()) == SmsProvider.NONE) {
+        if (!SmsText.covers(kind) || senders.smsProvider(reservation.organizationId()) == SmsProvider.NONE) {
             return;
         }
         String phone =

@@ -51,6 +51,11 @@ final class SmsText {
     private SmsText() {}
 
     /** The built-in SMS text of a kind in a language (Spanish for {@code es}, English otherwise). */
+    /** Whether guests get this kind by SMS at all (the booking's own messages; not the hold and waitlist notes). */
+    static boolean covers(NotificationKind kind) {
+        return ENGLISH.containsKey(kind);
+    }
+
     static String template(NotificationKind kind, Locale locale) {
         return ("es".equals(locale.getLanguage()) ? SPANISH : ENGLISH).get(kind);
     }

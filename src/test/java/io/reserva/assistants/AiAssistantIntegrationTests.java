@@ -503,7 +503,15 @@ class AiAssistantIntegrationTests {
                     continue;
                 }
                 String body = List.of("POST", "PUT", "PATCH").contains(method) ? "{}" : null;
-                Response answer = api.send(assistant.key(), method, concrete, body, Map.of());
+                // Sent in the media type the operation takes (the SMS providers' callbacks take forms), so the
+                // refusal tested is the key's, not a 415 for the body.
+                JsonNode content = operation.getValue().path("requestBody").path("content");
+                Map<String, String> headers = body != null && !content.isEmpty() && !content.has("application/json")
+                        ? Map.of(
+                                "Content-Type",
+                                content.propertyNames().iterator().next())
+                        : Map.of();
+                Response answer = api.send(assistant.key(), method, concrete, body, headers);
                 if (template.startsWith("/google/v3/")) {
                     // Google's booking server knows only partner credentials (HTTP Basic): any API key is unknown.
                     assertThat(answer.status()).as(method + " " + concrete).isEqualTo(401);
