@@ -15,16 +15,25 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Two app nodes on one database: a change committed through node B reaches a stream open on node A. */
+/**
+ * Two app nodes on one database: a change committed through node B reaches a stream open on node A, and a
+ * sign-out through node A ends the session (and its stream) on node B.
+ */
 @IntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the last test shuts node B down
 class LiveTwoNodesIntegrationTests {
+
+    static final String PASSWORD = "amber-quarry-violin-58";
 
     static ConfigurableApplicationContext secondNode;
 
@@ -55,23 +64,91 @@ class LiveTwoNodesIntegrationTests {
         return JsonMapper.builder().build().readTree(response.body()).get("id").asString();
     }
 
+    /** Node B: a second application on the test context's database, started once for the class. */
+    static int secondNodePort() {
+        if (secondNode == null) {
+            secondNode = new SpringApplicationBuilder(ReservaApplication.class)
+                    .properties(Map.ofEntries(
+                            Map.entry("server.port", "0"),
+                            Map.entry("reserva.database.embedded-ephemeral", "true"),
+                            Map.entry("reserva.demo", "false"),
+                            Map.entry("reserva.bootstrap-admin-key", TestApi.PLATFORM_KEY),
+                            Map.entry("reserva.api.rate-limit-per-key", "1000000"),
+                            Map.entry("reserva.api.rate-limit-per-ip", "1000000")))
+                    // Arguments, since application.yaml's own defaults win over default properties. The test context's
+                    // data directory, so both nodes use one database and one secrets key.
+                    .run(
+                            "--server.port=0",
+                            "--reserva.data-dir=" + System.getProperty("java.io.tmpdir") + "/reserva-tests");
+        }
+        return ((WebServerApplicationContext) secondNode).getWebServer().getPort();
+    }
+
+    private static HttpResponse<String> call(String base, String method, String path, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Issue 11 "sign-out ends the session on both nodes": a session signed in and out through node A is refused by
+     * node B on the next request (both read the one sessions table; no node caches a session), and the stream
+     * the same cookie holds open on node B closes within the credential check's period (3 s).
+     */
     @Test
+    @Order(1)
+    void signingOutThroughOneNodeEndsTheSessionOnTheOther() throws Exception {
+        TestApi nodeA = new TestApi(port);
+        String nodeB = "http://localhost:" + secondNodePort();
+        TestApi.Tenant tenant = nodeA.newTenant();
+        String email = "two-nodes-" + tenant.id().toString().substring(0, 8) + "@example.com";
+        TestApi.expect(
+                nodeA.post(
+                        tenant.adminKey(),
+                        "/users",
+                        fields("email", email, "name", "Marta Ruiz", "role", "staff", "password", PASSWORD)),
+                201);
+        TestApi.Response signedIn = nodeA.send(
+                null, "POST", "/sessions", TestApi.json(fields("email", email, "password", PASSWORD)), Map.of());
+        TestApi.expect(signedIn, 201);
+        String cookie = signedIn.headers().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("Set-Cookie"))
+                .flatMap(header -> header.getValue().stream())
+                .filter(value -> value.startsWith("reserva_session="))
+                .findFirst()
+                .orElseThrow()
+                .split(";", 2)[0];
+        assertThat(call(nodeB, "GET", "/sessions/current", Map.of("Cookie", cookie))
+                        .statusCode())
+                .as("the session signed in on A works on B")
+                .isEqualTo(200);
+
+        try (SseReader streamOnB = SseReader.open(nodeB, "/events/stream", Map.of("Cookie", cookie))) {
+            assertThat(streamOnB.status()).isEqualTo(200);
+            TestApi.Response out = nodeA.send(
+                    null,
+                    "DELETE",
+                    "/sessions/current",
+                    null,
+                    Map.of("Cookie", cookie, "X-CSRF-Token", signedIn.get("csrf_token")));
+            assertThat(out.status()).isEqualTo(204);
+
+            HttpResponse<String> refused = call(nodeB, "GET", "/contacts", Map.of("Cookie", cookie));
+            assertThat(refused.statusCode()).as("refused on B at once").isEqualTo(401);
+            assertThat(refused.body()).contains("\"unauthorized\"");
+            assertThat(call(nodeB, "GET", "/sessions/current", Map.of("Cookie", cookie))
+                            .statusCode())
+                    .isEqualTo(401);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(streamOnB::ended);
+        }
+    }
+
+    @Test
+    @Order(2)
     void anEventCommittedOnOneNodeReachesAStreamOnTheOther() throws Exception {
-        secondNode = new SpringApplicationBuilder(ReservaApplication.class)
-                .properties(Map.ofEntries(
-                        Map.entry("server.port", "0"),
-                        Map.entry("reserva.database.embedded-ephemeral", "true"),
-                        Map.entry("reserva.demo", "false"),
-                        Map.entry("reserva.bootstrap-admin-key", TestApi.PLATFORM_KEY),
-                        Map.entry("reserva.api.rate-limit-per-key", "1000000"),
-                        Map.entry("reserva.api.rate-limit-per-ip", "1000000")))
-                // Arguments, since application.yaml's own defaults win over default properties. The test context's data
-                // directory, so both nodes use one database and one secrets key.
-                .run(
-                        "--server.port=0",
-                        "--reserva.data-dir=" + System.getProperty("java.io.tmpdir") + "/reserva-tests");
-        int secondPort =
-                ((WebServerApplicationContext) secondNode).getWebServer().getPort();
+        int secondPort = secondNodePort();
         TestApi nodeA = new TestApi(port);
         String nodeB = "http://localhost:" + secondPort;
         TestApi.Tenant tenant = nodeA.newTenant();
