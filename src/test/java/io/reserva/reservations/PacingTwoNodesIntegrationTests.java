@@ -1,0 +1,165 @@
+package io.reserva.reservations;
+
+import static io.reserva.support.TestApi.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reserva.ReservaApplication;
+import io.reserva.support.CatalogFixtures;
+import io.reserva.support.IntegrationTest;
+import io.reserva.support.TestApi;
+import io.reserva.support.TestApi.Response;
+import io.reserva.support.TestApi.Tenant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two app nodes on one database: creates split over both that together exceed a service's pacing fill exactly the
+ * limit, because the count is taken under a database lock, not a node's memory. The rest are refused
+ * {@code 409 pacing_limit}, and SQL afterwards finds no more than the limit booked.
+ */
+@IntegrationTest
+class PacingTwoNodesIntegrationTests {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final LocalDate DAY = LocalDate.of(2027, 5, 10);
+    static final int CLIENTS = 16;
+
+    static ConfigurableApplicationContext secondNode;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestApi nodeA;
+    TestApi nodeB;
+    Tenant tenant;
+    String key;
+    CatalogFixtures catalog;
+
+    @BeforeEach
+    void setUp() {
+        if (secondNode == null) {
+            secondNode = new SpringApplicationBuilder(ReservaApplication.class)
+                    .properties(Map.of(
+                            "server.port", "0",
+                            "reserva.database.embedded-ephemeral", "true",
+                            "reserva.demo", "false",
+                            "reserva.bootstrap-admin-key", TestApi.PLATFORM_KEY,
+                            // The test context's data directory: both nodes seal secrets with the same key.
+                            "reserva.data-dir", System.getProperty("java.io.tmpdir") + "/reserva-tests",
+                            "reserva.api.rate-limit-per-key", "1000000",
+                            "reserva.api.rate-limit-per-ip", "1000000"))
+                    .run();
+        }
+        nodeA = new TestApi(port);
+        nodeB = new TestApi(
+                ((WebServerApplicationContext) secondNode).getWebServer().getPort());
+        tenant = nodeA.newTenant();
+        key = tenant.adminKey();
+        catalog = new CatalogFixtures(nodeA, key);
+    }
+
+    @AfterAll
+    static void stopSecondNode() {
+        if (secondNode != null) {
+            secondNode.close();
+            secondNode = null;
+        }
+    }
+
+    /** A dining room with room for a hundred parties: only the pacing can refuse. */
+    private String pacedService(Map<String, Object> pacing) {
+        String service = catalog.service(fields(
+                "name", "Dinner", "duration_minutes", 90, "slot_interval", 5, "max_party_size", 4, "pacing", pacing));
+        String room = catalog.resource(fields("name", "Dining room", "resource_type", "room", "units", 100));
+        catalog.link(service, room, "required");
+        catalog.everyDay(room, "12:00", "23:00");
+        return service;
+    }
+
+    private static String at(int hour, int minute) {
+        return DAY.atTime(LocalTime.of(hour, minute)).atZone(BERLIN).toInstant().toString();
+    }
+
+    @Test
+    void coversOfOneIntervalBookedOnBothNodesAtOnceFillExactlyTheLimit() throws Exception {
+        // 10 covers per quarter hour; sixteen parties of 2 ask for 19:00 and 19:05 (one interval), half on each node.
+        String service = pacedService(fields("interval_minutes", 15, "max_covers", 10));
+
+        List<Response> responses = race(service, List.of(at(19, 0), at(19, 5)));
+
+        assertExactly(responses, 5);
+        assertThat(confirmed("sum(party_size)")).as("covers booked").isEqualTo(10L);
+    }
+
+    @Test
+    void guestsSeatedAtOnceBookedOnBothNodesAtOnceFillExactlyTheLimit() throws Exception {
+        // At most 6 guests seated at once; 90-minute stays starting 19:00 and 20:00 all overlap at 20:00.
+        String service = pacedService(fields("max_seated_covers", 6));
+
+        List<Response> responses = race(service, List.of(at(19, 0), at(20, 0)));
+
+        assertExactly(responses, 3);
+        assertThat(confirmed("sum(party_size)")).as("covers seated").isEqualTo(6L);
+    }
+
+    private static void assertExactly(List<Response> responses, int booked) {
+        assertThat(responses.stream().filter(r -> r.status() == 201)).hasSize(booked);
+        assertThat(responses.stream().filter(r -> r.status() != 201))
+                .hasSize(CLIENTS - booked)
+                .allSatisfy(r -> {
+                    assertThat(r.status()).as(r.text()).isEqualTo(409);
+                    assertThat(r.code()).isEqualTo("pacing_limit");
+                });
+    }
+
+    private long confirmed(String aggregate) {
+        return jdbc.sql("select coalesce(" + aggregate + ", 0) from reservations"
+                        + " where organization_id = :org and status = 'confirmed'")
+                .param("org", tenant.id())
+                .query(Long.class)
+                .single();
+    }
+
+    /** {@link #CLIENTS} parties of 2 at once, alternating over the two nodes and over the given starts. */
+    private List<Response> race(String service, List<String> starts) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Response>> futures = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            TestApi node = i % 2 == 0 ? nodeA : nodeB;
+            String start = starts.get((i / 2) % starts.size());
+            futures.add(pool.submit(() -> {
+                go.await();
+                return node.post(
+                        key, "/reservations", fields("service_id", service, "party_size", 2, "start_datetime", start));
+            }));
+        }
+        go.countDown();
+        List<Response> responses = new ArrayList<>();
+        for (Future<Response> future : futures) {
+            responses.add(future.get());
+        }
+        pool.shutdown();
+        return responses;
+    }
+}
