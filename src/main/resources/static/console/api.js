@@ -16,9 +16,10 @@ export function useCsrfToken(token) {
   csrfToken = token;
 }
 
-/** The sign-in page, told to come back here. */
+/** The sign-in page, told to come back here: the same path, query and hash (a settings section is a hash). */
 export function signInUrl() {
-  return "/console/sign-in?next=" + encodeURIComponent(window.location.pathname + window.location.search);
+  const here = window.location.pathname + window.location.search + window.location.hash;
+  return "/console/sign-in?next=" + encodeURIComponent(here);
 }
 
 export function goToSignIn() {
@@ -56,6 +57,22 @@ export async function request(method, path, body, options) {
 }
 
 export const get = function (path, options) { return request("GET", path, undefined, options); };
-export const post = function (path, body, options) { return request("POST", path, body, options); };
+/** A POST without a body sends {} (an action such as a password reset link takes no fields). */
+export const post = function (path, body, options) {
+  return request("POST", path, body === undefined ? {} : body, options);
+};
 export const patch = function (path, body, options) { return request("PATCH", path, body, options); };
+export const put = function (path, body, options) { return request("PUT", path, body, options); };
 export const del = function (path, options) { return request("DELETE", path, undefined, options); };
+
+/** Every row of a list, page by page (the API answers at most 50 at a time). */
+export async function listAll(path) {
+  const separator = path.indexOf("?") < 0 ? "?" : "&";
+  let rows = [];
+  for (let skip = 0; ; ) {
+    const answer = await get(path + separator + "$limit=50&$skip=" + skip);
+    rows = rows.concat(answer.data);
+    skip += answer.data.length;
+    if (answer.data.length === 0 || skip >= answer.total) { return rows; }
+  }
+}

@@ -1,6 +1,6 @@
 // Closures and special hours (/reservation-resource-exceptions) of the venue or of one resource.
-import { listAll, post, del } from "./api.js";
-import { el, clear, fmt, field, input, select, button, statusLine, say, showProblem, clearErrors, textOf } from "./dom.js";
+import { listAll, post, del } from "../api.js";
+import { el, clear, fmt, field, input, select, button, statusLine, say, showProblem, clearErrors, textOf } from "../dom.js";
 import { ownerPicker, ownerQuery } from "./owners.js";
 
 export function render(ctx, root) {

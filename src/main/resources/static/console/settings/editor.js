@@ -1,8 +1,8 @@
 // A list of records with one form beside it that creates a new record or edits a chosen one: the shape shared
 // by services, resources and booking links. An edit sends only what changed (PATCH keeps the rest); a refusal is
 // shown at its fields and the form keeps what was typed.
-import { listAll, post, patch, del } from "./api.js";
-import { el, clear, fmt, field, input, select, button, statusLine, say, showProblem, clearErrors, numberOf, textOf } from "./dom.js";
+import { listAll, post, patch, del } from "../api.js";
+import { el, clear, fmt, field, input, select, button, statusLine, say, showProblem, clearErrors, numberOf, textOf } from "../dom.js";
 
 /**
  * spec: {path, listQuery, newTitle, editTitle(record), fields: [{key, label, kind, options, hint, required,

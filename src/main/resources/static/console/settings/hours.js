@@ -1,7 +1,7 @@
 // Weekly hours as a week grid: each day its windows, added, changed or removed here and saved together with one
 // PUT /reservation-resource-availability/week, which checks them all and changes nothing if one is wrong.
-import { listAll, put } from "./api.js";
-import { el, clear, fmt, input, button, statusLine, say, showProblem, clearErrors, uid } from "./dom.js";
+import { listAll, put } from "../api.js";
+import { el, clear, fmt, input, button, statusLine, say, showProblem, clearErrors, uid } from "../dom.js";
 import { ownerPicker, ownerQuery } from "./owners.js";
 
 // Monday first, as the week is read in both languages; the API counts 0 = Sunday.

@@ -1,6 +1,6 @@
 // API keys (/api-keys): create one (its secret is shown once) and revoke one.
-import { listAll, post, del } from "./api.js";
-import { el, clear, fmt, field, input, select, button, statusLine, say, showProblem, clearErrors, textOf } from "./dom.js";
+import { listAll, post, del } from "../api.js";
+import { el, clear, fmt, field, input, select, button, statusLine, say, showProblem, clearErrors, textOf } from "../dom.js";
 import { showOnce } from "./once.js";
 
 export function render(ctx, root) {

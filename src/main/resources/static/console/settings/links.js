@@ -1,7 +1,7 @@
 // Booking links (/reservation-booking-links): the public pages where guests book.
-import { listAll, patch } from "./api.js";
+import { listAll, patch } from "../api.js";
 import { editor } from "./editor.js";
-import { el, fmt, field, input, select, button, say, showProblem, textOf } from "./dom.js";
+import { el, fmt, field, input, select, button, say, showProblem, textOf } from "../dom.js";
 
 export function render(ctx, root) {
   var t = ctx.t;

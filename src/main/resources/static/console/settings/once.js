@@ -1,6 +1,6 @@
 // A secret or link the server shows only once: in a read-only box, selected for copying, until the admin says it
 // is saved. Nothing keeps it afterwards.
-import { el, button, uid } from "./dom.js";
+import { el, button, uid } from "../dom.js";
 
 export function showOnce(container, title, hint, label, value, doneText, onDone) {
   var id = uid("once");

@@ -1,6 +1,6 @@
 // Hours and closures belong to the venue (resource_id null) or to one resource: the picker both screens share.
-import { listAll } from "./api.js";
-import { el, field, select, fmt } from "./dom.js";
+import { listAll } from "../api.js";
+import { el, field, select, fmt } from "../dom.js";
 
 export function typeName(t, type) { return t["type_" + type] || type; }
 

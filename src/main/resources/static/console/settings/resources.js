@@ -1,6 +1,6 @@
 // Resources (/reservation-resources): tables, people, rooms and equipment.
 import { editor } from "./editor.js";
-import { el, fmt } from "./dom.js";
+import { el, fmt } from "../dom.js";
 import { typeName } from "./owners.js";
 
 var TYPES = ["table", "person", "room", "equipment"];

@@ -1,7 +1,7 @@
 // The resources a service uses (/reservation-service-resources), shown while a service is being edited: without
 // one a service cannot be booked.
-import { listAll, post, del } from "./api.js";
-import { el, clear, fmt, field, input, select, button, statusLine, say, showProblem, clearErrors, numberOf } from "./dom.js";
+import { listAll, post, del } from "../api.js";
+import { el, clear, fmt, field, input, select, button, statusLine, say, showProblem, clearErrors, numberOf } from "../dom.js";
 import { typeName } from "./owners.js";
 
 var MODES = ["required", "any_available", "optional"];

@@ -1,6 +1,6 @@
 // Services (/reservation-services): what guests book, with restaurant turn times by party size.
 import { editor } from "./editor.js";
-import { el, clear, fmt, input, button, uid } from "./dom.js";
+import { el, clear, fmt, input, button, uid } from "../dom.js";
 import { serviceLinks } from "./service-links.js";
 
 export function render(ctx, root) {

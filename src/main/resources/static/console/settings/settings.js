@@ -1,8 +1,8 @@
 // The console's settings screens: one page, one section at a time, chosen by the address's hash (#hours,
 // #services, ...). Everything comes from the public REST API as the signed-in user; texts live in strings.js.
 import { STRINGS } from "./strings.js";
-import { get, useCsrfToken, signInAndReturn } from "./api.js";
-import { el, clear, fmt, button } from "./dom.js";
+import { get, useCsrfToken } from "../api.js";
+import { el, clear, fmt, button } from "../dom.js";
 import * as hours from "./hours.js";
 import * as closures from "./closures.js";
 import * as services from "./services.js";
@@ -102,7 +102,7 @@ get("/sessions/current").then(function (current) {
   useCsrfToken(current.csrf_token);
   draw(false);
 }).catch(function (error) {
-  if (error.status === 401) { signInAndReturn(); return; }
+  if (error.status === 401) { return; } // the request went to sign-in already
   clear(main);
   main.appendChild(el("p", { class: "status error", role: "alert", text: STRINGS[language()].generic }));
 });

@@ -1,6 +1,6 @@
 // Users (/users): people who sign in, their role here, their sessions and one-time password links.
-import { listAll, post, patch, del } from "./api.js";
-import { el, clear, fmt, field, input, select, button, statusLine, say, showProblem, clearErrors, textOf } from "./dom.js";
+import { listAll, post, patch, del } from "../api.js";
+import { el, clear, fmt, field, input, select, button, statusLine, say, showProblem, clearErrors, textOf } from "../dom.js";
 import { showOnce } from "./once.js";
 
 var ROLES = ["admin", "staff", "read_only"];
