@@ -8,15 +8,23 @@ import { time, hhmm, instantOf, shortDate } from "./format.js";
 import { guestName, resourceNames, NEXT, OCCUPYING } from "./reservations.js";
 
 /**
- * How long a status move waits before it is sent. The status machine has no way back from seated, completed,
- * no-show or cancelled, so "undo" means: not sent yet. Closing the page sends what is waiting.
+ * How long a status move waits before it is sent, unless the page says otherwise (the server's
+ * reserva.console.undo-grace, on the body as data-undo-ms). The status machine has no way back from seated,
+ * completed, no-show or cancelled, so "undo" means: not sent yet. Closing the page sends what is waiting.
  */
 export const UNDO_MS = 5000;
 
+/** The grace period the page was served with; the default for a page without one. */
+export function undoMs(body) {
+  const ms = Number(body.dataset.undoMs);
+  return Number.isFinite(ms) && ms >= 1000 ? ms : UNDO_MS;
+}
+
 export class Actions {
-  constructor(state, hooks) {
+  constructor(state, hooks, undo) {
     this.state = state;
     this.hooks = hooks;
+    this.undoMs = undo;
     this.waiting = new Map();
     const self = this;
     window.addEventListener("pagehide", function () { self.flush(true); });
@@ -41,7 +49,7 @@ export class Actions {
     }
     const previous = r.status;
     const entry = { reservation: r, body: body, timer: null };
-    entry.timer = setTimeout(function () { self.send(key); }, UNDO_MS);
+    entry.timer = setTimeout(function () { self.send(key); }, this.undoMs);
     this.waiting.set(key, entry);
     r.status = body.status;
     r.pending = true;
@@ -97,7 +105,7 @@ export class Actions {
     const self = this;
     button.addEventListener("click", function () { self.dismissToast(); undo(); });
     document.body.appendChild(el);
-    this.toastTimer = setTimeout(function () { self.dismissToast(); }, UNDO_MS);
+    this.toastTimer = setTimeout(function () { self.dismissToast(); }, this.undoMs);
   }
 
   dismissToast() {

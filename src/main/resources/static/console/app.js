@@ -6,7 +6,7 @@ import { h, clear } from "./dom.js";
 import { dayTitle, dateIn, addDays, isDate } from "./format.js";
 import { renderList } from "./list.js";
 import { renderTimeline } from "./timeline.js";
-import { Actions } from "./actions.js";
+import { Actions, undoMs } from "./actions.js";
 import { subscribe } from "./live.js";
 
 const state = {
@@ -43,7 +43,8 @@ async function start() {
   state.organization = await get("/organizations/" + session.organization_id);
   readAddress();
   main = document.getElementById("main");
-  actions = new Actions(state, { reload: load, rerender: renderView, announce: announce, alert: showAlert });
+  actions = new Actions(
+    state, { reload: load, rerender: renderView, announce: announce, alert: showAlert }, undoMs(document.body));
   renderHeader();
   renderFrame();
   window.addEventListener("popstate", function () { readAddress(); syncToolbar(); load(); });

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import io.reserva.bookingpages.Browser.Phone;
+import io.reserva.support.BrowserTab;
 import io.reserva.support.CatalogFixtures;
-import io.reserva.support.IntegrationTest;
+import io.reserva.support.ClockedIntegrationTest;
 import io.reserva.support.MutableClock;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
@@ -20,16 +20,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,34 +31,10 @@ import tools.jackson.databind.JsonNode;
  * the private manage link; and meets the two races of a booking page: a start taken between seeing and holding
  * it, and a hold that lapses before the guest confirms. Screenshots of each step go to target/screenshots/.
  */
-@IntegrationTest
-@TestPropertySource(properties = "reserva.reservations.hold-sweep-interval=PT1H")
+@ClockedIntegrationTest
 class BookingPageBrowserIntegrationTests {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.now());
-        }
-    }
-
-    static Browser browser;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void shutDown() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -79,6 +49,8 @@ class BookingPageBrowserIntegrationTests {
 
     @BeforeEach
     void setUp() {
+        // The clock is shared with the other @ClockedIntegrationTest classes: each test starts at the real time.
+        clock.set(Instant.now());
         api = new TestApi(port);
         tenant = api.newTenant();
         CatalogFixtures catalog = new CatalogFixtures(api, tenant.adminKey());
@@ -144,7 +116,7 @@ class BookingPageBrowserIntegrationTests {
 
     @Test
     void aGuestBooksOnAPhoneWithTheKeyboard() {
-        try (Phone phone = browser.phone("en-GB")) {
+        try (BrowserTab phone = Browser.phone("en-GB")) {
             Page page = phone.page();
             page.navigate(api.base() + pagePath);
             page.waitForSelector("#visit-heading");
@@ -239,7 +211,7 @@ class BookingPageBrowserIntegrationTests {
     void theConfirmationAndTheManagePageOfferTheBookingAsACalendarFile() throws Exception {
         String manage = bookThroughTheApi(tomorrowAt(18));
         String token = manage.substring(manage.lastIndexOf('/') + 1);
-        try (Phone phone = browser.phone("en-GB")) {
+        try (BrowserTab phone = Browser.phone("en-GB")) {
             Page page = phone.page();
             page.navigate(api.base() + manage);
             page.waitForSelector("#manage-heading");
@@ -275,7 +247,7 @@ class BookingPageBrowserIntegrationTests {
     @Test
     void aGuestCancelsThroughTheManageLink() {
         String manage = bookThroughTheApi(tomorrowAt(18));
-        try (Phone phone = browser.phone("en-GB")) {
+        try (BrowserTab phone = Browser.phone("en-GB")) {
             Page page = phone.page();
             page.navigate(api.base() + manage);
             page.waitForSelector("#manage-heading");
@@ -308,7 +280,7 @@ class BookingPageBrowserIntegrationTests {
                 .asString();
         TestApi.expect(
                 api.patch(tenant.adminKey(), "/reservation-booking-links/" + id, fields("is_active", false)), 200);
-        try (Phone phone = browser.phone("en-GB")) {
+        try (BrowserTab phone = Browser.phone("en-GB")) {
             Page page = phone.page();
             assertThat(page.navigate(api.base() + manage).status()).isEqualTo(200);
             page.waitForSelector("#manage-heading");
@@ -331,7 +303,7 @@ class BookingPageBrowserIntegrationTests {
         Instant original = tomorrowAt(18);
         String manage = bookThroughTheApi(original);
         Instant later = tomorrowAt(20);
-        try (Phone phone = browser.phone("en-GB")) {
+        try (BrowserTab phone = Browser.phone("en-GB")) {
             Page page = phone.page();
             page.navigate(api.base() + manage);
             page.waitForSelector("#manage-heading");
@@ -356,7 +328,7 @@ class BookingPageBrowserIntegrationTests {
     @Test
     void aStartTakenBetweenSeeingAndHoldingItIsExplainedAndTheTimesRefreshed() {
         Instant start = tomorrowAt(19);
-        try (Phone phone = browser.phone("en-GB")) {
+        try (BrowserTab phone = Browser.phone("en-GB")) {
             Page page = phone.page();
             phone.expectFailure(409, "POST", "/holds"); // the race this test provokes
             goToTimes(page, start);
@@ -400,7 +372,7 @@ class BookingPageBrowserIntegrationTests {
     @Test
     void aHoldThatLapsesBeforeConfirmingKeepsTheGuestsDetails() {
         Instant start = tomorrowAt(17);
-        try (Phone phone = browser.phone("en-GB")) {
+        try (BrowserTab phone = Browser.phone("en-GB")) {
             Page page = phone.page();
             phone.expectFailure(409, "POST", "/confirm"); // the lapsed hold
             goToTimes(page, start);
@@ -436,7 +408,7 @@ class BookingPageBrowserIntegrationTests {
     @Test
     void aMissingDetailIsNamedAtItsField() {
         Instant start = tomorrowAt(16);
-        try (Phone phone = browser.phone("en-GB")) {
+        try (BrowserTab phone = Browser.phone("en-GB")) {
             Page page = phone.page();
             phone.expectFailure(422, "POST", "/confirm"); // the missing details
             goToTimes(page, start);
@@ -483,7 +455,7 @@ class BookingPageBrowserIntegrationTests {
                                 "page_config",
                                 fields("hero_title", "Reserva tu mesa", "locale", "es"))),
                 201);
-        try (Phone phone = browser.phone("es-ES")) {
+        try (BrowserTab phone = Browser.phone("es-ES")) {
             Page page = phone.page();
             page.navigate(api.base() + "/b/" + tenant.id() + "/cena");
             page.waitForSelector("#visit-heading");
@@ -508,7 +480,7 @@ class BookingPageBrowserIntegrationTests {
                 201);
         TestApi.expect(
                 api.patch(tenant.adminKey(), "/reservation-services/" + dinner, fields("is_public", false)), 200);
-        try (Phone phone = browser.phone("en-GB")) {
+        try (BrowserTab phone = Browser.phone("en-GB")) {
             Page page = phone.page();
             page.navigate(api.base() + "/b/" + tenant.id() + "/only");
             page.waitForSelector(".alert.info");
@@ -526,7 +498,7 @@ class BookingPageBrowserIntegrationTests {
                         "/reservation-booking-links",
                         fields("name", "Old", "slug", "old", "is_active", false)),
                 201);
-        try (Phone phone = browser.phone("en-GB")) {
+        try (BrowserTab phone = Browser.phone("en-GB")) {
             Page page = phone.page();
             for (String path :
                     List.of("/b/" + tenant.id() + "/nope", "/b/" + tenant.id() + "/old", "/b/not-a-uuid/dinner")) {
@@ -551,7 +523,7 @@ class BookingPageBrowserIntegrationTests {
         String tasting = serviceOpen(
                 fields("name", "Tasting menu", "duration_minutes", 60, "min_advance_hours", hours), "10:00", "22:00");
         singleServiceLink("tasting", tasting, fields());
-        try (Phone phone = browser.phone("en-GB")) {
+        try (BrowserTab phone = Browser.phone("en-GB")) {
             Page page = phone.page();
             page.navigate(api.base() + "/b/" + tenant.id() + "/tasting");
             page.waitForSelector("#visit-heading");
@@ -582,7 +554,7 @@ class BookingPageBrowserIntegrationTests {
                 200);
         String logo = uploadLogo();
         singleServiceLink("venue", dinner, fields("hero_title", "Trattoria Sole", "logo_url", logo));
-        try (Phone phone = browser.phone("en-GB")) {
+        try (BrowserTab phone = Browser.phone("en-GB")) {
             Page page = phone.page();
             page.navigate(api.base() + "/b/" + tenant.id() + "/venue");
             page.waitForSelector("#visit-heading");
@@ -601,7 +573,7 @@ class BookingPageBrowserIntegrationTests {
 
     @Test
     void aPageWithoutALogoHasTheBuiltInIconAndNoEmptyVenueDetails() {
-        try (Phone phone = browser.phone("en-GB")) {
+        try (BrowserTab phone = Browser.phone("en-GB")) {
             Page page = phone.page();
             page.navigate(api.base() + pagePath);
             page.waitForSelector("#visit-heading");
@@ -628,7 +600,7 @@ class BookingPageBrowserIntegrationTests {
                 "23:00");
         singleServiceLink("periods", both, fields());
         LocalDate tomorrow = LocalDate.now(BERLIN).plusDays(1);
-        try (Phone phone = browser.phone("en-GB")) {
+        try (BrowserTab phone = Browser.phone("en-GB")) {
             Page page = phone.page();
             page.navigate(api.base() + "/b/" + tenant.id() + "/periods");
             page.waitForSelector("#visit-heading");
@@ -663,7 +635,7 @@ class BookingPageBrowserIntegrationTests {
                                 "page_config",
                                 fields("logo_url", "/uploads/" + tenant.id() + "/booking-link-logo/missing.png"))),
                 201);
-        try (Phone phone = browser.phone("en-GB")) {
+        try (BrowserTab phone = Browser.phone("en-GB")) {
             Page page = phone.page();
             page.navigate(api.base() + "/b/" + tenant.id() + "/broken");
             page.waitForSelector("#visit-heading");

@@ -4,7 +4,7 @@ import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reserva.support.CatalogFixtures;
-import io.reserva.support.IntegrationTest;
+import io.reserva.support.ClockedIntegrationTest;
 import io.reserva.support.MutableClock;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
@@ -16,21 +16,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The waitlist from a booking page over HTTP: joining a full day, the private status link, answering an offer
  * through it, and every refusal; the guest sees only what they sent or own.
  */
-@IntegrationTest
-@TestPropertySource(
-        properties = {"reserva.reservations.hold-sweep-interval=PT1H", "reserva.waitlist.expiry-sweep-interval=PT1H"})
+@ClockedIntegrationTest
 class GuestWaitlistIntegrationTests {
 
     /** Monday 2027-05-03, 10:00 in Berlin. */
@@ -39,15 +33,6 @@ class GuestWaitlistIntegrationTests {
     static final String WEDNESDAY = "2027-05-05";
     /** Wednesday 19:00 in Berlin: the only start of the day. */
     static final Instant WEDNESDAY_SEVEN = Instant.parse("2027-05-05T17:00:00Z");
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(START);
-        }
-    }
 
     @LocalServerPort
     int port;

@@ -3,12 +3,10 @@ package io.reserva.bookingpages;
 import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
-import io.reserva.bookingpages.Browser.Phone;
+import io.reserva.support.BrowserTab;
 import io.reserva.support.CatalogFixtures;
-import io.reserva.support.IntegrationTest;
+import io.reserva.support.ClockedIntegrationTest;
 import io.reserva.support.MutableClock;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
@@ -18,17 +16,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The waitlist on a booking page in a real Chromium, 375 px wide and by keyboard: a guest joins the waitlist of a
@@ -37,35 +28,10 @@ import org.springframework.test.context.TestPropertySource;
  * violation) and fails on any console error, CSP refusal or unexpected failed request. Screenshots go to
  * target/screenshots/.
  */
-@IntegrationTest
-@TestPropertySource(
-        properties = {"reserva.reservations.hold-sweep-interval=PT1H", "reserva.waitlist.expiry-sweep-interval=PT1H"})
+@ClockedIntegrationTest
 class WaitlistBrowserIntegrationTests {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.now());
-        }
-    }
-
-    static Browser browser;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void shutDown() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -133,7 +99,7 @@ class WaitlistBrowserIntegrationTests {
 
     @Test
     void aGuestJoinsTheWaitlistOfAFullDayAndAcceptsTheOfferedTableThroughTheStatusLink() {
-        try (Phone phone = browser.phone("en-GB")) {
+        try (BrowserTab phone = Browser.phone("en-GB")) {
             Page page = phone.page();
             page.navigate(api.base() + pagePath);
             page.waitForSelector("#visit-heading");
@@ -162,7 +128,7 @@ class WaitlistBrowserIntegrationTests {
             page.keyboard().press("Enter");
             page.waitForSelector("#join-waitlist");
             phone.screenshot("waitlist-01-full-day");
-            assertNoSeriousAccessibilityIssues(page);
+            phone.assertAccessible(page.url());
 
             phone.tabTo("#join-waitlist");
             page.keyboard().press("Enter");
@@ -192,14 +158,14 @@ class WaitlistBrowserIntegrationTests {
             String statusPath = page.locator("#status-link").getAttribute("href");
             assertThat(statusPath).startsWith(pagePath + "/waitlist/");
             phone.screenshot("waitlist-03-joined");
-            assertNoSeriousAccessibilityIssues(page);
+            phone.assertAccessible(page.url());
 
             page.navigate(api.base() + statusPath);
             page.waitForSelector("#status-heading");
             assertThat(page.locator(".wl-status").textContent()).isEqualTo("Waiting");
             assertThat(page.locator("#accept-offer").count()).isZero();
             phone.screenshot("waitlist-04-status");
-            assertNoSeriousAccessibilityIssues(page);
+            phone.assertAccessible(page.url());
 
             TestApi.expect(api.patch(tenant.adminKey(), "/reservations/" + booked, fields("status", "cancelled")), 200);
             phone.tabTo("#refresh");
@@ -207,7 +173,7 @@ class WaitlistBrowserIntegrationTests {
             page.waitForSelector("#accept-offer");
             assertThat(page.locator("#offer-text").textContent()).contains("7:00");
             phone.screenshot("waitlist-05-offer");
-            assertNoSeriousAccessibilityIssues(page);
+            phone.assertAccessible(page.url());
 
             phone.tabTo("#accept-offer");
             page.keyboard().press("Enter");
@@ -215,7 +181,7 @@ class WaitlistBrowserIntegrationTests {
             assertThat(page.locator(".wl-status").textContent()).isEqualTo("Booked");
             assertThat(page.locator(".code").textContent()).isNotBlank();
             phone.screenshot("waitlist-06-accepted");
-            assertNoSeriousAccessibilityIssues(page);
+            phone.assertAccessible(page.url());
 
             phone.tabTo("#booking-link");
             page.keyboard().press("Enter");
@@ -260,7 +226,7 @@ class WaitlistBrowserIntegrationTests {
                         fields("first_name", "Ben", "phone", "+49 30 7654321")));
         TestApi.expect(joined, 201);
         TestApi.expect(api.patch(tenant.adminKey(), "/reservations/" + booked, fields("status", "cancelled")), 200);
-        try (Phone phone = browser.phone("es-ES")) {
+        try (BrowserTab phone = Browser.phone("es-ES")) {
             Page page = phone.page();
             page.navigate(api.base() + joined.get("status_path"));
             page.waitForSelector("#accept-offer");
@@ -274,7 +240,7 @@ class WaitlistBrowserIntegrationTests {
             assertThat(page.locator("[role=alert]").textContent()).contains("no se aceptó a tiempo");
             assertThat(page.locator("#accept-offer").count()).isZero();
             phone.screenshot("waitlist-08-lapsed-es");
-            assertNoSeriousAccessibilityIssues(page);
+            phone.assertAccessible(page.url());
 
             phone.tabTo("#leave");
             page.keyboard().press("Enter");
@@ -292,7 +258,7 @@ class WaitlistBrowserIntegrationTests {
 
     @Test
     void aGuestJoinsTodaysLineFromTheFirstStep() {
-        try (Phone phone = browser.phone("en-GB")) {
+        try (BrowserTab phone = Browser.phone("en-GB")) {
             Page page = phone.page();
             page.navigate(api.base() + pagePath);
             page.waitForSelector("#join-line");
@@ -311,20 +277,10 @@ class WaitlistBrowserIntegrationTests {
             page.waitForSelector("#joined-heading");
             assertThat(page.locator(".wl-position").textContent()).isEqualTo("1");
             phone.screenshot("waitlist-10-line-now");
-            assertNoSeriousAccessibilityIssues(page);
+            phone.assertAccessible(page.url());
             phone.assertNoErrors();
         }
         Response entries = api.get(tenant.adminKey(), "/waitlist-entries?kind=now");
         assertThat(entries.body().get("data").get(0).get("source").asString()).isEqualTo("booking_page");
-    }
-
-    private static void assertNoSeriousAccessibilityIssues(Page page) {
-        List<Rule> violations = new AxeBuilder(page).analyze().getViolations();
-        assertThat(violations.stream()
-                        .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                        .map(rule -> rule.getId() + ": " + rule.getHelp())
-                        .toList())
-                .as("serious or critical accessibility violations")
-                .isEmpty();
     }
 }

@@ -100,7 +100,7 @@ class ConsoleBrowserIntegrationTests extends ConsoleBrowser {
         signIn(adminEmail);
         goToDay("timeline");
         TestApi.expect(api.delete(tenant.adminKey(), "/users/" + adminId + "/sessions"), 200);
-        expectedFailures.add("401 GET /organizations/" + tenant.id() + "/days/" + day.plusDays(1));
+        tab.expectFailure(401, "GET", "/organizations/" + tenant.id() + "/days/" + day.plusDays(1));
         page.click("#next-day");
         page.waitForSelector("#email");
         assertThat(page.locator("#sign-in-message").textContent()).contains("session ended");

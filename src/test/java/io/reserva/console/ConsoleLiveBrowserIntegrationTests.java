@@ -3,15 +3,15 @@ package io.reserva.console;
 import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import io.reserva.support.BrowserTab;
+import io.reserva.support.Chromium;
 import io.reserva.support.IntegrationTest;
 import io.reserva.support.TestApi;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,18 +42,9 @@ class ConsoleLiveBrowserIntegrationTests extends ConsoleBrowser {
         assertThat(page.locator("#reservation-list tbody tr[data-reservation]").count())
                 .isZero();
 
-        BrowserContext guestContext =
-                chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("en-GB"));
-        List<String> guestErrors = new CopyOnWriteArrayList<>();
-        try {
-            Page guest = guestContext.newPage();
+        try (BrowserTab guestTab = Chromium.shared().open(new NewContextOptions().setLocale("en-GB"))) {
+            Page guest = guestTab.page();
             guest.setDefaultTimeout(20_000);
-            guest.onConsoleMessage(message -> {
-                if (message.type().equals("error")) {
-                    guestErrors.add(message.text());
-                }
-            });
-            guest.onPageError(guestErrors::add);
             guest.navigate(api.base() + "/b/" + tenant.id() + "/dinner");
             guest.waitForSelector("#visit-heading");
             guest.selectOption("#party", "2");
@@ -82,10 +73,9 @@ class ConsoleLiveBrowserIntegrationTests extends ConsoleBrowser {
                     Duration.ofNanos(System.nanoTime() - confirmed).toMillis());
             assertThat(lena.textContent()).contains("7:00", "Booking page");
             assertThat(page.locator("#count-booked").textContent()).contains("2 covers", "1 party");
-            assertThat(guestErrors).as("console errors on the booking page").isEmpty();
-            guest.close();
-        } finally {
-            guestContext.close();
+            assertThat(guestTab.errors())
+                    .as("console errors on the booking page")
+                    .isEmpty();
         }
 
         String reservation =

@@ -27,6 +27,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -46,6 +49,11 @@ class NotificationCrashIntegrationTests {
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final String DOMAIN = "crash.example";
     static final int MESSAGES = 30;
+    /**
+     * The slow link's speed each way, shared by the node's two sending connections: a guest email with its calendar
+     * invite (kilobytes) takes a noticeable part of a second through it, well under the 5-s lease of a claim.
+     */
+    static final int LINK_BYTES_PER_SECOND = 16_000;
 
     @RegisterExtension
     static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
@@ -70,7 +78,7 @@ class NotificationCrashIntegrationTests {
 
     @Test
     void afterKillMinusNineDuringSendingEveryMessageIsSentAtLeastOnce() throws Exception {
-        try (SlowSmtp slow = new SlowSmtp(SMTP_PORT, Duration.ofMillis(150))) {
+        try (SlowSmtp slow = new SlowSmtp(SMTP_PORT, LINK_BYTES_PER_SECOND)) {
             // Through a slow link the node is mid-send on some messages, with others claimed or queued, when killed.
             TestApi api = start(1, slow.port());
             TestApi.Tenant tenant = api.newTenant();
@@ -162,17 +170,39 @@ class NotificationCrashIntegrationTests {
         }
     }
 
-    /** A TCP relay to the SMTP server that holds back each of the server's answers, so every send takes a while. */
+    /**
+     * A TCP relay to the SMTP server over a slow link: each direction carries at most {@code bytesPerSecond}, so a
+     * message takes a while to send and a kill lands in the middle of some. The pace is a token bucket refilled
+     * every {@link #TICK} by a scheduler; a pump blocks on its permits, never on a fixed pause.
+     */
     static final class SlowSmtp implements AutoCloseable {
+
+        static final Duration TICK = Duration.ofMillis(50);
 
         private final ServerSocket listener;
         private final int target;
-        private final Duration delay;
+        private final int bytesPerTick;
+        private final Semaphore toServer = new Semaphore(0);
+        private final Semaphore toClient = new Semaphore(0);
+        private final ScheduledExecutorService refill = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "slow-smtp-refill");
+            thread.setDaemon(true);
+            return thread;
+        });
 
-        SlowSmtp(int target, Duration delay) throws IOException {
+        SlowSmtp(int target, int bytesPerSecond) throws IOException {
             this.listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
             this.target = target;
-            this.delay = delay;
+            this.bytesPerTick = Math.max(1, (int) (bytesPerSecond * TICK.toMillis() / 1000));
+            // A link's bandwidth does not pile up while it is idle: each tick tops the bucket up to one tick's worth.
+            refill.scheduleAtFixedRate(
+                    () -> {
+                        topUp(toServer);
+                        topUp(toClient);
+                    },
+                    0,
+                    TICK.toMillis(),
+                    TimeUnit.MILLISECONDS);
             Thread acceptor = new Thread(this::accept, "slow-smtp");
             acceptor.setDaemon(true);
             acceptor.start();
@@ -182,30 +212,35 @@ class NotificationCrashIntegrationTests {
             return listener.getLocalPort();
         }
 
+        private void topUp(Semaphore bucket) {
+            int missing = bytesPerTick - bucket.availablePermits();
+            if (missing > 0) {
+                bucket.release(missing);
+            }
+        }
+
         private void accept() {
             while (!listener.isClosed()) {
                 try {
                     Socket client = listener.accept();
                     Socket server = new Socket(java.net.InetAddress.getLoopbackAddress(), target);
-                    pump(client, server, Duration.ZERO);
-                    pump(server, client, delay);
+                    pump(client, server, toServer);
+                    pump(server, client, toClient);
                 } catch (IOException e) {
                     return; // closed
                 }
             }
         }
 
-        private static void pump(Socket from, Socket to, Duration delay) {
+        private void pump(Socket from, Socket to, Semaphore bucket) {
             Thread thread = new Thread(
                     () -> {
-                        byte[] buffer = new byte[8192];
+                        byte[] buffer = new byte[bytesPerTick];
                         try (InputStream in = from.getInputStream();
                                 OutputStream out = to.getOutputStream()) {
                             int read;
                             while ((read = in.read(buffer)) >= 0) {
-                                if (!delay.isZero()) {
-                                    Thread.sleep(delay.toMillis()); // the link's latency, not a wait for a result
-                                }
+                                bucket.acquire(read); // the link's bandwidth
                                 out.write(buffer, 0, read);
                                 out.flush();
                             }
@@ -231,6 +266,7 @@ class NotificationCrashIntegrationTests {
 
         @Override
         public void close() throws IOException {
+            refill.shutdownNow();
             listener.close();
         }
     }

@@ -4,7 +4,7 @@ import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reserva.support.CatalogFixtures;
-import io.reserva.support.IntegrationTest;
+import io.reserva.support.ClockedIntegrationTest;
 import io.reserva.support.MutableClock;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
@@ -19,28 +19,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /** Holds: a place kept for minutes, confirmed in time or lost, and never in anyone's way once lapsed. */
-@IntegrationTest
-@TestPropertySource(properties = "reserva.reservations.hold-sweep-interval=PT1H")
+@ClockedIntegrationTest
 class HoldIntegrationTests {
 
     static final LocalDate DAY = LocalDate.of(2027, 5, 3);
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.now());
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -60,6 +46,8 @@ class HoldIntegrationTests {
 
     @BeforeEach
     void setUp() {
+        // The clock is shared with the other @ClockedIntegrationTest classes: each test starts at the real time.
+        clock.set(Instant.now());
         api = new TestApi(port);
         Tenant tenant = api.newTenant();
         key = tenant.adminKey();

@@ -1,4 +1,4 @@
-package io.reserva.bookingpages;
+package io.reserva.support;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,13 +8,13 @@ import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /** Without Chromium a newcomer's build still passes (the browser tests skip), but CI's does not. */
-class BrowserAvailabilityTests {
+class ChromiumAvailabilityTests {
 
     static final Path MISSING = Path.of("/nonexistent/chromium");
 
     @Test
     void aMissingBrowserSkipsTheBrowserTests() {
-        assertThatThrownBy(() -> Browser.requireChromium(MISSING, null))
+        assertThatThrownBy(() -> Chromium.requireChromium(MISSING, null))
                 .isInstanceOf(TestAbortedException.class)
                 .hasMessageContaining("SKIPPED")
                 .hasMessageContaining("apt-get install chromium");
@@ -22,7 +22,7 @@ class BrowserAvailabilityTests {
 
     @Test
     void aMissingBrowserFailsThemWhenTheBrowserIsRequired() {
-        assertThatThrownBy(() -> Browser.requireChromium(MISSING, "true"))
+        assertThatThrownBy(() -> Chromium.requireChromium(MISSING, "true"))
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessageContaining("RESERVA_REQUIRE_BROWSER=true");
     }

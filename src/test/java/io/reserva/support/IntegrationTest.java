@@ -29,6 +29,9 @@ import org.springframework.boot.test.context.SpringBootTest;
             "reserva.webhooks.retry-first-delay=PT0.2S",
             "reserva.webhooks.timeout=PT3S",
             // Google's availability feed in files of at most 1,000 rows, so one venue's month makes several shards.
-            "reserva.google.feeds.shard-rows=1000"
+            "reserva.google.feeds.shard-rows=1000",
+            // The console's undo grace at 2 s instead of 5: the browser tests wait it out several times. The shipped
+            // default is ConsoleControllerTests' to prove.
+            "reserva.console.undo-grace=PT2S"
         })
 public @interface IntegrationTest {}

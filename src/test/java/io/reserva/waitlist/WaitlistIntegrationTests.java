@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reserva.reservations.ReservationManagement;
 import io.reserva.support.CatalogFixtures;
-import io.reserva.support.IntegrationTest;
+import io.reserva.support.ClockedIntegrationTest;
 import io.reserva.support.MutableClock;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
@@ -21,24 +21,14 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The waitlist over HTTP: joining, the queue and its quotes, seating into a reservation, refusals that write
  * nothing, and freed starts offered to one entry at a time.
  */
-@IntegrationTest
-@TestPropertySource(
-        properties = {
-            "reserva.reservations.hold-sweep-interval=PT1H",
-            "reserva.waitlist.expiry-sweep-interval=PT1H",
-            "reserva.waitlist.max-active=3"
-        })
+@ClockedIntegrationTest
 class WaitlistIntegrationTests {
 
     /** Monday 2027-05-03, 10:00 in Berlin. Tuesdays are closed; Wednesday 2027-05-05 is a later day. */
@@ -47,15 +37,6 @@ class WaitlistIntegrationTests {
     static final String WEDNESDAY = "2027-05-05";
     /** Wednesday 19:00 in Berlin. */
     static final Instant WEDNESDAY_SEVEN = Instant.parse("2027-05-05T17:00:00Z");
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(START);
-        }
-    }
 
     @LocalServerPort
     int port;

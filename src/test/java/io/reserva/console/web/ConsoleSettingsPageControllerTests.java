@@ -1,4 +1,4 @@
-package io.reserva.users.web;
+package io.reserva.console.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,13 +3,11 @@ package io.reserva.users.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import io.reserva.support.BrowserTab;
 import io.reserva.support.IntegrationTest;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
 import io.reserva.support.TestApi.Tenant;
-import io.reserva.users.web.SettingsBrowser.Screen;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,20 +21,6 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 class ConsoleSettingsAccessBrowserIntegrationTests {
-
-    static SettingsBrowser browser;
-
-    @BeforeAll
-    static void launch() {
-        browser = SettingsBrowser.launch();
-    }
-
-    @AfterAll
-    static void shutDown() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -54,7 +38,7 @@ class ConsoleSettingsAccessBrowserIntegrationTests {
 
     @Test
     void anAdminAddsAUserAndAKeyAndABookingLink() {
-        try (Screen screen = browser.signedIn(api, adminEmail, "en-GB")) {
+        try (BrowserTab screen = SettingsBrowser.signedIn(api, adminEmail, "en-GB")) {
             Page page = screen.page();
             page.navigate(api.base() + "/console/settings#users");
             screen.waitFor("input[name=email]");
@@ -80,7 +64,7 @@ class ConsoleSettingsAccessBrowserIntegrationTests {
             assertThat(api.get(tenant.adminKey(), "/users/" + marta.get("id").asString())
                             .get("role"))
                     .isEqualTo("staff");
-            screen.screenshots("users");
+            SettingsBrowser.screenshots(screen, "users");
             screen.assertAccessible("users");
 
             page.locator("nav.sections a[href='#keys']").click();
@@ -91,13 +75,13 @@ class ConsoleSettingsAccessBrowserIntegrationTests {
             String secret = page.locator(".once input.secret").inputValue();
             assertThat(secret).startsWith("rsv_");
             assertThat(api.get(secret, "/reservation-services").status()).isEqualTo(200);
-            screen.screenshots("keys-secret");
+            SettingsBrowser.screenshots(screen, "keys-secret");
             page.locator(".once button").click();
             assertThat(page.content()).as("the secret is gone from the page").doesNotContain(secret);
             page.locator("button[aria-label='Revoke POS terminal']").click();
             screen.waitFor("li.item.revoked");
             assertThat(api.get(secret, "/reservation-services").status()).isEqualTo(401);
-            screen.screenshots("keys");
+            SettingsBrowser.screenshots(screen, "keys");
             screen.assertAccessible("keys");
 
             page.locator("nav.sections a[href='#links']").click();
@@ -113,7 +97,7 @@ class ConsoleSettingsAccessBrowserIntegrationTests {
             JsonNode link = only(api.get(tenant.adminKey(), "/reservation-booking-links"));
             assertThat(link.get("slug").asString()).isEqualTo("dinner");
             assertThat(link.get("is_active").asBoolean()).isTrue();
-            screen.screenshots("links");
+            SettingsBrowser.screenshots(screen, "links");
             screen.assertAccessible("links");
             screen.assertNoErrors();
         }
@@ -122,7 +106,7 @@ class ConsoleSettingsAccessBrowserIntegrationTests {
     @Test
     void aStaffMemberSeesNoControlsInSpanish() {
         String staff = SettingsBrowser.user(api, tenant, "staff", "Sara Staff");
-        try (Screen screen = browser.signedIn(api, staff, "es-ES")) {
+        try (BrowserTab screen = SettingsBrowser.signedIn(api, staff, "es-ES")) {
             Page page = screen.page();
             page.navigate(api.base() + "/console/settings#keys");
             screen.waitFor("#admins-only");
@@ -132,7 +116,7 @@ class ConsoleSettingsAccessBrowserIntegrationTests {
                             .count())
                     .isZero();
             assertThat(page.locator("a[href='/console']").count()).isEqualTo(1);
-            screen.screenshots("staff-es");
+            SettingsBrowser.screenshots(screen, "staff-es");
             screen.assertAccessible("staff");
             page.locator("button[lang=en]").click();
             screen.waitFor("#admins-only:has-text('Settings are for admins only')");
@@ -144,7 +128,7 @@ class ConsoleSettingsAccessBrowserIntegrationTests {
 
     @Test
     void withoutASessionThePageAsksForSignInAndComesBackHere() {
-        try (Screen screen = browser.screen("en-GB")) {
+        try (BrowserTab screen = SettingsBrowser.screen("en-GB")) {
             Page page = screen.page();
             screen.expectFailure(401, "GET", "/sessions/current");
             // The sign-in page is the console shell's; whether it exists on this branch is not this test's point.

@@ -3,15 +3,13 @@ package io.reserva.users.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import io.reserva.support.BrowserTab;
 import io.reserva.support.IntegrationTest;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
 import io.reserva.support.TestApi.Tenant;
-import io.reserva.users.web.SettingsBrowser.Screen;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,20 +24,6 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 class ConsoleSettingsBrowserIntegrationTests {
-
-    static SettingsBrowser browser;
-
-    @BeforeAll
-    static void launch() {
-        browser = SettingsBrowser.launch();
-    }
-
-    @AfterAll
-    static void shutDown() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -57,7 +41,7 @@ class ConsoleSettingsBrowserIntegrationTests {
 
     @Test
     void anAdminSetsTheWeekAndAClosureAndSeesARefusalAtItsField() {
-        try (Screen screen = browser.signedIn(api, adminEmail, "en-GB")) {
+        try (BrowserTab screen = SettingsBrowser.signedIn(api, adminEmail, "en-GB")) {
             Page page = screen.page();
             page.navigate(api.base() + "/console/settings");
             screen.waitFor("fieldset.day");
@@ -93,7 +77,7 @@ class ConsoleSettingsBrowserIntegrationTests {
                     .isEqualTo("13:00");
             assertThat(page.locator("p.status").textContent()).isEqualTo("Please correct the fields marked below.");
             assertThat(weekOfTheVenue()).as("nothing saved").isEmpty();
-            screen.screenshots("hours-refused");
+            SettingsBrowser.screenshots(screen, "hours-refused");
 
             page.locator("button.remove[aria-label='Remove Monday 13:00 to 14:00']")
                     .click();
@@ -101,7 +85,7 @@ class ConsoleSettingsBrowserIntegrationTests {
             screen.waitFor("p.status.ok");
             assertThat(page.locator("p.status").textContent()).isEqualTo("The week is saved.");
             assertThat(weekOfTheVenue()).containsExactly("1 12:00-15:00", "5 18:00-02:00");
-            screen.screenshots("hours");
+            SettingsBrowser.screenshots(screen, "hours");
             screen.assertAccessible("hours");
 
             page.locator("nav.sections a[href='#closures']").click();
@@ -121,7 +105,7 @@ class ConsoleSettingsBrowserIntegrationTests {
             assertThat(closures.get(0).get("date").asString()).isEqualTo("2027-12-24");
             assertThat(closures.get(0).get("exception_type").asString()).isEqualTo("special_hours");
             assertThat(closures.get(0).get("start_time").asString()).isEqualTo("10:00");
-            screen.screenshots("closures");
+            SettingsBrowser.screenshots(screen, "closures");
             screen.assertAccessible("closures");
             screen.assertNoErrors();
         }
@@ -129,7 +113,7 @@ class ConsoleSettingsBrowserIntegrationTests {
 
     @Test
     void anAdminCreatesAServiceWithTurnTimesAndAResource() {
-        try (Screen screen = browser.signedIn(api, adminEmail, "en-GB")) {
+        try (BrowserTab screen = SettingsBrowser.signedIn(api, adminEmail, "en-GB")) {
             Page page = screen.page();
             page.navigate(api.base() + "/console/settings#services");
             screen.waitFor("form.editor input[name=name]");
@@ -154,7 +138,7 @@ class ConsoleSettingsBrowserIntegrationTests {
             assertThat(page.locator("form.editor input[name=name]").inputValue())
                     .isEqualTo("Tasting menu");
             assertThat(page.locator("input.minutes").nth(1).inputValue()).isEqualTo("150");
-            screen.screenshots("services-refused");
+            SettingsBrowser.screenshots(screen, "services-refused");
             page.locator("input[name=duration_minutes]").fill("120");
             page.locator("form.editor button[type=submit]").click();
             screen.waitFor(".list-area ul.items li.item");
@@ -179,7 +163,7 @@ class ConsoleSettingsBrowserIntegrationTests {
             assertThat(resource.get("name").asString()).isEqualTo("Table 9");
             assertThat(resource.get("resource_type").asString()).isEqualTo("table");
             assertThat(resource.get("capacity").asInt()).isEqualTo(4);
-            screen.screenshots("resources");
+            SettingsBrowser.screenshots(screen, "resources");
             screen.assertAccessible("resources");
 
             page.locator("nav.sections a[href='#services']").click();
@@ -198,7 +182,7 @@ class ConsoleSettingsBrowserIntegrationTests {
             assertThat(link.get("resource_id").asString())
                     .isEqualTo(resource.get("id").asString());
             assertThat(link.get("assignment_mode").asString()).isEqualTo("any_available");
-            screen.screenshots("services");
+            SettingsBrowser.screenshots(screen, "services");
             screen.assertAccessible("services");
 
             // An edit sends what changed; the rest (the turn times among it) stays as it was.
