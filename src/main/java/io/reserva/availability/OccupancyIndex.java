@@ -3,6 +3,7 @@ package io.reserva.availability;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,39 +24,47 @@ final class OccupancyIndex {
 
     private final Map<UUID, ResourceTimeline> timelinesByResource;
     private final Map<Instant, PartiesAtStart> partiesByStart;
-    private final List<Occupancy> serviceParties;
-    private final Duration longestStay;
+    private final ServiceParties serviceParties;
+    private final Map<UUID, ServiceParties> partiesByArea;
 
     private OccupancyIndex(
             Map<UUID, ResourceTimeline> timelinesByResource,
             Map<Instant, PartiesAtStart> partiesByStart,
-            List<Occupancy> serviceParties) {
+            ServiceParties serviceParties,
+            Map<UUID, ServiceParties> partiesByArea) {
         this.timelinesByResource = timelinesByResource;
         this.partiesByStart = partiesByStart;
         this.serviceParties = serviceParties;
-        Duration longest = Duration.ZERO;
-        for (Occupancy party : serviceParties) {
-            Duration stay = Duration.between(party.start(), party.end());
-            longest = stay.compareTo(longest) > 0 ? stay : longest;
-        }
-        this.longestStay = longest;
+        this.partiesByArea = partiesByArea;
     }
 
     static OccupancyIndex empty() {
-        return new OccupancyIndex(Map.of(), Map.of(), List.of());
+        return new OccupancyIndex(Map.of(), Map.of(), new ServiceParties(List.of()), Map.of());
+    }
+
+    static OccupancyIndex of(List<Occupancy> occupancies, UUID serviceId, Set<UUID> resourceIds, Interval span) {
+        return of(occupancies, serviceId, resourceIds, Map.of(), span);
     }
 
     /**
      * Keeps rows on the given resources that overlap {@code span}, and this service's rows that start in it
-     * (for party counts); everything else cannot matter to the asked dates.
+     * (for party counts); everything else cannot matter to the asked dates. {@code pacedAreaOf} maps each resource
+     * of a paced area to that area, whose parties are then counted apart: a party counts in every paced area where
+     * it holds a row.
      */
-    static OccupancyIndex of(List<Occupancy> occupancies, UUID serviceId, Set<UUID> resourceIds, Interval span) {
+    static OccupancyIndex of(
+            List<Occupancy> occupancies,
+            UUID serviceId,
+            Set<UUID> resourceIds,
+            Map<UUID, UUID> pacedAreaOf,
+            Interval span) {
         Instant spanFrom = span.from();
         Instant spanUntil = span.until();
         Map<UUID, List<List<Occupancy>>> rowsByResourceUnit = new HashMap<>();
         Map<Instant, Map<UUID, Occupancy>> serviceRowsByStart = new HashMap<>();
         Map<Instant, Set<UUID>> serviceResourcesByStart = new HashMap<>();
         Map<UUID, Occupancy> servicePartiesById = new HashMap<>();
+        Map<UUID, Map<UUID, Occupancy>> areaPartiesById = new HashMap<>();
         for (Occupancy row : occupancies) {
             // A row that misses the span cannot start inside it either (its start lies within its occupied
             // interval), and skipping it early spares most of the memory reads of a long list.
@@ -72,6 +81,10 @@ final class OccupancyIndex {
             }
             if (row.serviceId().equals(serviceId)) {
                 servicePartiesById.putIfAbsent(row.reservationId(), row);
+                UUID area = row.resourceId() == null ? null : pacedAreaOf.get(row.resourceId());
+                if (area != null) {
+                    areaPartiesById.computeIfAbsent(area, a -> new HashMap<>()).putIfAbsent(row.reservationId(), row);
+                }
             }
             if (row.serviceId().equals(serviceId)
                     && !row.start().isBefore(spanFrom)
@@ -93,70 +106,19 @@ final class OccupancyIndex {
         serviceRowsByStart.forEach((start, rowsByReservation) -> parties.put(
                 start,
                 PartiesAtStart.of(rowsByReservation.values(), serviceResourcesByStart.getOrDefault(start, Set.of()))));
-        List<Occupancy> serviceParties = new ArrayList<>(servicePartiesById.values());
-        serviceParties.sort(Comparator.comparing(Occupancy::start));
-        return new OccupancyIndex(timelines, parties, serviceParties);
+        Map<UUID, ServiceParties> byArea = new HashMap<>();
+        areaPartiesById.forEach((area, byId) -> byArea.put(area, new ServiceParties(byId.values())));
+        return new OccupancyIndex(timelines, parties, new ServiceParties(servicePartiesById.values()), byArea);
     }
 
-    /** Guests and parties of this service starting in [from, until). */
-    int[] coversAndPartiesStartingBetween(Instant from, Instant until) {
-        int covers = 0;
-        int parties = 0;
-        for (int i = firstStartingAtOrAfter(from); i < serviceParties.size(); i++) {
-            Occupancy party = serviceParties.get(i);
-            if (!party.start().isBefore(until)) {
-                break;
-            }
-            covers += party.partySize();
-            parties++;
-        }
-        return new int[] {covers, parties};
+    /** Every party of this service, one row per reservation. */
+    ServiceParties serviceParties() {
+        return serviceParties;
     }
 
-    /**
-     * The most guests of this service seated at one moment of [from, until): the count can only rise where a
-     * party starts, so it is enough to look at {@code from} and at each start inside.
-     */
-    int peakSeatedCovers(Instant from, Instant until) {
-        int peak = 0;
-        List<Instant> moments = new ArrayList<>();
-        moments.add(from);
-        for (int i = firstStartingAtOrAfter(from); i < serviceParties.size(); i++) {
-            Instant start = serviceParties.get(i).start();
-            if (!start.isBefore(until)) {
-                break;
-            }
-            moments.add(start);
-        }
-        for (Instant moment : moments) {
-            int seated = 0;
-            // Nobody who started more than the longest stay before this moment is still seated.
-            for (int i = firstStartingAtOrAfter(moment.minus(longestStay)); i < serviceParties.size(); i++) {
-                Occupancy party = serviceParties.get(i);
-                if (party.start().isAfter(moment)) {
-                    break;
-                }
-                if (moment.isBefore(party.end())) {
-                    seated += party.partySize();
-                }
-            }
-            peak = Math.max(peak, seated);
-        }
-        return peak;
-    }
-
-    private int firstStartingAtOrAfter(Instant from) {
-        int low = 0;
-        int high = serviceParties.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (serviceParties.get(middle).start().isBefore(from)) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
+    /** The parties of this service holding a resource in a paced area (none for an area that is not paced). */
+    ServiceParties partiesIn(UUID area) {
+        return partiesByArea.getOrDefault(area, ServiceParties.NONE);
     }
 
     /** The rows of one resource; a resource without rows gets an always-free timeline. */
@@ -166,6 +128,88 @@ final class OccupancyIndex {
 
     PartiesAtStart partiesStartingAt(Instant start) {
         return partiesByStart.getOrDefault(start, PartiesAtStart.NONE);
+    }
+
+    /** Parties of the service, one row each, ordered by start, to count what pacing limits. */
+    static final class ServiceParties {
+
+        static final ServiceParties NONE = new ServiceParties(List.of());
+
+        private final List<Occupancy> serviceParties;
+        private final Duration longestStay;
+
+        ServiceParties(Collection<Occupancy> onePerReservation) {
+            List<Occupancy> sorted = new ArrayList<>(onePerReservation);
+            sorted.sort(Comparator.comparing(Occupancy::start));
+            this.serviceParties = sorted;
+            Duration longest = Duration.ZERO;
+            for (Occupancy party : sorted) {
+                Duration stay = Duration.between(party.start(), party.end());
+                longest = stay.compareTo(longest) > 0 ? stay : longest;
+            }
+            this.longestStay = longest;
+        }
+
+        /** Guests and parties of this service starting in [from, until). */
+        int[] coversAndPartiesStartingBetween(Instant from, Instant until) {
+            int covers = 0;
+            int parties = 0;
+            for (int i = firstStartingAtOrAfter(from); i < serviceParties.size(); i++) {
+                Occupancy party = serviceParties.get(i);
+                if (!party.start().isBefore(until)) {
+                    break;
+                }
+                covers += party.partySize();
+                parties++;
+            }
+            return new int[] {covers, parties};
+        }
+
+        /**
+         * The most guests of this service seated at one moment of [from, until): the count can only rise where a
+         * party starts, so it is enough to look at {@code from} and at each start inside.
+         */
+        int peakSeatedCovers(Instant from, Instant until) {
+            int peak = 0;
+            List<Instant> moments = new ArrayList<>();
+            moments.add(from);
+            for (int i = firstStartingAtOrAfter(from); i < serviceParties.size(); i++) {
+                Instant start = serviceParties.get(i).start();
+                if (!start.isBefore(until)) {
+                    break;
+                }
+                moments.add(start);
+            }
+            for (Instant moment : moments) {
+                int seated = 0;
+                // Nobody who started more than the longest stay before this moment is still seated.
+                for (int i = firstStartingAtOrAfter(moment.minus(longestStay)); i < serviceParties.size(); i++) {
+                    Occupancy party = serviceParties.get(i);
+                    if (party.start().isAfter(moment)) {
+                        break;
+                    }
+                    if (moment.isBefore(party.end())) {
+                        seated += party.partySize();
+                    }
+                }
+                peak = Math.max(peak, seated);
+            }
+            return peak;
+        }
+
+        private int firstStartingAtOrAfter(Instant from) {
+            int low = 0;
+            int high = serviceParties.size();
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (serviceParties.get(middle).start().isBefore(from)) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
+        }
     }
 
     /** The reservations of this service that start at one instant. */

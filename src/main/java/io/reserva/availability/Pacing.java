@@ -36,4 +36,26 @@ public record Pacing(Integer intervalMinutes, Integer maxCovers, Integer maxPart
     boolean perInterval() {
         return maxCovers != null || maxParties != null;
     }
+
+    /**
+     * How many more parties of this size these limits let start at {@code start} (staying until {@code end}), given
+     * the parties they count; below 1 none may.
+     */
+    int partiesLeft(OccupancyIndex.ServiceParties parties, Instant start, Instant end, ZoneId zone, int partySize) {
+        int left = Integer.MAX_VALUE;
+        if (perInterval()) {
+            Instant from = intervalStart(start, zone);
+            int[] started = parties.coversAndPartiesStartingBetween(from, intervalEnd(from));
+            if (maxCovers != null) {
+                left = Math.min(left, (maxCovers - started[0]) / partySize);
+            }
+            if (maxParties != null) {
+                left = Math.min(left, maxParties - started[1]);
+            }
+        }
+        if (maxSeatedCovers != null) {
+            left = Math.min(left, (maxSeatedCovers - parties.peakSeatedCovers(start, end)) / partySize);
+        }
+        return left;
+    }
 }

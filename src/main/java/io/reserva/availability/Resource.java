@@ -66,7 +66,7 @@ public record Resource(
     }
 
     public Resource withUnits(int newUnits) {
-        return new Resource(id, name, type, capacity, minPartySize, newUnits, active, hours);
+        return new Resource(id, name, type, capacity, minPartySize, newUnits, active, hours, areaId);
     }
 
     public Resource withHours(List<WeeklyWindow> weekly) {

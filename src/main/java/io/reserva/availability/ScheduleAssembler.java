@@ -66,7 +66,16 @@ final class ScheduleAssembler {
                                 combination.minPartySize(),
                                 combination.maxPartySize()))
                         .toList(),
-                pacing(service));
+                pacing(service),
+                service.areaPacing().stream()
+                        .map(area -> new AreaPacing(
+                                area.areaId(),
+                                new Pacing(
+                                        area.intervalMinutes(),
+                                        area.maxCovers(),
+                                        area.maxParties(),
+                                        area.maxSeatedCovers())))
+                        .toList());
     }
 
     static Pacing pacing(ReservationService service) {

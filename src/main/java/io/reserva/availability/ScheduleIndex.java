@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -89,7 +91,29 @@ final class ScheduleIndex {
                         schedule.occupancies(),
                         service.id(),
                         resourcesById.keySet(),
+                        pacedAreaOf(schedule),
                         new Interval(spanFrom, spanUntil)));
+    }
+
+    /**
+     * Each resource standing in a paced area, with that area; every resource of the snapshot, linked or not, since a
+     * party of the service placed on a table since unlinked still counts where it sits.
+     */
+    private static Map<UUID, UUID> pacedAreaOf(ScheduleSnapshot schedule) {
+        if (schedule.areaPacing().isEmpty()) {
+            return Map.of();
+        }
+        Set<UUID> paced = new HashSet<>();
+        for (AreaPacing area : schedule.areaPacing()) {
+            paced.add(area.areaId());
+        }
+        Map<UUID, UUID> areaOf = new HashMap<>();
+        for (Resource resource : schedule.resources()) {
+            if (resource.areaId() != null && paced.contains(resource.areaId())) {
+                areaOf.put(resource.id(), resource.areaId());
+            }
+        }
+        return areaOf;
     }
 
     /** Optional resources never block, so they never anchor the grid either. */

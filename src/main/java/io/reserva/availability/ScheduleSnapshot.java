@@ -12,6 +12,7 @@ import java.util.Objects;
  *     outside the asked dates are ignored
  * @param combinations tables that can be joined for a party no single table of an any_available link seats
  * @param pacing how fast the service may take new guests; null when it is not paced
+ * @param areaPacing how fast each paced area may take this service's guests; empty when no area is paced
  */
 public record ScheduleSnapshot(
         ServiceRules service,
@@ -20,7 +21,8 @@ public record ScheduleSnapshot(
         OpeningHours businessHours,
         List<Occupancy> occupancies,
         List<Combination> combinations,
-        Pacing pacing) {
+        Pacing pacing,
+        List<AreaPacing> areaPacing) {
 
     public ScheduleSnapshot {
         Objects.requireNonNull(service, "service");
@@ -29,6 +31,19 @@ public record ScheduleSnapshot(
         resources = List.copyOf(resources);
         occupancies = List.copyOf(occupancies);
         combinations = List.copyOf(combinations);
+        areaPacing = List.copyOf(areaPacing);
+    }
+
+    /** A floor whose areas are not paced. */
+    public ScheduleSnapshot(
+            ServiceRules service,
+            List<ResourceLink> links,
+            List<Resource> resources,
+            OpeningHours businessHours,
+            List<Occupancy> occupancies,
+            List<Combination> combinations,
+            Pacing pacing) {
+        this(service, links, resources, businessHours, occupancies, combinations, pacing, List.of());
     }
 
     /** A floor without table combinations. */
@@ -38,7 +53,7 @@ public record ScheduleSnapshot(
             List<Resource> resources,
             OpeningHours businessHours,
             List<Occupancy> occupancies) {
-        this(service, links, resources, businessHours, occupancies, List.of(), null);
+        this(service, links, resources, businessHours, occupancies, List.of(), null, List.of());
     }
 
     /** A floor without pacing. */
@@ -49,18 +64,32 @@ public record ScheduleSnapshot(
             OpeningHours businessHours,
             List<Occupancy> occupancies,
             List<Combination> combinations) {
-        this(service, links, resources, businessHours, occupancies, combinations, null);
+        this(service, links, resources, businessHours, occupancies, combinations, null, List.of());
     }
 
     public ScheduleSnapshot withOccupancies(List<Occupancy> newOccupancies) {
-        return new ScheduleSnapshot(service, links, resources, businessHours, newOccupancies, combinations, pacing);
+        return new ScheduleSnapshot(
+                service, links, resources, businessHours, newOccupancies, combinations, pacing, areaPacing);
     }
 
     public ScheduleSnapshot withCombinations(List<Combination> newCombinations) {
-        return new ScheduleSnapshot(service, links, resources, businessHours, occupancies, newCombinations, pacing);
+        return new ScheduleSnapshot(
+                service, links, resources, businessHours, occupancies, newCombinations, pacing, areaPacing);
     }
 
     public ScheduleSnapshot withPacing(Pacing newPacing) {
-        return new ScheduleSnapshot(service, links, resources, businessHours, occupancies, combinations, newPacing);
+        return new ScheduleSnapshot(
+                service, links, resources, businessHours, occupancies, combinations, newPacing, areaPacing);
+    }
+
+    public ScheduleSnapshot withAreaPacing(List<AreaPacing> newAreaPacing) {
+        return new ScheduleSnapshot(
+                service, links, resources, businessHours, occupancies, combinations, pacing, newAreaPacing);
+    }
+
+    /** The same floor without any pacing, as a staff override sees it. */
+    public ScheduleSnapshot unpaced() {
+        return new ScheduleSnapshot(
+                service, links, resources, businessHours, occupancies, combinations, null, List.of());
     }
 }

@@ -108,17 +108,35 @@ final class SlotEvaluator {
         if (partiesByPacing != null && partiesByPacing < 1) {
             return Outcome.refused(RefusalReason.PACING_LIMIT);
         }
+        AreaAllowance areas = AreaAllowance.at(index, occupancies, start, end, partySize);
         if (service.seating() == Seating.SHARED && parties.count() > 0) {
+            if (areas != null && !areas.admitsJoining(parties.resourceIds())) {
+                return Outcome.refused(RefusalReason.PACING_LIMIT);
+            }
             return joinSharedStart(start, end, occupied, parties, preferredAreaId);
         }
         if (!plan.satisfiable()) {
             return Outcome.refused(RefusalReason.RESOURCES_UNAVAILABLE);
         }
         UnitLedger ledger = new UnitLedger(plan, occupancies, index.resourceHours(), occupied);
+        if (areas != null) {
+            areas.closeFullAreas(plan, ledger);
+        }
         List<AllocatedUnit> units =
                 PartyPlacement.place(plan, ledger, plan.numberOf(preferredResourceId), preferredAreaId);
         if (units == null) {
-            return Outcome.refused(RefusalReason.RESOURCES_UNAVAILABLE);
+            boolean placeableUnpaced = areas != null
+                    && areas.closesAny()
+                    && PartyPlacement.place(
+                                    plan,
+                                    new UnitLedger(plan, occupancies, index.resourceHours(), occupied),
+                                    plan.numberOf(preferredResourceId),
+                                    preferredAreaId)
+                            != null;
+            return Outcome.refused(placeableUnpaced ? RefusalReason.PACING_LIMIT : RefusalReason.RESOURCES_UNAVAILABLE);
+        }
+        if (areas != null) {
+            areas.seat(units, plan, ledger);
         }
         Boolean met = preferredAreaId == null ? null : seatedIn(units, preferredAreaId);
         Allocation allocation =
@@ -129,7 +147,10 @@ final class SlotEvaluator {
         Integer remaining = service.seating() == Seating.SHARED
                 ? service.maxParticipantsPerSlot()
                 : partiesThatFit(
-                        ledger, min(partiesLeft, partiesByPacing), Boolean.TRUE.equals(met) ? preferredAreaId : null);
+                        ledger,
+                        min(partiesLeft, partiesByPacing),
+                        Boolean.TRUE.equals(met) ? preferredAreaId : null,
+                        areas);
         return new Outcome(null, allocation, remaining, assignableResources(units, ledger));
     }
 
@@ -142,21 +163,7 @@ final class SlotEvaluator {
         if (pacing == null) {
             return null;
         }
-        Integer left = null;
-        if (pacing.perInterval()) {
-            Instant from = pacing.intervalStart(start, service.zone());
-            int[] started = occupancies.coversAndPartiesStartingBetween(from, pacing.intervalEnd(from));
-            if (pacing.maxCovers() != null) {
-                left = min(left, (pacing.maxCovers() - started[0]) / partySize);
-            }
-            if (pacing.maxParties() != null) {
-                left = min(left, pacing.maxParties() - started[1]);
-            }
-        }
-        if (pacing.maxSeatedCovers() != null) {
-            left = min(left, (pacing.maxSeatedCovers() - occupancies.peakSeatedCovers(start, end)) / partySize);
-        }
-        return left;
+        return pacing.partiesLeft(occupancies.serviceParties(), start, end, service.zone(), partySize);
     }
 
     /**
@@ -226,9 +233,10 @@ final class SlotEvaluator {
     /**
      * Greedy what-if on the same ledger: keep placing parties of this size, best fit first, until one does not
      * fit, slot capacity is reached, or the cap is hit. Unlimited (null) when nothing can run out. With an area,
-     * only parties that still sit wholly in it count.
+     * only parties that still sit wholly in it count. Each party placed uses up its areas' pacing, which closes an
+     * area to the next ones once full.
      */
-    private Integer partiesThatFit(UnitLedger ledger, Integer partiesLeft, UUID area) {
+    private Integer partiesThatFit(UnitLedger ledger, Integer partiesLeft, UUID area, AreaAllowance areas) {
         if (!plan.hasLimitingNeeds()) {
             return partiesLeft;
         }
@@ -238,6 +246,9 @@ final class SlotEvaluator {
             List<AllocatedUnit> next = PartyPlacement.place(plan, ledger, null, area);
             if (next == null || (area != null && !seatedIn(next, area))) {
                 break;
+            }
+            if (areas != null) {
+                areas.seat(next, plan, ledger);
             }
             parties++;
         }

@@ -58,7 +58,7 @@ public class SlotFinder {
     }
 
     /**
-     * The same, with {@code paced} false for a staff override, which may exceed the service's pacing (it still
+     * The same, with {@code paced} false for a staff override, which may exceed the service's and its areas' pacing (it still
      * needs free resources, and the exclusion constraint still applies).
      */
     public AllocationResult plan(
@@ -96,7 +96,8 @@ public class SlotFinder {
         boolean ranksByLoad = snapshot.linksOf(serviceId).stream()
                 .anyMatch(link -> link.assignmentMode() == AssignmentMode.ANY_AVAILABLE);
         // Pacing counts the parties starting anywhere in the start's interval, which lies within its local day.
-        boolean countsPacing = paced && service.pacing() != null;
+        boolean countsPacing =
+                paced && (service.pacing() != null || !service.areaPacing().isEmpty());
         if (ranksByLoad || countsPacing) {
             ZoneId zone = rules.zone();
             LocalDate day = start.atZone(zone).toLocalDate();
@@ -110,7 +111,7 @@ public class SlotFinder {
                 .toList();
         ScheduleSnapshot schedule = ScheduleAssembler.assemble(snapshot, service, occupying);
         if (!paced) {
-            schedule = schedule.withPacing(null);
+            schedule = schedule.unpaced();
         }
         return engine.allocate(new BookingRequest(schedule, start, partySize, preferredResourceId, preferredAreaId));
     }

@@ -17,6 +17,7 @@ final class UnitLedger {
     private final Interval window;
     private final int[][] freeUnits;
     private final int[] taken;
+    private final boolean[] blocked;
 
     UnitLedger(ResourcePlan plan, OccupancyIndex occupancies, Map<UUID, OpenIntervals> resourceHours, Interval window) {
         this.plan = plan;
@@ -25,15 +26,21 @@ final class UnitLedger {
         this.window = window;
         this.freeUnits = new int[plan.resourceCount()][];
         this.taken = new int[plan.resourceCount()];
+        this.blocked = new boolean[plan.resourceCount()];
     }
 
     int available(int resource) {
-        return free(resource).length - taken[resource];
+        return blocked[resource] ? 0 : free(resource).length - taken[resource];
     }
 
-    /** Whether the resource had a free unit before anything was taken in this ledger. */
+    /** Whether the resource had a free unit before anything was taken in this ledger, and may take a party. */
     boolean wasFree(int resource) {
-        return free(resource).length > 0;
+        return !blocked[resource] && free(resource).length > 0;
+    }
+
+    /** From now on the resource takes no further party here (its area's pacing is full), whatever it has free. */
+    void block(int resource) {
+        blocked[resource] = true;
     }
 
     /** Lowest free unit indexes first, so allocations pack onto the same units the way staff expect. */

@@ -277,7 +277,8 @@ class DemoCatalog {
                 null,
                 null,
                 null,
-                pacing);
+                pacing,
+                null);
     }
 
     private record Window(int day, String start, String end) {}

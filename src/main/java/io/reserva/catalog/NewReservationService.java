@@ -83,4 +83,7 @@ public record NewReservationService(
         String timezone,
 
         @Schema(description = "Pacing limits; default (null): none")
-        ServicePacing pacing) {}
+        ServicePacing pacing,
+
+        @Schema(description = "Pacing limits per area, one entry per area; default (null): none")
+        List<ServiceAreaPacing> areaPacing) {}

@@ -88,11 +88,15 @@ public record ReservationService(
 
         @Schema(description = "Pacing limits; null: none") ServicePacing pacing,
 
+        @Schema(description = "Pacing limits per area of the floor, beside the service's own; empty: none")
+        List<ServiceAreaPacing> areaPacing,
+
         Instant createdAt,
         Instant updatedAt) {
 
     public ReservationService {
         durationsByPartySize = List.copyOf(durationsByPartySize);
+        areaPacing = areaPacing == null ? List.of() : List.copyOf(areaPacing);
     }
 
     /** How long a party of this size stays: the first turn time that fits it, else the default duration. */

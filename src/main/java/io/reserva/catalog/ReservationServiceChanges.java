@@ -35,4 +35,7 @@ public record ReservationServiceChanges(
         @Schema(example = "Europe/Madrid") String timezone,
 
         @Schema(description = "Replaces the pacing limits as a whole; null removes them")
-        ServicePacing pacing) {}
+        ServicePacing pacing,
+
+        @Schema(description = "Replaces the pacing limits of every area as a whole; null or [] removes them")
+        List<ServiceAreaPacing> areaPacing) {}

@@ -55,13 +55,19 @@ public class ServiceManagement {
     private static final int MAX_TURN_TIMES = 50;
 
     private final ServiceRepository services;
+    private final AreaRepository areas;
     private final OrganizationManagement organizations;
     private final CatalogChanges changes;
     private final Clock clock;
 
     ServiceManagement(
-            ServiceRepository services, OrganizationManagement organizations, CatalogChanges changes, Clock clock) {
+            ServiceRepository services,
+            AreaRepository areas,
+            OrganizationManagement organizations,
+            CatalogChanges changes,
+            Clock clock) {
         this.services = services;
+        this.areas = areas;
         this.organizations = organizations;
         this.changes = changes;
         this.clock = clock;
@@ -117,9 +123,11 @@ public class ServiceManagement {
                 request.imageUrl(),
                 Objects.requireNonNullElse(request.timezone(), organization.timezone()),
                 pacing(request.pacing()),
+                request.areaPacing(),
                 now,
                 now);
         check(service, request.durationsByPartySize(), errors);
+        checkPacedAreas(service, errors);
         ReservaException.throwIfAny(errors);
         services.insert(service);
         changes.changed(organizationId);
@@ -183,12 +191,14 @@ public class ServiceManagement {
                 patch.valueOr("image_url", sent.imageUrl(), current.imageUrl()),
                 CatalogRules.kept(patch, "timezone", sent.timezone(), current.timezone(), errors),
                 patch.has("pacing") ? pacing(sent.pacing()) : current.pacing(),
+                patch.has("area_pacing") ? sent.areaPacing() : current.areaPacing(),
                 current.createdAt(),
                 now());
         check(
                 service,
                 patch.has("durations_by_party_size") ? sent.durationsByPartySize() : current.durationsByPartySize(),
                 errors);
+        checkPacedAreas(service, errors);
         ReservaException.throwIfAny(errors);
         services.update(service);
         changes.changed(service.organizationId());
@@ -248,21 +258,64 @@ public class ServiceManagement {
      * interval limit needs its interval.
      */
     private static void checkPacing(ReservationService service, List<FieldError> errors) {
-        ServicePacing pacing = service.pacing();
-        if (pacing == null) {
-            return;
+        if (service.pacing() != null) {
+            checkLimits("pacing", service.pacing(), service.maxPartySize(), errors);
         }
+        checkAreaPacing(service, errors);
+    }
+
+    private static void checkLimits(
+            String prefix, ServicePacing pacing, Integer largestParty, List<FieldError> errors) {
         boolean perInterval = pacing.maxCovers() != null || pacing.maxParties() != null;
         if (perInterval && pacing.intervalMinutes() == null) {
-            errors.add(new FieldError("pacing.interval_minutes", "is required with max_covers or max_parties"));
+            errors.add(new FieldError(prefix + ".interval_minutes", "is required with max_covers or max_parties"));
         }
         if (!perInterval && pacing.intervalMinutes() != null) {
-            errors.add(new FieldError("pacing.interval_minutes", "applies only with max_covers or max_parties"));
+            errors.add(new FieldError(prefix + ".interval_minutes", "applies only with max_covers or max_parties"));
         }
-        CatalogRules.range("pacing.interval_minutes", pacing.intervalMinutes(), 5, 1440, errors);
-        CatalogRules.range("pacing.max_parties", pacing.maxParties(), 1, Integer.MAX_VALUE, errors);
-        checkCovers("pacing.max_covers", pacing.maxCovers(), service.maxPartySize(), errors);
-        checkCovers("pacing.max_seated_covers", pacing.maxSeatedCovers(), service.maxPartySize(), errors);
+        CatalogRules.range(prefix + ".interval_minutes", pacing.intervalMinutes(), 5, 1440, errors);
+        CatalogRules.range(prefix + ".max_parties", pacing.maxParties(), 1, Integer.MAX_VALUE, errors);
+        checkCovers(prefix + ".max_covers", pacing.maxCovers(), largestParty, errors);
+        checkCovers(prefix + ".max_seated_covers", pacing.maxSeatedCovers(), largestParty, errors);
+    }
+
+    /** Each area's limits follow the service's rules; an area appears once. */
+    private static void checkAreaPacing(ReservationService service, List<FieldError> errors) {
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < service.areaPacing().size(); i++) {
+            ServiceAreaPacing area = service.areaPacing().get(i);
+            String field = "area_pacing[" + i + "]";
+            if (area == null) {
+                errors.add(new FieldError(field, "must be an object"));
+                continue;
+            }
+            if (area.areaId() == null) {
+                errors.add(new FieldError(field + ".area_id", "is required"));
+            } else if (!seen.add(area.areaId())) {
+                errors.add(new FieldError(field + ".area_id", "appears twice; give each area one entry"));
+            }
+            if (area.limits().limitsNothing()) {
+                errors.add(new FieldError(
+                        field, "limits nothing; set max_covers, max_parties or max_seated_covers, or leave it out"));
+            }
+            checkLimits(field, area.limits(), service.maxPartySize(), errors);
+        }
+    }
+
+    /** Every paced area is one of the organization's, held (shared lock) so it is not deleted meanwhile. */
+    private void checkPacedAreas(ReservationService service, List<FieldError> errors) {
+        for (int i = 0; i < service.areaPacing().size(); i++) {
+            ServiceAreaPacing area = service.areaPacing().get(i);
+            if (area != null
+                    && area.areaId() != null
+                    && areas.lock(service.organizationId(), area.areaId(), false)
+                            .isEmpty()) {
+                // Another organization's area reads like one that does not exist.
+                errors.add(new FieldError(
+                        "area_pacing[" + i + "].area_id",
+                        "is not an area of this organization (see /reservation-areas)"));
+            }
+        }
     }
 
     private static void checkCovers(String field, Integer covers, Integer largestParty, List<FieldError> errors) {

@@ -29,6 +29,13 @@ class ServiceRepository {
             + " cancellation_deadline_hours, is_public, is_active, color, image_url, timezone, created_at, updated_at,"
             + " pacing_interval_minutes, pacing_max_covers, pacing_max_parties, pacing_max_seated_covers";
 
+    /** The service's area pacing as one JSON array, read with the row (no second query per service). */
+    private static final String SELECTED = COLUMNS + ", coalesce((select jsonb_agg(jsonb_build_object('area_id',"
+            + " p.area_id, 'interval_minutes', p.interval_minutes, 'max_covers', p.max_covers, 'max_parties',"
+            + " p.max_parties, 'max_seated_covers', p.max_seated_covers) order by p.area_id)"
+            + " from service_area_pacing p where p.organization_id = reservation_services.organization_id"
+            + " and p.service_id = reservation_services.id), '[]'::jsonb)::text as area_pacing";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
@@ -38,7 +45,7 @@ class ServiceRepository {
     }
 
     Optional<ReservationService> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from reservation_services where id = :id")
+        return jdbc.sql("select " + SELECTED + " from reservation_services where id = :id")
                 .param("id", id)
                 .query(ServiceRepository::map)
                 .optional();
@@ -55,7 +62,7 @@ class ServiceRepository {
     }
 
     List<ReservationService> allOf(UUID organizationId) {
-        return jdbc.sql("select " + COLUMNS
+        return jdbc.sql("select " + SELECTED
                         + " from reservation_services where organization_id = :org order by name, id")
                 .param("org", organizationId)
                 .query(ServiceRepository::map)
@@ -66,7 +73,7 @@ class ServiceRepository {
         return ListQueries.run(
                 jdbc,
                 query,
-                COLUMNS,
+                SELECTED,
                 "reservation_services",
                 organization.isPresent() ? "organization_id = :scope_org" : "true",
                 organization.isPresent() ? Map.of("scope_org", organization.get()) : Map.of(),
@@ -84,6 +91,28 @@ class ServiceRepository {
                         + " :pacing_max_covers, :pacing_max_parties, :pacing_max_seated_covers)")
                 .params(parameters(s))
                 .update();
+        writeAreaPacing(s);
+    }
+
+    /** Replaces the service's area pacing rows with what the service now says. */
+    private void writeAreaPacing(ReservationService s) {
+        jdbc.sql("delete from service_area_pacing where organization_id = :org and service_id = :id")
+                .param("org", s.organizationId())
+                .param("id", s.id())
+                .update();
+        for (ServiceAreaPacing area : s.areaPacing()) {
+            jdbc.sql("insert into service_area_pacing (organization_id, service_id, area_id, interval_minutes,"
+                            + " max_covers, max_parties, max_seated_covers) values (:org, :id, :area, :interval,"
+                            + " :covers, :parties, :seated)")
+                    .param("org", s.organizationId())
+                    .param("id", s.id())
+                    .param("area", area.areaId())
+                    .param("interval", area.intervalMinutes())
+                    .param("covers", area.maxCovers())
+                    .param("parties", area.maxParties())
+                    .param("seated", area.maxSeatedCovers())
+                    .update();
+        }
     }
 
     void update(ReservationService s) {
@@ -105,6 +134,7 @@ class ServiceRepository {
                         + " updated_at = :updated_at where organization_id = :organization_id and id = :id")
                 .params(parameters(s))
                 .update();
+        writeAreaPacing(s);
     }
 
     void delete(UUID organizationId, UUID id) {
@@ -182,6 +212,24 @@ class ServiceRepository {
         return pacing.limitsNothing() ? null : pacing;
     }
 
+    private static List<ServiceAreaPacing> areaPacing(String json) {
+        List<ServiceAreaPacing> areas = new ArrayList<>();
+        for (JsonNode entry : JSON.readTree(json)) {
+            areas.add(new ServiceAreaPacing(
+                    UUID.fromString(entry.get("area_id").asText()),
+                    integer(entry, "interval_minutes"),
+                    integer(entry, "max_covers"),
+                    integer(entry, "max_parties"),
+                    integer(entry, "max_seated_covers")));
+        }
+        return areas;
+    }
+
+    private static Integer integer(JsonNode entry, String field) {
+        JsonNode value = entry.get(field);
+        return value == null || value.isNull() ? null : value.asInt();
+    }
+
     static ReservationService map(ResultSet rs, int row) throws SQLException {
         return new ReservationService(
                 rs.getObject("id", UUID.class),
@@ -211,6 +259,7 @@ class ServiceRepository {
                 rs.getString("image_url"),
                 rs.getString("timezone"),
                 pacing(rs),
+                areaPacing(rs.getString("area_pacing")),
                 SqlTypes.instant(rs, "created_at"),
                 SqlTypes.instant(rs, "updated_at"));
     }

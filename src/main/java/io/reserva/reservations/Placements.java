@@ -72,10 +72,12 @@ class Placements {
             throw ReservaException.invalidField(
                     "seating_preference", "is not an area of this organization (see /reservation-areas)");
         }
-        if (service.pacing() != null) {
-            // Pacing counts every party of the service's local day around this start (its interval, and who is
-            // seated meanwhile), so bookings of one service and day take turns; always before the start's lock.
-            boolean seatedLimit = service.pacing().maxSeatedCovers() != null;
+        if (service.pacing() != null || !service.areaPacing().isEmpty()) {
+            // Pacing, the service's and its areas', counts every party of the service's local day around this start
+            // (its interval, and who is seated meanwhile), so bookings of one service and day take turns; always
+            // before the start's lock.
+            boolean seatedLimit = (service.pacing() != null && service.pacing().maxSeatedCovers() != null)
+                    || service.areaPacing().stream().anyMatch(area -> area.maxSeatedCovers() != null);
             Duration stay = Duration.ofMinutes(service.durationFor(request.partySize()));
             for (Instant dayStart : pacingDays(ZoneId.of(service.timezone()), request.start(), stay, seatedLimit)) {
                 reservations.lockSlot(service.organizationId(), service.id(), dayStart);
@@ -169,8 +171,9 @@ class Placements {
                         slots.nearestStarts(snapshot, service, request.partySize(), request.start(), NEAREST_STARTS);
                 yield new ReservaException(
                         ErrorCode.PACING_LIMIT,
-                        "The kitchen's pacing is full at this start: another booking took the last covers or parties"
-                                + " of its interval (staff may override)",
+                        "The pacing is full at this start: another booking took the last covers or parties of its"
+                                + " interval, for the service or for every area that could seat the party (staff may"
+                                + " override)",
                         List.of(),
                         Map.of(
                                 "nearest_available_starts",

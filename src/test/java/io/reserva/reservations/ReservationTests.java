@@ -261,6 +261,7 @@ class ReservationTests {
                 null,
                 "Europe/Madrid",
                 null,
+                List.of(),
                 NOW,
                 NOW);
     }
