@@ -1,13 +1,16 @@
 package io.reserva.notifications;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailAuthenticationException;
@@ -73,53 +76,141 @@ class EmailChannel {
         }
     }
 
-    /** Sends from {@code from} (null: the installation's address), with replies to {@code replyTo} if valid. */
+    /** Sends one message on a connection of its own; see {@link Connection#send}. */
     Result send(String recipient, String from, String replyTo, Message message) {
-        JavaMailSender sender = sender();
-        if (sender == null) {
-            return new Failed(NotificationDispatcher.NO_MAIL_SERVER, false);
+        try (Connection connection = connect()) {
+            return connection.send(recipient, from, replyTo, message);
         }
-        try {
-            MimeMessage mime = sender.createMimeMessage();
-            mime.setFrom(new InternetAddress(from == null ? properties.from() : from, true));
-            mime.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(recipient, true));
-            if (replyTo != null && invalidAddress(replyTo).isEmpty()) {
-                mime.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo, true)});
-            }
-            mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
-            if (message.unsubscribeLink() != null) {
-                // RFC 2369 and RFC 8058: mail apps show an unsubscribe button that POSTs to the link.
-                mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeLink() + ">");
-                mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            }
-            MimeMultipart alternatives = new MimeMultipart("alternative");
-            alternatives.addBodyPart(part(message.text(), "text/plain; charset=UTF-8"));
-            alternatives.addBodyPart(part(message.html(), "text/html; charset=UTF-8"));
-            if (message.invite() != null) {
-                alternatives.addBodyPart(part(
-                        message.invite().ics(),
-                        "text/calendar; charset=UTF-8; method="
-                                + message.invite().method()));
-            }
-            mime.setContent(alternatives);
-            mime.saveChanges();
-            String messageId = mime.getMessageID();
-            sender.send(mime);
-            return new Sent(messageId);
-        } catch (MessagingException e) {
-            return new Failed(describe(e), false);
-        } catch (MailAuthenticationException e) {
-            // The installation's credentials are wrong: fixing them should get the message out.
-            return new Failed("the mail server refused the login: " + describe(e), true);
-        } catch (MailParseException | MailPreparationException e) {
-            return new Failed(describe(e), false);
-        } catch (MailSendException e) {
-            return refusedRecipient(e)
-                    ? new Failed("the mail server refused the address: " + describe(e), false)
-                    : new Failed(describe(e), true);
-        } catch (MailException e) {
-            return new Failed(describe(e), true);
+    }
+
+    /**
+     * A connection to the mail server for several messages in a row: opened by the first send, kept open for the
+     * next ones (one TCP connection, greeting and login instead of one per message), closed by {@link #close()}.
+     * A send that fails drops it, and the next send opens a new one; once the server could not be reached (or
+     * refused the login), every further send on this connection fails alike at once, rather than each waiting for
+     * the connect timeout: they are tried again later with the backoff. One thread uses it at a time.
+     */
+    Connection connect() {
+        return new Connection(sender());
+    }
+
+    final class Connection implements AutoCloseable {
+
+        private final JavaMailSender sender;
+        private Transport transport;
+        private Failed unreachable;
+
+        private Connection(JavaMailSender sender) {
+            this.sender = sender;
         }
+
+        /** Sends from {@code from} (null: the installation's address), with replies to {@code replyTo} if valid. */
+        Result send(String recipient, String from, String replyTo, Message message) {
+            if (sender == null) {
+                return new Failed(NotificationDispatcher.NO_MAIL_SERVER, false);
+            }
+            MimeMessage mime;
+            try {
+                mime = mime(sender.createMimeMessage(), recipient, from, replyTo, message);
+            } catch (MessagingException | MailException e) {
+                return new Failed(describe(e), false);
+            }
+            if (!(sender instanceof JavaMailSenderImpl impl)) {
+                return sendAlone(mime);
+            }
+            if (unreachable != null) {
+                return unreachable;
+            }
+            if (transport == null) {
+                try {
+                    String protocol = impl.getProtocol() != null
+                            ? impl.getProtocol()
+                            : impl.getSession().getProperty("mail.transport.protocol");
+                    Transport opened = impl.getSession().getTransport(protocol == null ? "smtp" : protocol);
+                    opened.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
+                    transport = opened;
+                } catch (AuthenticationFailedException e) {
+                    // The installation's credentials are wrong: fixing them should get the message out.
+                    unreachable = new Failed("the mail server refused the login: " + describe(e), true);
+                    return unreachable;
+                } catch (MessagingException e) {
+                    unreachable = new Failed("could not connect to the mail server: " + describe(e), true);
+                    return unreachable;
+                }
+            }
+            try {
+                transport.sendMessage(mime, mime.getAllRecipients());
+                return new Sent(mime.getMessageID());
+            } catch (SendFailedException e) {
+                close();
+                return e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0
+                        ? new Failed("the mail server refused the address: " + describe(e), false)
+                        : new Failed(describe(e), true);
+            } catch (MessagingException e) {
+                close();
+                return new Failed(describe(e), true);
+            }
+        }
+
+        /** Through Spring's sender, one connection per message: a {@link JavaMailSender} of another kind. */
+        private Result sendAlone(MimeMessage mime) {
+            try {
+                String messageId = mime.getMessageID();
+                sender.send(mime);
+                return new Sent(messageId);
+            } catch (MessagingException e) {
+                return new Failed(describe(e), false);
+            } catch (MailAuthenticationException e) {
+                return new Failed("the mail server refused the login: " + describe(e), true);
+            } catch (MailParseException | MailPreparationException e) {
+                return new Failed(describe(e), false);
+            } catch (MailSendException e) {
+                return refusedRecipient(e)
+                        ? new Failed("the mail server refused the address: " + describe(e), false)
+                        : new Failed(describe(e), true);
+            } catch (MailException e) {
+                return new Failed(describe(e), true);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    // the server went away first: nothing is left to close
+                }
+                transport = null;
+            }
+        }
+    }
+
+    private MimeMessage mime(MimeMessage mime, String recipient, String from, String replyTo, Message message)
+            throws MessagingException {
+        mime.setFrom(new InternetAddress(from == null ? properties.from() : from, true));
+        mime.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(recipient, true));
+        if (replyTo != null && invalidAddress(replyTo).isEmpty()) {
+            mime.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo, true)});
+        }
+        mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+        if (message.unsubscribeLink() != null) {
+            // RFC 2369 and RFC 8058: mail apps show an unsubscribe button that POSTs to the link.
+            mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeLink() + ">");
+            mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        MimeMultipart alternatives = new MimeMultipart("alternative");
+        alternatives.addBodyPart(part(message.text(), "text/plain; charset=UTF-8"));
+        alternatives.addBodyPart(part(message.html(), "text/html; charset=UTF-8"));
+        if (message.invite() != null) {
+            alternatives.addBodyPart(part(
+                    message.invite().ics(),
+                    "text/calendar; charset=UTF-8; method=" + message.invite().method()));
+        }
+        mime.setContent(alternatives);
+        mime.setSentDate(new Date());
+        mime.saveChanges();
+        return mime;
     }
 
     /** Whether the server answered but refused the recipient (a permanent 5xx), rather than being unreachable. */

@@ -6,8 +6,12 @@ import io.reserva.shared.Secrets;
 import io.reserva.tenancy.Organization;
 import io.reserva.tenancy.OrganizationManagement;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -52,20 +56,30 @@ public class GuestUnsubscribes {
         return page;
     }
 
-    /** A new token for a message to this guest (only its hash is kept); answers the token. */
-    String issue(UUID organizationId, UUID contactId) {
-        String token = Secrets.newSecret("");
-        unsubscribes.insertToken(organizationId, contactId, Secrets.sha256(token), clock.instant());
-        return token;
+    /** New tokens for messages to these guests, one each in the same order, stored in one round trip. */
+    List<String> issueAll(List<NotificationRepository.OrganizationContact> contacts) {
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
+        List<String> tokens = new ArrayList<>(contacts.size());
+        List<byte[]> hashes = new ArrayList<>(contacts.size());
+        for (int i = 0; i < contacts.size(); i++) {
+            String token = Secrets.newSecret("");
+            tokens.add(token);
+            hashes.add(Secrets.sha256(token));
+        }
+        unsubscribes.insertTokens(contacts, hashes, clock.instant());
+        return tokens;
+    }
+
+    Set<NotificationRepository.OrganizationContact> unsubscribed(
+            Collection<NotificationRepository.OrganizationContact> contacts) {
+        return unsubscribes.unsubscribed(contacts);
     }
 
     /** The path of an unsubscribe link, below the server's public URL. */
     static String pathOf(UUID organizationId, String token) {
         return "/public/notifications/" + organizationId + "/unsubscribe/" + token;
-    }
-
-    boolean unsubscribed(UUID organizationId, UUID contactId) {
-        return unsubscribes.unsubscribed(organizationId, contactId);
     }
 
     private UUID contactOf(UUID organizationId, String token) {

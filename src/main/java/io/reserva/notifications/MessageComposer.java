@@ -107,6 +107,16 @@ final class MessageComposer {
     }
 
     /** The placeholders in {@code template} that are not known, in order of appearance, each once. */
+    /** Every placeholder a template uses, known or not, in order of first use. */
+    static List<String> placeholdersIn(String template) {
+        Set<String> used = new LinkedHashSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        while (matcher.find()) {
+            used.add(matcher.group(1));
+        }
+        return List.copyOf(used);
+    }
+
     static List<String> unknownPlaceholders(String template) {
         Set<String> unknown = new LinkedHashSet<>();
         Matcher matcher = PLACEHOLDER.matcher(template);

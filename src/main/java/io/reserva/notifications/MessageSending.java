@@ -12,8 +12,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
@@ -65,43 +70,142 @@ class MessageSending {
         this.clock = clock;
     }
 
-    Outcome attempt(Claim claim) {
-        Instant now = clock.instant();
-        if (!email.configured()) {
-            return new Outcome(
-                    claim, NotificationStatus.NOT_SENT, null, null, NotificationDispatcher.NO_MAIL_SERVER, now);
+    /**
+     * Starts sending a chunk of claimed emails: what every message of it needs from the database is read in a few
+     * queries for the whole chunk (opt-outs, unsubscribes, new unsubscribe tokens), what messages of one
+     * organization share is read once (the organization, its sender settings, its templates), and every message
+     * goes over one connection to the mail server.
+     */
+    Run run(List<Claim> claims) {
+        return new Run(claims);
+    }
+
+    /** Sending a chunk of claimed emails, one {@link #attempt} at a time, in one thread; closing ends it. */
+    final class Run implements AutoCloseable {
+
+        private final Map<UUID, MessageData> data = new HashMap<>();
+        private final Set<NotificationRepository.OrganizationContact> optedOut;
+        private final Set<NotificationRepository.OrganizationContact> unsubscribed;
+        private final Map<UUID, String> unsubscribeTokens = new HashMap<>();
+        private final Map<UUID, Optional<Organization>> organizations = new HashMap<>();
+        private final Map<UUID, SenderSettingsManagement.EmailSender> senders = new HashMap<>();
+        private final Map<String, Optional<NotificationTemplate>> templates = new HashMap<>();
+        private final EmailChannel.Connection connection;
+
+        private Run(List<Claim> claims) {
+            List<NotificationRepository.OrganizationContact> contacts = new ArrayList<>();
+            for (Claim claim : claims) {
+                MessageData parsed;
+                try {
+                    parsed = json.readValue(claim.data(), MessageData.class);
+                } catch (RuntimeException unreadable) {
+                    continue; // its attempt fails as a message that cannot be put together
+                }
+                data.put(claim.id(), parsed);
+                if (parsed.contactId() != null) {
+                    contacts.add(new NotificationRepository.OrganizationContact(
+                            claim.organizationId(), parsed.contactId()));
+                }
+            }
+            boolean configured = email.configured();
+            optedOut = configured ? notifications.optedOut(contacts, "email") : Set.of();
+            unsubscribed = configured ? unsubscribes.unsubscribed(contacts) : Set.of();
+            List<Claim> linked = new ArrayList<>();
+            List<NotificationRepository.OrganizationContact> linkedContacts = new ArrayList<>();
+            for (Claim claim : claims) {
+                Optional<NotificationRepository.OrganizationContact> contact = contactOf(claim);
+                if (configured && contact.isPresent() && skipReason(claim).isEmpty()) {
+                    linked.add(claim);
+                    linkedContacts.add(contact.get());
+                }
+            }
+            List<String> tokens = unsubscribes.issueAll(linkedContacts);
+            for (int i = 0; i < linked.size(); i++) {
+                unsubscribeTokens.put(linked.get(i).id(), tokens.get(i));
+            }
+            connection = email.connect();
         }
-        MessageData data = json.readValue(claim.data(), MessageData.class);
-        if (notifications.optedOut(claim.organizationId(), data.contactId())) {
-            return new Outcome(claim, NotificationStatus.SKIPPED, null, null, "the guest opted out of email", now);
+
+        /** One attempt at one message of the chunk. */
+        Outcome attempt(Claim claim) {
+            Instant now = clock.instant();
+            if (!email.configured()) {
+                return new Outcome(
+                        claim, NotificationStatus.NOT_SENT, null, null, NotificationDispatcher.NO_MAIL_SERVER, now);
+            }
+            if (!data.containsKey(claim.id())) {
+                throw new IllegalStateException("the stored details of notification " + claim.id() + " are unreadable");
+            }
+            Optional<String> skip = skipReason(claim);
+            if (skip.isPresent()) {
+                return new Outcome(claim, NotificationStatus.SKIPPED, null, null, skip.get(), now);
+            }
+            Optional<String> invalid = EmailChannel.invalidAddress(claim.recipient());
+            if (invalid.isPresent()) {
+                return new Outcome(claim, NotificationStatus.FAILED, null, null, invalid.get(), now);
+            }
+            Optional<Organization> organization =
+                    organizations.computeIfAbsent(claim.organizationId(), MessageSending.this.organizations::find);
+            if (organization.isEmpty()) {
+                return new Outcome(
+                        claim, NotificationStatus.FAILED, null, null, "the organization no longer exists", now);
+            }
+            MessageData message = data.get(claim.id());
+            MessageContext context = withLinks(
+                    contextOf(organization.get(), claim.reservationId(), message),
+                    claim,
+                    message,
+                    unsubscribeTokens.get(claim.id()),
+                    now);
+            Message composed = MessageComposer.compose(claim, message, context, templateFor(claim, context), now);
+            SenderSettingsManagement.EmailSender sender =
+                    senders.computeIfAbsent(claim.organizationId(), MessageSending.this.senders::emailSender);
+            EmailChannel.Result result = connection.send(
+                    claim.recipient(),
+                    sender.from(),
+                    sender.replyTo() == null ? organization.get().email() : sender.replyTo(),
+                    composed);
+            Instant after = clock.instant();
+            if (result instanceof EmailChannel.Sent sent) {
+                return new Outcome(claim, NotificationStatus.SENT, null, sent.messageId(), null, after);
+            }
+            EmailChannel.Failed failed = (EmailChannel.Failed) result;
+            return failure(claim, failed.reason(), failed.isTransient(), after);
         }
-        if (!claim.kind().essential() && unsubscribes.unsubscribed(claim.organizationId(), data.contactId())) {
-            return new Outcome(
-                    claim, NotificationStatus.SKIPPED, null, null, "the guest unsubscribed from reminders", now);
+
+        @Override
+        public void close() {
+            connection.close();
         }
-        Optional<String> invalid = EmailChannel.invalidAddress(claim.recipient());
-        if (invalid.isPresent()) {
-            return new Outcome(claim, NotificationStatus.FAILED, null, null, invalid.get(), now);
+
+        /** Why the guest is not to get this message (they opted out, or unsubscribed from this kind), if so. */
+        private Optional<String> skipReason(Claim claim) {
+            Optional<NotificationRepository.OrganizationContact> contact = contactOf(claim);
+            if (contact.isPresent() && optedOut.contains(contact.get())) {
+                return Optional.of("the guest opted out of email");
+            }
+            if (contact.isPresent() && !claim.kind().essential() && unsubscribed.contains(contact.get())) {
+                return Optional.of("the guest unsubscribed from reminders");
+            }
+            return Optional.empty();
         }
-        Optional<Organization> organization = organizations.find(claim.organizationId());
-        if (organization.isEmpty()) {
-            return new Outcome(claim, NotificationStatus.FAILED, null, null, "the organization no longer exists", now);
+
+        private Optional<NotificationRepository.OrganizationContact> contactOf(Claim claim) {
+            return Optional.ofNullable(data.get(claim.id()))
+                    .map(MessageData::contactId)
+                    .map(contact -> new NotificationRepository.OrganizationContact(claim.organizationId(), contact));
         }
-        MessageContext context =
-                withLinks(contextOf(organization.get(), claim.reservationId(), data), claim, data, now);
-        Message message = MessageComposer.compose(claim, data, context, templateFor(claim, context), now);
-        SenderSettingsManagement.EmailSender sender = senders.emailSender(claim.organizationId());
-        EmailChannel.Result result = email.send(
-                claim.recipient(),
-                sender.from(),
-                sender.replyTo() == null ? organization.get().email() : sender.replyTo(),
-                message);
-        Instant after = clock.instant();
-        if (result instanceof EmailChannel.Sent sent) {
-            return new Outcome(claim, NotificationStatus.SENT, null, sent.messageId(), null, after);
+
+        /** The organization's own text for this kind and language, else the built-in one. */
+        private DefaultTemplates.Template templateFor(Claim claim, MessageContext context) {
+            String language = context.locale().getLanguage();
+            return templates
+                    .computeIfAbsent(
+                            claim.organizationId() + "/" + claim.kind().wire() + "/" + language,
+                            key -> notifications.findTemplate(claim.organizationId(), claim.kind(), language, "email"))
+                    .map(t -> new DefaultTemplates.Template(t.subject(), t.text(), t.html()))
+                    .orElseGet(() -> DefaultTemplates.of(claim.kind(), context.locale(), context.extras()));
         }
-        EmailChannel.Failed failed = (EmailChannel.Failed) result;
-        return failure(claim, failed.reason(), failed.isTransient(), after);
     }
 
     /**
@@ -125,22 +229,14 @@ class MessageSending {
         return new Outcome(claim, NotificationStatus.PENDING, after.plus(delay), null, reason, after);
     }
 
-    /** The organization's own text for this kind and language, else the built-in one. */
-    private DefaultTemplates.Template templateFor(Claim claim, MessageContext context) {
-        return notifications
-                .findTemplate(
-                        claim.organizationId(), claim.kind(), context.locale().getLanguage())
-                .map(t -> new DefaultTemplates.Template(t.subject(), t.text(), t.html()))
-                .orElseGet(() -> DefaultTemplates.of(claim.kind(), context.locale(), context.extras()));
-    }
-
     /**
      * The guest's own links, made for this attempt: a manage token for a booking made on a booking page (valid
      * until {@code manage-link-valid-for} after the booking's end) and an unsubscribe token when the message has a
      * contact. Only their hashes are stored, so they exist nowhere but in the message; a retried message gets new
      * ones (the unused ones simply expire or stay unused).
      */
-    private MessageContext withLinks(MessageContext context, Claim claim, MessageData data, Instant now) {
+    private MessageContext withLinks(
+            MessageContext context, Claim claim, MessageData data, String unsubscribeToken, Instant now) {
         MessageExtras extras = context.extras();
         String manage = null;
         if (claim.kind().carriesManageLink() && claim.reservationId() != null) {
@@ -151,11 +247,9 @@ class MessageSending {
                     .map(path -> properties.publicUrl() + path)
                     .orElse(null);
         }
-        String unsubscribe = data.contactId() == null
+        String unsubscribe = unsubscribeToken == null
                 ? null
-                : properties.publicUrl()
-                        + GuestUnsubscribes.pathOf(
-                                claim.organizationId(), unsubscribes.issue(claim.organizationId(), data.contactId()));
+                : properties.publicUrl() + GuestUnsubscribes.pathOf(claim.organizationId(), unsubscribeToken);
         return withExtras(context, new MessageExtras(extras.logoUrl(), extras.brandColor(), manage, unsubscribe));
     }
 

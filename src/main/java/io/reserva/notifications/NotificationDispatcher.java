@@ -35,6 +35,9 @@ class NotificationDispatcher implements SmartLifecycle {
 
     static final String NO_MAIL_SERVER = "no mail server configured";
 
+    /** Messages one sender thread sends over one connection before the outcomes are recorded. */
+    static final int CHUNK = 16;
+
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
 
     private final NotificationRepository notifications;
@@ -169,47 +172,96 @@ class NotificationDispatcher implements SmartLifecycle {
         }
     }
 
-    /** Sends one batch; true when it was full, so more may be due. */
+    /**
+     * Sends one batch; true when it was full, so more may be due. The batch is cut into one chunk per sender
+     * thread; each chunk's emails go over one connection to the mail server and its outcomes are recorded together.
+     */
     private boolean claimAndSend() throws InterruptedException {
-        int batch = properties.concurrency() * 4;
+        int batch = properties.concurrency() * CHUNK;
         List<Claim> claims = notifications.claim(batch, clock.instant(), properties.lease());
-        List<Future<?>> attempts = new ArrayList<>(claims.size());
-        for (Claim claim : claims) {
-            attempts.add(senders.submit(() -> sendOne(claim)));
+        List<Future<?>> chunks = new ArrayList<>();
+        for (List<Claim> chunk : chunks(claims, properties.concurrency())) {
+            chunks.add(senders.submit(() -> sendChunk(chunk)));
         }
-        for (Future<?> attempt : attempts) {
+        for (Future<?> chunk : chunks) {
             try {
-                attempt.get();
+                chunk.get();
             } catch (java.util.concurrent.ExecutionException e) {
-                log.warn("A guest notification attempt failed: {}", e.getCause().toString());
+                log.warn("Guest notifications could not be sent: {}", e.getCause().toString());
             }
         }
         return claims.size() == batch;
     }
 
-    private void sendOne(Claim claim) {
-        Outcome outcome;
-        try {
-            outcome = "sms".equals(claim.channel()) ? sms.attempt(claim) : sending.attempt(claim);
+    /** The claims cut into at most {@code parts} chunks of neighbours, emails and SMS apart. */
+    static List<List<Claim>> chunks(List<Claim> claims, int parts) {
+        List<List<Claim>> chunks = new ArrayList<>();
+        for (boolean smsChannel : new boolean[] {false, true}) {
+            List<Claim> ofChannel = claims.stream()
+                    .filter(claim -> "sms".equals(claim.channel()) == smsChannel)
+                    .toList();
+            int size = Math.max(1, (ofChannel.size() + parts - 1) / parts);
+            for (int from = 0; from < ofChannel.size(); from += size) {
+                chunks.add(ofChannel.subList(from, Math.min(ofChannel.size(), from + size)));
+            }
+        }
+        return chunks;
+    }
+
+    /**
+     * Sends a chunk of one channel and records what came of it. A chunk that runs past half the lease gives its
+     * remaining claims back (due again at once) rather than risk another node taking them over mid-send.
+     */
+    private void sendChunk(List<Claim> chunk) {
+        Instant deadline = clock.instant().plus(properties.lease().dividedBy(2));
+        List<Outcome> outcomes = new ArrayList<>(chunk.size());
+        int attempted = 0;
+        try (MessageSending.Run run = "sms".equals(chunk.get(0).channel()) ? null : sending.run(chunk)) {
+            for (Claim claim : chunk) {
+                if (!running || clock.instant().isAfter(deadline)) {
+                    break;
+                }
+                attempted++;
+                Outcome outcome = attempt(claim, run);
+                if (outcome != null) {
+                    outcomes.add(outcome);
+                }
+            }
         } catch (DataAccessException e) {
-            // The database is away: the lease brings the message back.
+            // The database is away: the lease brings the rest back.
+            log.warn("Could not send guest notifications: {}", e.getMessage());
+        } finally {
+            notifications.recordAll(outcomes);
+            if (attempted < chunk.size() && running) {
+                notifications.release(chunk.subList(attempted, chunk.size()), clock.instant());
+            }
+        }
+        for (Outcome outcome : outcomes) {
+            logged(outcome);
+        }
+    }
+
+    /** One attempt; null when the database is away (the lease brings the message back). */
+    private Outcome attempt(Claim claim, MessageSending.Run run) {
+        try {
+            return run == null ? sms.attempt(claim) : run.attempt(claim);
+        } catch (DataAccessException e) {
             log.warn("Could not send notification {}: {}", claim.id(), e.getMessage());
-            return;
+            return null;
         } catch (RuntimeException e) {
             // A message that cannot even be put together will not be on the next try either.
             log.error("Could not compose notification {}", claim.id(), e);
-            outcome = new Outcome(
+            return new Outcome(
                     claim, NotificationStatus.FAILED, null, null, "could not compose the message", clock.instant());
         }
-        notifications.record(outcome);
+    }
+
+    private void logged(Outcome outcome) {
+        Claim claim = outcome.claim();
         if (outcome.status() == NotificationStatus.SENT) {
             sent.incrementAndGet();
         } else if (outcome.status() == NotificationStatus.NOT_SENT) {
-            log.info(
-                    "Notification {} ({}) not sent: {}",
-                    claim.id(),
-                    claim.kind().wire(),
-                    outcome.error());
+            log.info("Notification {} ({}) not sent: {}", claim.id(), claim.kind().wire(), outcome.error());
         } else if (outcome.status() != NotificationStatus.SKIPPED) {
             log.info(
                     "Notification {} ({}) {}: {}",

@@ -30,6 +30,13 @@ public class NotificationManagement {
     static final int BODY_MAX = 50_000;
     static final java.util.Set<String> LOCALES = java.util.Set.of("en", "es");
     static final java.util.Set<String> CHANNELS = java.util.Set.of("email", "sms");
+    /** The longest SMS text an organization may save: ten segments of 160 characters. */
+    static final int SMS_MAX = 1_600;
+    /** The placeholders an SMS can fill: not the links nor the look of an email. */
+    static final java.util.Set<String> SMS_PLACEHOLDERS = MessageComposer.PLACEHOLDERS.stream()
+            .filter(p -> !java.util.Set.of("manage_link", "unsubscribe_link", "logo_url", "brand_color")
+                    .contains(p))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     public static final QueryDefinition QUERY = QueryDefinition.forResource("notifications")
             .field("id", "n.id", FieldType.UUID)
@@ -57,10 +64,14 @@ public class NotificationManagement {
     private final ReservationManagement reservations;
     private final OrganizationManagement organizations;
     private final MessageSending sending;
+    private final UnsubscribeRepository unsubscribes;
+    private final SmsProperties smsProperties;
     private final Clock clock;
 
     NotificationManagement(
             NotificationRepository notifications,
+            UnsubscribeRepository unsubscribes,
+            SmsProperties smsProperties,
             NotificationProperties properties,
             Catalog catalog,
             ContactDirectory contacts,
@@ -72,6 +83,8 @@ public class NotificationManagement {
         this.organizations = organizations;
         this.sending = sending;
         this.notifications = notifications;
+        this.unsubscribes = unsubscribes;
+        this.smsProperties = smsProperties;
         this.properties = properties;
         this.catalog = catalog;
         this.contacts = contacts;
@@ -154,6 +167,25 @@ public class NotificationManagement {
         return current;
     }
 
+    /** Whether a guest unsubscribed from reminders through an email's link; {@code not_found} when not. */
+    public Unsubscribe getUnsubscribe(Caller caller, UUID contactId, UUID organizationId) {
+        UUID organization = caller.organizationFor(organizationId);
+        return unsubscribes
+                .find(organization, contactId)
+                .orElseThrow(() -> ReservaException.notFound("Unsubscribe of contact", contactId));
+    }
+
+    /**
+     * Undoes a guest's unsubscribe (they asked staff for their reminders back): reminders and hold notes queued
+     * from now on, and those still pending, are sent again. Answers the unsubscribe removed.
+     */
+    @Transactional
+    public Unsubscribe resubscribe(Caller caller, UUID contactId, UUID organizationId) {
+        Unsubscribe current = getUnsubscribe(caller, contactId, organizationId);
+        unsubscribes.resubscribe(caller.organizationFor(organizationId), contactId);
+        return current;
+    }
+
     /** {@code email} (when none is named) or {@code sms}. */
     private static String channelOf(String channel) {
         if (channel == null || channel.isBlank()) {
@@ -184,23 +216,48 @@ public class NotificationManagement {
         checkTemplateText("text", text.text(), BODY_MAX, errors);
         checkTemplateText("html", text.html(), BODY_MAX, errors);
         ReservaException.throwIfAny(errors);
-        notifications.saveTemplate(organization, kind, language, text, clock.instant());
-        return notifications.findTemplate(organization, kind, language).orElseThrow();
+        notifications.saveTemplate(
+                organization, kind, language, "email", text.subject(), text.text(), text.html(), clock.instant());
+        return notifications.findTemplate(organization, kind, language, "email").orElseThrow();
     }
 
-    /** Removes the organization's text, so the built-in one is used again; answers what was removed. */
+    /**
+     * Saves the organization's SMS text for a kind and language: plain text, the email's placeholders except the
+     * links and the look, which an SMS does not carry; anything else is refused naming it.
+     */
+    @Transactional
+    public NotificationTemplate saveSmsTemplate(Caller caller, String kindName, String locale, SmsTemplateText text) {
+        caller.requireAdmin();
+        UUID organization = caller.organizationFor(text.organizationId());
+        NotificationKind kind = kindOf(kindName);
+        String language = localeOf(locale);
+        List<FieldError> errors = new ArrayList<>();
+        checkSmsText(text.text(), errors);
+        ReservaException.throwIfAny(errors);
+        notifications.saveTemplate(organization, kind, language, "sms", null, text.text(), null, clock.instant());
+        return notifications.findTemplate(organization, kind, language, "sms").orElseThrow();
+    }
+
+    /** Removes the organization's email text, so the built-in one is used again; answers what was removed. */
     @Transactional
     public NotificationTemplate deleteTemplate(Caller caller, String kindName, String locale, UUID organizationId) {
+        return deleteTemplate(caller, kindName, locale, "email", organizationId);
+    }
+
+    /** Removes the organization's text of a channel, so the built-in one is used again. */
+    @Transactional
+    public NotificationTemplate deleteTemplate(
+            Caller caller, String kindName, String locale, String channel, UUID organizationId) {
         caller.requireAdmin();
         UUID organization = caller.organizationFor(organizationId);
         NotificationKind kind = kindOf(kindName);
         String language = localeOf(locale);
         NotificationTemplate current = notifications
-                .findTemplate(organization, kind, language)
+                .findTemplate(organization, kind, language, channel)
                 .orElseThrow(() -> new ReservaException(
                         io.reserva.shared.ErrorCode.NOT_FOUND,
-                        "This organization has no " + kind.wire() + " template in " + language));
-        notifications.deleteTemplate(organization, kind, language);
+                        "This organization has no " + kind.wire() + " " + channel + " template in " + language));
+        notifications.deleteTemplate(organization, kind, language, channel);
         return current;
     }
 
@@ -221,10 +278,22 @@ public class NotificationManagement {
         if (language == null || !LOCALES.contains(language)) {
             errors.add(new FieldError("locale", "must be en or es"));
         }
-        if (request.subject() != null) {
+        boolean sms = "sms".equals(request.channel());
+        if (request.channel() != null && !CHANNELS.contains(request.channel())) {
+            errors.add(new FieldError("channel", "must be email or sms"));
+        }
+        if (sms && request.text() != null) {
+            checkSmsText(request.text(), errors);
+        }
+        if (sms && (request.subject() != null || request.html() != null)) {
+            errors.add(new FieldError(request.subject() != null ? "subject" : "html", "an SMS has only a text"));
+        }
+        if (sms) {
+            ReservaException.throwIfAny(errors);
+        } else if (request.subject() != null) {
             checkTemplateText("subject", request.subject(), SUBJECT_MAX, errors);
         }
-        if (request.text() != null) {
+        if (!sms && request.text() != null) {
             checkTemplateText("text", request.text(), BODY_MAX, errors);
         }
         if (request.html() != null) {
@@ -240,8 +309,17 @@ public class NotificationManagement {
                 .orElseThrow(() -> ReservaException.notFound("Organization", organization));
         MessageData data = MessageData.of(reservation);
         MessageContext context = sending.previewContext(venue, reservation.id(), data, language);
+        if (sms) {
+            String text = request.text() != null
+                    ? request.text()
+                    : notifications
+                            .findTemplate(organization, request.kind(), language, "sms")
+                            .map(NotificationTemplate::text)
+                            .orElseGet(() -> SmsText.template(request.kind(), context.locale()));
+            return new RenderedMessage(null, SmsText.compose(text, data, context, smsProperties.maxSegments()), null);
+        }
         DefaultTemplates.Template base = notifications
-                .findTemplate(organization, request.kind(), language)
+                .findTemplate(organization, request.kind(), language, "email")
                 .map(t -> new DefaultTemplates.Template(t.subject(), t.text(), t.html()))
                 .orElseGet(() -> DefaultTemplates.of(request.kind(), context.locale(), context.extras()));
         DefaultTemplates.Template template = new DefaultTemplates.Template(
@@ -264,6 +342,29 @@ public class NotificationManagement {
                     field,
                     "unknown placeholder {{" + unknown + "}}; known: "
                             + String.join(", ", new java.util.TreeSet<>(MessageComposer.PLACEHOLDERS))));
+        }
+    }
+
+    /** An SMS text: there, not too long, and only placeholders an SMS can fill. */
+    private static void checkSmsText(String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError("text", "is required"));
+            return;
+        }
+        if (value.length() > SMS_MAX) {
+            errors.add(new FieldError("text", "must be at most " + SMS_MAX + " characters"));
+        }
+        for (String unknown : MessageComposer.unknownPlaceholders(value)) {
+            errors.add(new FieldError(
+                    "text",
+                    "unknown placeholder {{" + unknown + "}}; known: "
+                            + String.join(", ", new java.util.TreeSet<>(SMS_PLACEHOLDERS))));
+        }
+        for (String used : MessageComposer.placeholdersIn(value)) {
+            if (MessageComposer.PLACEHOLDERS.contains(used) && !SMS_PLACEHOLDERS.contains(used)) {
+                errors.add(new FieldError(
+                        "text", "placeholder {{" + used + "}} is not available in an SMS (email only)"));
+            }
         }
     }
 

@@ -121,36 +121,68 @@ class NotificationQueue {
         }
         WaitlistEntryView entry = changed.entry();
         String email = entry.contact() == null ? null : entry.contact().email();
-        if (email == null || email.isBlank()) {
-            return; // a party known by phone only is told by the host, or by SMS
-        }
+        String phone = entry.contact() == null ? null : entry.contact().phone();
         Instant now = now();
         MessageData data = MessageData.of(entry, now);
-        notifications.queueWaitlist(
-                entry.organizationId(),
-                entry.id(),
-                entry.kind() == WaitlistKind.NOW ? NotificationKind.WAITLIST_READY : NotificationKind.WAITLIST_OFFER,
-                email,
-                NotificationStatus.PENDING,
-                null,
-                json.writeValueAsString(data),
-                data.startDatetime(),
-                now);
+        NotificationKind kind =
+                entry.kind() == WaitlistKind.NOW ? NotificationKind.WAITLIST_READY : NotificationKind.WAITLIST_OFFER;
+        String written = json.writeValueAsString(data);
+        if (email != null && !email.isBlank()) {
+            notifications.queueWaitlist(
+                    entry.organizationId(),
+                    entry.id(),
+                    kind,
+                    "email",
+                    email,
+                    NotificationStatus.PENDING,
+                    null,
+                    written,
+                    data.startDatetime(),
+                    now);
+        }
+        if (phone != null
+                && !phone.isBlank()
+                && senders.smsProvider(entry.organizationId()) != SmsProvider.NONE) {
+            Optional<String> unfit = SmsText.cannotTakeSms(phone);
+            notifications.queueWaitlist(
+                    entry.organizationId(),
+                    entry.id(),
+                    kind,
+                    "sms",
+                    phone,
+                    unfit.isPresent() ? NotificationStatus.FAILED : NotificationStatus.PENDING,
+                    unfit.orElse(null),
+                    written,
+                    data.startDatetime(),
+                    now);
+        }
         notifications.notifyWorkers();
     }
 
     /**
-     * A hold that lapsed with the guest's email on it: they are told the time was released. A hold without an
-     * email (a booking page's, before the guest typed their details) gets nothing, not even a log row, and neither
-     * does the hold behind a waitlist offer, whose guest hears from the waitlist.
+     * A hold that lapsed with the guest's email or phone on it: they are told the time was released, on each channel
+     * they can be reached on (SMS when the organization has a provider). A hold without either (a booking page's,
+     * before the guest typed their details) gets nothing, not even a log row, and neither does the hold behind a
+     * waitlist offer, whose guest hears from the waitlist.
      */
     private void holdLapsed(ReservationView reservation, Instant now) {
-        String email =
-                reservation.contact() == null ? null : reservation.contact().email();
-        if (email == null || email.isBlank() || reservation.source() == ReservationSource.WAITLIST) {
+        if (reservation.contact() == null || reservation.source() == ReservationSource.WAITLIST) {
             return;
         }
-        queueNow(reservation, NotificationKind.HOLD_EXPIRED, now);
+        String email = reservation.contact().email();
+        String phone = reservation.contact().phone();
+        boolean hasEmail = email != null && !email.isBlank();
+        boolean hasPhone = phone != null && !phone.isBlank();
+        String data = json.writeValueAsString(MessageData.of(reservation));
+        if (hasEmail) {
+            queueEmail(reservation, NotificationKind.HOLD_EXPIRED, data, now, now);
+        }
+        if (hasPhone) {
+            queueSms(reservation, NotificationKind.HOLD_EXPIRED, data, now, now);
+        }
+        if (hasEmail || hasPhone) {
+            notifications.notifyWorkers();
+        }
     }
 
     private void confirm(ReservationView reservation) {
@@ -175,10 +207,15 @@ class NotificationQueue {
 
     /** Queues the email, and the SMS too when the organization has an SMS provider. */
     private void queue(ReservationView reservation, NotificationKind kind, Instant due, Instant now) {
+        String data = json.writeValueAsString(MessageData.of(reservation));
+        queueEmail(reservation, kind, data, due, now);
+        queueSms(reservation, kind, data, due, now);
+    }
+
+    private void queueEmail(ReservationView reservation, NotificationKind kind, String data, Instant due, Instant now) {
         String email =
                 reservation.contact() == null ? null : reservation.contact().email();
         boolean reachable = email != null && !email.isBlank();
-        String data = json.writeValueAsString(MessageData.of(reservation));
         notifications.queue(
                 reservation.organizationId(),
                 reservation.id(),
@@ -191,7 +228,11 @@ class NotificationQueue {
                 reservation.startDatetime(),
                 due,
                 now);
-        if (!SmsText.covers(kind) || senders.smsProvider(reservation.organizationId()) == SmsProvider.NONE) {
+    }
+
+    /** Queues the SMS when the organization has an SMS provider. */
+    private void queueSms(ReservationView reservation, NotificationKind kind, String data, Instant due, Instant now) {
+        if (senders.smsProvider(reservation.organizationId()) == SmsProvider.NONE) {
             return;
         }
         String phone =

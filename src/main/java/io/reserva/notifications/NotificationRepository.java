@@ -9,10 +9,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -68,10 +72,20 @@ class NotificationRepository {
             String error,
             Instant at) {}
 
-    private final JdbcClient jdbc;
+    private static final String RECORD = """
+            update notifications
+               set status = :status, next_attempt_at = :next, provider_id = coalesce(:provider, provider_id),
+                   last_error = :error, sent_at = case when :status = 'sent' then :at else sent_at end,
+                   updated_at = :at
+             where id = :id and attempts = :attempt and status = 'pending'
+            """;
 
-    NotificationRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    NotificationRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /**
@@ -123,12 +137,13 @@ class NotificationRepository {
 
     /**
      * Queues a message about a waitlist entry, due now. Each call is a new message (an entry may be offered more
-     * than once): its sequence is one more than the entry's last message of the same kind.
+     * than once): its sequence is one more than the entry's last message of the same kind on that channel.
      */
     void queueWaitlist(
             UUID organizationId,
             UUID entryId,
             NotificationKind kind,
+            String channel,
             String recipient,
             NotificationStatus status,
             String error,
@@ -142,8 +157,8 @@ class NotificationRepository {
                         select :id, :org, :entry, :kind,
                                coalesce((select max(p.sequence) from notifications p
                                           where p.organization_id = :org and p.waitlist_entry_id = :entry
-                                            and p.kind = :kind), -1) + 1,
-                               'email', :recipient, :status, cast(:data as jsonb), :starts_at, :now,
+                                            and p.kind = :kind and p.channel = :channel), -1) + 1,
+                               :channel, :recipient, :status, cast(:data as jsonb), :starts_at, :now,
                                case when :status = 'pending' then cast(:now as timestamptz) end, :error, :now, :now
                         on conflict do nothing
                         """)
@@ -151,6 +166,7 @@ class NotificationRepository {
                 .param("org", organizationId)
                 .param("entry", entryId)
                 .param("kind", kind.wire())
+                .param("channel", channel)
                 .param("recipient", recipient)
                 .param("status", status.wire())
                 .param("data", data)
@@ -257,22 +273,77 @@ class NotificationRepository {
      * later owner's report is the one that counts.
      */
     void record(Outcome outcome) {
-        jdbc.sql("""
-                        update notifications
-                           set status = :status, next_attempt_at = :next, provider_id = coalesce(:provider, provider_id),
-                               last_error = :error, sent_at = case when :status = 'sent' then :at else sent_at end,
-                               updated_at = :at
-                         where id = :id and attempts = :attempt and status = 'pending'
-                        """)
-                .param("status", outcome.status().wire())
-                .param("next", SqlTypes.timestamptz(outcome.nextAttemptAt()))
-                .param("provider", outcome.providerId())
-                .param("error", outcome.error())
-                .param("at", SqlTypes.timestamptz(outcome.at()))
-                .param("id", outcome.claim().id())
-                .param("attempt", outcome.claim().attempt())
-                .update();
+        batch.update(RECORD, recordParameters(outcome));
     }
+
+    /** Records several attempts in one round trip to the database, each as {@link #record} does. */
+    void recordAll(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(
+                RECORD,
+                outcomes.stream()
+                        .map(NotificationRepository::recordParameters)
+                        .toArray(MapSqlParameterSource[]::new));
+    }
+
+    /**
+     * Gives claims back unattempted (the node ran out of time for them): due again now, with the attempt this claim
+     * counted taken back. A claim taken over meanwhile is left to its new owner.
+     */
+    void release(List<Claim> claims, Instant now) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(
+                """
+                update notifications set attempts = attempts - 1, next_attempt_at = :now, updated_at = :now
+                 where id = :id and attempts = :attempt and status = 'pending'
+                """,
+                claims.stream()
+                        .map(claim -> new MapSqlParameterSource()
+                                .addValue("now", SqlTypes.timestamptz(now))
+                                .addValue("id", claim.id())
+                                .addValue("attempt", claim.attempt()))
+                        .toArray(MapSqlParameterSource[]::new));
+    }
+
+    private static MapSqlParameterSource recordParameters(Outcome outcome) {
+        return new MapSqlParameterSource()
+                .addValue("status", outcome.status().wire())
+                .addValue("next", SqlTypes.timestamptz(outcome.nextAttemptAt()))
+                .addValue("provider", outcome.providerId())
+                .addValue("error", outcome.error())
+                .addValue("at", SqlTypes.timestamptz(outcome.at()))
+                .addValue("id", outcome.claim().id())
+                .addValue("attempt", outcome.claim().attempt());
+    }
+
+    /**
+     * Of these (organization, contact) pairs, the ones that opted out of {@code channel}: one query for a batch of
+     * messages.
+     */
+    Set<OrganizationContact> optedOut(Collection<OrganizationContact> contacts, String channel) {
+        if (contacts.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                        select organization_id, contact_id from notification_opt_outs
+                         where channel = :channel and contact_id in (:contacts)
+                        """)
+                .param("channel", channel)
+                .param("contacts", contacts.stream().map(OrganizationContact::contactId).distinct().toList())
+                .query((rs, n) -> new OrganizationContact(
+                        rs.getObject("organization_id", UUID.class), rs.getObject("contact_id", UUID.class)))
+                .list()
+                .stream()
+                .filter(contacts::contains)
+                .toList());
+    }
+
+    /** A guest of an organization. */
+    record OrganizationContact(UUID organizationId, UUID contactId) {}
 
     /**
      * Queues again the emails stored {@code not_sent} since {@code since} whose booking has not started: a mail
@@ -422,30 +493,41 @@ class NotificationRepository {
                 > 0;
     }
 
-    Optional<NotificationTemplate> findTemplate(UUID organizationId, NotificationKind kind, String locale) {
+    Optional<NotificationTemplate> findTemplate(
+            UUID organizationId, NotificationKind kind, String locale, String channel) {
         return jdbc.sql("""
                         select * from notification_templates
-                         where organization_id = :org and kind = :kind and locale = :locale
+                         where organization_id = :org and kind = :kind and locale = :locale and channel = :channel
                         """)
                 .param("org", organizationId)
                 .param("kind", kind.wire())
                 .param("locale", locale)
+                .param("channel", channel)
                 .query(NotificationRepository::template)
                 .optional();
     }
 
     List<NotificationTemplate> templates(UUID organizationId) {
-        return jdbc.sql("select * from notification_templates where organization_id = :org order by kind, locale")
+        return jdbc.sql("select * from notification_templates where organization_id = :org order by channel, kind, locale")
                 .param("org", organizationId)
                 .query(NotificationRepository::template)
                 .list();
     }
 
-    void saveTemplate(UUID organizationId, NotificationKind kind, String locale, TemplateText text, Instant now) {
+    /** Saves a template; {@code subject} and {@code html} are null for an SMS. */
+    void saveTemplate(
+            UUID organizationId,
+            NotificationKind kind,
+            String locale,
+            String channel,
+            String subject,
+            String text,
+            String html,
+            Instant now) {
         jdbc.sql("""
-                        insert into notification_templates (id, organization_id, kind, locale, subject, text_body,
-                                                            html_body, created_at, updated_at)
-                        values (:id, :org, :kind, :locale, :subject, :text, :html, :now, :now)
+                        insert into notification_templates (id, organization_id, kind, locale, channel, subject,
+                                                            text_body, html_body, created_at, updated_at)
+                        values (:id, :org, :kind, :locale, :channel, :subject, :text, :html, :now, :now)
                         on conflict on constraint notification_templates_key
                         do update set subject = excluded.subject, text_body = excluded.text_body,
                                       html_body = excluded.html_body, updated_at = excluded.updated_at
@@ -454,16 +536,20 @@ class NotificationRepository {
                 .param("org", organizationId)
                 .param("kind", kind.wire())
                 .param("locale", locale)
-                .param("subject", text.subject())
-                .param("text", text.text())
-                .param("html", text.html())
+                .param("channel", channel)
+                .param("subject", subject)
+                .param("text", text)
+                .param("html", html)
                 .param("now", SqlTypes.timestamptz(now))
                 .update();
     }
 
-    void deleteTemplate(UUID organizationId, NotificationKind kind, String locale) {
-        jdbc.sql(
-                        "delete from notification_templates where organization_id = :org and kind = :kind and locale = :locale")
+    void deleteTemplate(UUID organizationId, NotificationKind kind, String locale, String channel) {
+        jdbc.sql("""
+                        delete from notification_templates
+                         where organization_id = :org and kind = :kind and locale = :locale and channel = :channel
+                        """)
+                .param("channel", channel)
                 .param("org", organizationId)
                 .param("kind", kind.wire())
                 .param("locale", locale)
@@ -476,6 +562,7 @@ class NotificationRepository {
                 rs.getObject("organization_id", UUID.class),
                 NotificationKind.fromWire(rs.getString("kind")),
                 rs.getString("locale"),
+                rs.getString("channel"),
                 rs.getString("subject"),
                 rs.getString("text_body"),
                 rs.getString("html_body"),

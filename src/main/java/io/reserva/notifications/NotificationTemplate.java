@@ -4,13 +4,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An organization's own text for one kind of message in one language. */
+/**
+ * An organization's own text for one kind of message in one language, on one channel: an email's subject, text
+ * and HTML, or an SMS's text (no subject, no HTML).
+ */
 @Schema(name = "NotificationTemplate")
 public record NotificationTemplate(
         UUID id,
         UUID organizationId,
         NotificationKind kind,
         @Schema(example = "es") String locale,
+        @Schema(description = "email or sms", example = "email") String channel,
 
         @Schema(example = "Tu reserva en {{organization_name}}: {{date}}, {{time}}")
         String subject,

@@ -79,7 +79,12 @@ class SmsSending {
             return new Outcome(claim, NotificationStatus.FAILED, null, null, "the organization no longer exists", now);
         }
         MessageContext context = sending.previewContext(organization.get(), claim.reservationId(), data, null);
-        String body = SmsText.compose(claim.kind(), data, context, properties.maxSegments());
+        String language = context.locale().getLanguage();
+        String template = notifications
+                .findTemplate(claim.organizationId(), claim.kind(), language, "sms")
+                .map(NotificationTemplate::text)
+                .orElseGet(() -> SmsText.template(claim.kind(), context.locale()));
+        String body = SmsText.compose(template, data, context, properties.maxSegments());
         SmsProvider provider = account.get().provider();
         String callback = properties.publicBaseUrl() == null
                 ? null

@@ -32,7 +32,15 @@ final class SmsText {
             "{{organization_name}}: your booking on {{date}} at {{time}} is cancelled. Code {{confirmation_code}}.",
             NotificationKind.REMINDER,
             "{{organization_name}}: a reminder of your booking for {{party_size}} on {{date}} at {{time}}."
-                    + " Code {{confirmation_code}}.");
+                    + " Code {{confirmation_code}}.",
+            NotificationKind.HOLD_EXPIRED,
+            "{{organization_name}}: the time held for you on {{date}} at {{time}} was not confirmed in time and has"
+                    + " been released. Book again if you still want it.",
+            NotificationKind.WAITLIST_OFFER,
+            "{{organization_name}}: a place for {{party_size}} on {{date}} at {{time}} is held for you until"
+                    + " {{offer_until}}. Contact us before then to take it.",
+            NotificationKind.WAITLIST_READY,
+            "{{organization_name}}: your table is ready. Please come to the host stand now.");
 
     private static final Map<NotificationKind, String> SPANISH = Map.of(
             NotificationKind.CONFIRMATION,
@@ -46,24 +54,31 @@ final class SmsText {
                     + " Código {{confirmation_code}}.",
             NotificationKind.REMINDER,
             "{{organization_name}}: te recordamos tu reserva para {{party_size}} el {{date}} a las {{time}}."
-                    + " Código {{confirmation_code}}.");
+                    + " Código {{confirmation_code}}.",
+            NotificationKind.HOLD_EXPIRED,
+            "{{organization_name}}: la hora que te guardábamos el {{date}} a las {{time}} no se confirmó a tiempo y"
+                    + " se ha liberado. Si aún la quieres, vuelve a reservar.",
+            NotificationKind.WAITLIST_OFFER,
+            "{{organization_name}}: te guardamos un hueco para {{party_size}} el {{date}} a las {{time}} hasta las"
+                    + " {{offer_until}}. Contacta con nosotros antes para quedártelo.",
+            NotificationKind.WAITLIST_READY,
+            "{{organization_name}}: tu mesa está lista. Acércate ahora a recepción.");
 
     private SmsText() {}
 
     /** The built-in SMS text of a kind in a language (Spanish for {@code es}, English otherwise). */
-    /** Whether guests get this kind by SMS at all (the booking's own messages; not the hold and waitlist notes). */
-    static boolean covers(NotificationKind kind) {
-        return ENGLISH.containsKey(kind);
-    }
-
     static String template(NotificationKind kind, Locale locale) {
         return ("es".equals(locale.getLanguage()) ? SPANISH : ENGLISH).get(kind);
     }
 
     /** The message a guest reads, within {@code maxSegments}. */
     static String compose(NotificationKind kind, MessageData data, MessageContext context, int maxSegments) {
-        String text =
-                MessageComposer.render(template(kind, context.locale()), MessageComposer.values(data, context), false);
+        return compose(template(kind, context.locale()), data, context, maxSegments);
+    }
+
+    /** {@code template} (built-in or the organization's own) rendered, within {@code maxSegments}. */
+    static String compose(String template, MessageData data, MessageContext context, int maxSegments) {
+        String text = MessageComposer.render(template, MessageComposer.values(data, context), false);
         return fit(text.strip(), maxSegments);
     }
 

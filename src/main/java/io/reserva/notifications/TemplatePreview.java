@@ -15,6 +15,9 @@ public record TemplatePreview(
         @Schema(description = "en or es", example = "en", requiredMode = Schema.RequiredMode.REQUIRED)
         String locale,
 
+        @Schema(description = "email (default) or sms: an SMS preview has only a text", example = "email")
+        String channel,
+
         String subject,
         String text,
         String html) {}

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
 import io.reserva.support.CatalogFixtures;
 import io.reserva.support.IntegrationTest;
 import io.reserva.support.MutableClock;
@@ -17,7 +20,11 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +34,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +93,9 @@ class MoreGuestEmailsIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TwilioSms twilio;
 
     TestApi api;
     Tenant tenant;
@@ -196,6 +207,25 @@ class MoreGuestEmailsIntegrationTests {
         Matcher changeLink = MANAGE.matcher(part(change, "text/plain"));
         assertThat(changeLink.find()).isTrue();
         assertThat(changeLink.group(2)).isNotEqualTo(messageToken);
+
+        // Staff can read the unsubscribe and undo it when the guest asks for their reminders back.
+        String contact = api.get(key, "/reservations/" + reservation).get("contact_id");
+        Response unsubscribed = api.get(key, "/notification-unsubscribes/" + contact);
+        TestApi.expect(unsubscribed, 200);
+        assertThat(unsubscribed.get("contact_id")).isEqualTo(contact);
+        assertThat(unsubscribed.get("created_at")).isNotBlank();
+        assertThat(api.get(api.newTenant().adminKey(), "/notification-unsubscribes/" + contact)
+                        .status())
+                .as("another organization's guest")
+                .isEqualTo(404);
+        Response undone = api.delete(key, "/notification-unsubscribes/" + contact);
+        TestApi.expect(undone, 200);
+        assertThat(undone.get("contact_id")).isEqualTo(contact);
+        assertThat(api.get(key, "/notification-unsubscribes/" + contact).status())
+                .isEqualTo(404);
+        Response again = api.delete(key, "/notification-unsubscribes/" + contact);
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.code()).isEqualTo("not_found");
 
         // A message's link expires 30 days after the booking's end; the page's own token does not.
         clock.set(at(21).plus(Duration.ofDays(30)).plusSeconds(1));
@@ -396,6 +426,93 @@ class MoreGuestEmailsIntegrationTests {
                 .contains("Hello Fay,")
                 .contains("holding it for you until " + until)
                 .contains("contact ");
+    }
+
+    @Test
+    void aLapsedHoldAndAWaitlistCallAreTextedWhenTheVenueHasAnSmsProvider() throws Exception {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        HttpServer twilioStandIn = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        twilioStandIn.createContext("/", exchange -> {
+            bodies.add(URLDecoder.decode(
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    StandardCharsets.UTF_8));
+            byte[] answer = ("{\"sid\": \"SM" + UUID.randomUUID().toString().replace("-", "") + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(201, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        twilioStandIn.start();
+        try {
+            twilio.baseUrl(URI.create("http://127.0.0.1:" + twilioStandIn.getAddress().getPort()));
+            String mobile = PhoneNumberUtil.getInstance()
+                    .format(
+                            PhoneNumberUtil.getInstance().getExampleNumberForType("DE", PhoneNumberType.MOBILE),
+                            PhoneNumberUtil.PhoneNumberFormat.E164);
+            TestApi.expect(
+                    api.send(
+                            key,
+                            "PUT",
+                            "/notification-settings",
+                            TestApi.json(fields(
+                                    "sms_provider", "twilio",
+                                    "sms_from", mobile,
+                                    "twilio_account_sid", "AC" + UUID.randomUUID().toString().replace("-", ""),
+                                    "twilio_auth_token", UUID.randomUUID().toString().replace("-", ""))),
+                            Map.of()),
+                    200);
+
+            // A hold made with only a phone: the SMS tells the guest; there is no email to write.
+            Response held = api.post(
+                    key,
+                    "/reservations",
+                    fields(
+                            "service_id", service,
+                            "party_size", 2,
+                            "start_datetime", at(18).toString(),
+                            "status", "held",
+                            "hold_minutes", 5,
+                            "contact", fields("first_name", "Gus", "phone", mobile)));
+            TestApi.expect(held, 201);
+            clock.advance(Duration.ofMinutes(6));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "sent".equals(smsStatus("reservation_id=" + held.get("id"), "hold_expired")));
+            assertThat(bodies).anySatisfy(body -> assertThat(body)
+                    .contains("To=" + mobile)
+                    .contains("was not confirmed in time and has been released"));
+            assertThat(api.get(key, "/notifications?channel=email&reservation_id=" + held.get("id"))
+                            .body()
+                            .get("data"))
+                    .as("no email row for a guest without an email")
+                    .isEmpty();
+
+            // A party waiting now, known by phone: "your table is ready" by SMS.
+            Response waiting = api.post(
+                    key,
+                    "/waitlist-entries",
+                    fields(
+                            "kind", "now",
+                            "party_size", 2,
+                            "source", "phone",
+                            "contact", fields("first_name", "Hal", "phone", mobile)));
+            TestApi.expect(waiting, 201);
+            TestApi.expect(
+                    api.patch(key, "/waitlist-entries/" + waiting.get("id"), fields("status", "offered")), 200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "sent".equals(smsStatus("waitlist_entry_id=" + waiting.get("id"), "waitlist_ready")));
+            assertThat(bodies).anySatisfy(body -> assertThat(body).contains("your table is ready"));
+        } finally {
+            twilioStandIn.stop(0);
+        }
+    }
+
+    private String smsStatus(String about, String kind) {
+        Response log = api.get(key, "/notifications?channel=sms&kind=" + kind + "&" + about);
+        TestApi.expect(log, 200);
+        return log.body().get("data").isEmpty()
+                ? null
+                : log.body().get("data").get(0).get("status").asString();
     }
 
     private String managedId(Response confirmed) {

@@ -237,6 +237,110 @@ class NotificationSettingsIntegrationTests {
                 .isEqualTo(404);
     }
 
+    @Test
+    void smsTextsAreSavedPerKindAndLanguageCheckedAndPreviewed() {
+        Response unknown = putSms("reminder", "en", "{{organization_name}}: table {{table_number}}");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body().get("errors").get(0).get("field").asString()).isEqualTo("text");
+        assertThat(unknown.body().get("errors").get(0).get("message").asString())
+                .contains("{{table_number}}");
+        Response emailOnly = putSms("reminder", "en", "Manage it: {{manage_link}}");
+        assertThat(emailOnly.status()).isEqualTo(422);
+        assertThat(emailOnly.body().get("errors").get(0).get("message").asString())
+                .contains("{{manage_link}}")
+                .contains("not available in an SMS");
+        assertThat(putSms("reminder", "en", " ").status()).isEqualTo(422);
+        assertThat(putSms("reminder", "en", "x".repeat(1_601)).status()).isEqualTo(422);
+        assertThat(putSms("birthday", "en", "hi").status()).isEqualTo(404);
+        assertThat(putSms("reminder", "fr", "hi").status()).isEqualTo(404);
+        assertThat(api.send(
+                                api.newKey(tenant, "staff"),
+                                "PUT",
+                                "/notification-templates/reminder/en/sms",
+                                TestApi.json(fields("text", "hi")),
+                                java.util.Map.of())
+                        .status())
+                .isEqualTo(403);
+
+        Response saved = putSms("reminder", "en", "{{organization_name}}: see you at {{ time }}, {{guest_name}}!");
+        TestApi.expect(saved, 200);
+        assertThat(saved.get("channel")).isEqualTo("sms");
+        assertThat(saved.body().get("subject").isNull()).isTrue();
+        assertThat(saved.body().get("html").isNull()).isTrue();
+        TestApi.expect(
+                api.send(
+                        key,
+                        "PUT",
+                        "/notification-templates/reminder/en",
+                        TestApi.json(fields("subject", "Soon", "text", "See you", "html", "<p>See you</p>")),
+                        java.util.Map.of()),
+                200);
+        assertThat(api.get(key, "/notification-templates").body().get("data").size())
+                .as("the email and the SMS text of one kind and language are two templates")
+                .isEqualTo(2);
+
+        String booked = book(dinner, at(21), "s@example.org");
+        Response preview = api.post(
+                key,
+                "/notification-templates/preview",
+                fields("reservation_id", booked, "kind", "reminder", "locale", "en", "channel", "sms"));
+        TestApi.expect(preview, 200);
+        assertThat(preview.get("text")).endsWith(": see you at 21:00, Guest!");
+        assertThat(preview.body().get("subject").isNull()).isTrue();
+        assertThat(preview.body().get("html").isNull()).isTrue();
+        Response given = api.post(
+                key,
+                "/notification-templates/preview",
+                fields(
+                        "reservation_id", booked,
+                        "kind", "reminder",
+                        "locale", "en",
+                        "channel", "sms",
+                        "text", "{{party_size}} at {{time}}"));
+        assertThat(given.get("text")).isEqualTo("2 at 21:00");
+        Response badPreview = api.post(
+                key,
+                "/notification-templates/preview",
+                fields(
+                        "reservation_id", booked,
+                        "kind", "reminder",
+                        "locale", "en",
+                        "channel", "sms",
+                        "text", "{{logo_url}}"));
+        assertThat(badPreview.status()).isEqualTo(422);
+        assertThat(api.post(
+                                key,
+                                "/notification-templates/preview",
+                                fields(
+                                        "reservation_id", booked,
+                                        "kind", "reminder",
+                                        "locale", "en",
+                                        "channel", "pigeon"))
+                        .status())
+                .isEqualTo(422);
+
+        TestApi.expect(api.delete(key, "/notification-templates/reminder/en/sms"), 200);
+        assertThat(api.delete(key, "/notification-templates/reminder/en/sms").status())
+                .isEqualTo(404);
+        Response builtIn = api.post(
+                key,
+                "/notification-templates/preview",
+                fields("reservation_id", booked, "kind", "reminder", "locale", "en", "channel", "sms"));
+        assertThat(builtIn.get("text")).contains("a reminder of your booking for 2");
+        assertThat(api.get(key, "/notification-templates").body().get("data").size())
+                .as("the email text stays")
+                .isEqualTo(1);
+    }
+
+    private Response putSms(String kind, String locale, String text) {
+        return api.send(
+                key,
+                "PUT",
+                "/notification-templates/" + kind + "/" + locale + "/sms",
+                TestApi.json(fields("text", text)),
+                java.util.Map.of());
+    }
+
     private String book(String service, String start, String email) {
         Response booked = api.post(
                 key,

@@ -284,6 +284,27 @@ class SmsIntegrationTests {
     }
 
     @Test
+    void theOrganizationsOwnSmsTextIsWhatTheGuestGets() {
+        useTwilio();
+        TestApi.expect(
+                api.send(
+                        key,
+                        "PUT",
+                        "/notification-templates/confirmation/en/sms",
+                        TestApi.json(fields(
+                                "text", "{{organization_name}} has you down for {{time}}. Code {{confirmation_code}}")),
+                        Map.of()),
+                200);
+        Response booked = book(MOBILE, "Rita");
+        awaitSms(booked.get("id"), "confirmation", "sent");
+        assertThat(twilioRequests()).hasSize(1);
+        assertThat(twilioRequests().get(0).form().get("Body"))
+                .contains(" has you down for ")
+                .endsWith("Code " + booked.get("confirmation_code"))
+                .doesNotContain("Reply STOP");
+    }
+
+    @Test
     void stopOptsTheGuestOutOfSmsAndStartBackIn() throws Exception {
         useTwilio();
         String first = book(MOBILE, "Ines").get("id");

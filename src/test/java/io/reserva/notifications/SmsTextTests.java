@@ -70,18 +70,45 @@ class SmsTextTests {
                 "");
         String cut = SmsText.compose(NotificationKind.REMINDER, DATA, english, 1);
         assertThat(SmsText.segments(cut)).isEqualTo(1);
-        assertThat(SmsText.covers(NotificationKind.HOLD_EXPIRED)).isFalse();
-        assertThat(SmsText.covers(NotificationKind.WAITLIST_OFFER)).isFalse();
         for (NotificationKind kind : NotificationKind.values()) {
-            if (!SmsText.covers(kind)) {
-                continue;
-            }
             for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.forLanguageTag("es")}) {
+                assertThat(SmsText.template(kind, locale))
+                        .as("every kind has a text: " + kind + " " + locale)
+                        .isNotBlank();
                 assertThat(MessageComposer.unknownPlaceholders(SmsText.template(kind, locale)))
                         .as(kind + " " + locale)
                         .isEmpty();
             }
         }
+    }
+
+    @Test
+    void theHoldAndWaitlistNotesSayWhatHappenedAndTheOfferSaysUntilWhen() {
+        MessageContext madrid = new MessageContext(
+                "Casa Lucía", null, null, ZoneId.of("Europe/Madrid"), Locale.forLanguageTag("es"), "Cena");
+        MessageContext english =
+                new MessageContext("Casa Lucía", null, null, ZoneId.of("Europe/Madrid"), Locale.ENGLISH, "Dinner");
+        MessageData offered = new MessageData(
+                DATA.contactId(),
+                "Ana",
+                "García",
+                DATA.serviceId(),
+                4,
+                DATA.startDatetime(),
+                DATA.endDatetime(),
+                null,
+                null,
+                Instant.parse("2027-03-28T17:45:00Z"));
+        assertThat(SmsText.compose(NotificationKind.WAITLIST_OFFER, offered, english, 3))
+                .contains("held for you until 19:45")
+                .contains("20:30");
+        assertThat(SmsText.compose(NotificationKind.WAITLIST_OFFER, offered, madrid, 3))
+                .contains("hasta las 19:45");
+        assertThat(SmsText.compose(NotificationKind.HOLD_EXPIRED, DATA, english, 3))
+                .startsWith("Casa Lucía: the time held for you")
+                .contains("released");
+        assertThat(SmsText.compose(NotificationKind.WAITLIST_READY, DATA, madrid, 3))
+                .isEqualTo("Casa Lucía: tu mesa está lista. Acércate ahora a recepción.");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.reserva.notifications.NewReminderSetting;
 import io.reserva.notifications.NotificationManagement;
 import io.reserva.notifications.OptOut;
 import io.reserva.notifications.ReminderSettings;
+import io.reserva.notifications.Unsubscribe;
 import io.reserva.tenancy.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -74,5 +75,27 @@ class NotificationSettingsController {
             @RequestParam(name = "organization_id", required = false) UUID organizationId,
             @RequestParam(name = "channel", required = false) String channel) {
         return management.optIn(caller, contactId, organizationId, channel);
+    }
+
+    @GetMapping("/notification-unsubscribes/{contactId}")
+    @Operation(
+            summary = "Whether a guest unsubscribed from reminders through an email's link (404 when they did not)."
+                    + " Booking messages still reach them; an opt-out (/notification-opt-outs) stops everything")
+    Unsubscribe getUnsubscribe(
+            Caller caller,
+            @PathVariable UUID contactId,
+            @RequestParam(name = "organization_id", required = false) UUID organizationId) {
+        return management.getUnsubscribe(caller, contactId, organizationId);
+    }
+
+    @DeleteMapping("/notification-unsubscribes/{contactId}")
+    @Operation(
+            summary = "Undo a guest's unsubscribe, when they ask for their reminders back; answers the unsubscribe"
+                    + " removed")
+    Unsubscribe resubscribe(
+            Caller caller,
+            @PathVariable UUID contactId,
+            @RequestParam(name = "organization_id", required = false) UUID organizationId) {
+        return management.resubscribe(caller, contactId, organizationId);
     }
 }

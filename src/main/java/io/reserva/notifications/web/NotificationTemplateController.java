@@ -3,6 +3,7 @@ package io.reserva.notifications.web;
 import io.reserva.notifications.NotificationManagement;
 import io.reserva.notifications.NotificationTemplate;
 import io.reserva.notifications.RenderedMessage;
+import io.reserva.notifications.SmsTemplateText;
 import io.reserva.notifications.TemplatePreview;
 import io.reserva.notifications.TemplateText;
 import io.reserva.tenancy.Caller;
@@ -56,6 +57,29 @@ class NotificationTemplateController {
             @PathVariable String locale,
             @RequestParam(name = "organization_id", required = false) UUID organizationId) {
         return management.deleteTemplate(caller, kind, locale, organizationId);
+    }
+
+    @PutMapping("/{kind}/{locale}/sms")
+    @Operation(
+            summary = "Save the SMS text of a kind in a language (en, es): plain text, cut to the SMS length when"
+                    + " sent; an unknown placeholder, or an email-only one (links, logo, colour), is 422 naming it."
+                    + " Admin keys.")
+    NotificationTemplate saveSms(
+            Caller caller,
+            @PathVariable String kind,
+            @PathVariable String locale,
+            @RequestBody SmsTemplateText text) {
+        return management.saveSmsTemplate(caller, kind, locale, text);
+    }
+
+    @DeleteMapping("/{kind}/{locale}/sms")
+    @Operation(summary = "Go back to the built-in SMS text; answers the template removed. Admin keys.")
+    NotificationTemplate deleteSms(
+            Caller caller,
+            @PathVariable String kind,
+            @PathVariable String locale,
+            @RequestParam(name = "organization_id", required = false) UUID organizationId) {
+        return management.deleteTemplate(caller, kind, locale, "sms", organizationId);
     }
 
     @PostMapping("/preview")
