@@ -21,8 +21,9 @@ final class SlotGrid {
     private SlotGrid() {}
 
     /**
-     * Anchor windows are the organization's windows on dates where it keeps hours, and otherwise the windows of
-     * every resource that could be allocated; the dates around the asked one are included because a window
+     * Anchor windows are the organization's windows on dates where it keeps hours, otherwise the windows of
+     * every resource that could be allocated and keeps hours, and when none does, the organization's whole date
+     * (an owner without hours is open all day); the dates around the asked one are included because a window
      * in another zone, or one running past midnight, can still start slots on it.
      */
     static List<AnchorWindow> anchorsAround(
@@ -33,10 +34,17 @@ final class SlotGrid {
                 addAll(anchors, organization, day);
                 continue;
             }
+            boolean anyResourceKeepsHours = false;
             for (OwnerCalendar resource : allocatableResources) {
                 if (resource.keepsHoursOn(day)) {
                     addAll(anchors, resource, day);
+                    anyResourceKeepsHours = true;
                 }
+            }
+            if (!anyResourceKeepsHours) {
+                // Nobody keeps hours that date, so nobody constrains it: the organization's whole date (rule 5),
+                // unless an organization-wide blocked exception closes it.
+                addAll(anchors, organization, day);
             }
         }
         return anchors;

@@ -51,7 +51,8 @@ class Placements {
             UUID seatingPreference,
             List<UUID> chosenResources,
             boolean override,
-            UUID movingReservationId) {}
+            UUID movingReservationId,
+            boolean afterConflict) {}
 
     /** The service of the request, or 422 when the organization has no such service. */
     static ReservationService serviceOf(CatalogSnapshot snapshot, UUID serviceId) {
@@ -83,7 +84,9 @@ class Placements {
                 reservations.lockSlot(service.organizationId(), service.id(), dayStart);
             }
         }
-        if (service.slotCapacity() != null || service.seating() == Seating.SHARED) {
+        // After a lost race the bookings of one start take turns: planned again all at once, each would pick the
+        // same next free unit and lose again, and a resource with many free units would refuse a few of them.
+        if (service.slotCapacity() != null || service.seating() == Seating.SHARED || request.afterConflict()) {
             reservations.lockSlot(service.organizationId(), service.id(), request.start());
         }
         if (request.override()

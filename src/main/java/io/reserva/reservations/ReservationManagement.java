@@ -59,13 +59,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The exclusion constraint on the allocation rows is the final word; when it reports that a concurrent
  * booking took a unit first, the attempt is retried from the start with fresh data, and only then refused with
- * {@code 409 slot_unavailable}.
+ * {@code 409 slot_unavailable}. Retries of one start take turns (the start's lock, see {@link Placements}), so
+ * each plans with the units the one before it took; every lost race means another booking won, so the attempts
+ * run out only when bookings keep arriving for the same units.
  */
 @Service
 public class ReservationManagement {
 
     static final int DEFAULT_HOLD_MINUTES = 5;
-    static final int ATTEMPTS = 3;
+    static final int ATTEMPTS = 4;
 
     public static final QueryDefinition QUERY = fields(QueryDefinition.forResource("reservations"))
             .nullableField("contact_id", "r.contact_id", FieldType.UUID)
@@ -291,7 +293,8 @@ public class ReservationManagement {
                         request.seatingPreference(),
                         request.assignedResources(),
                         override,
-                        null),
+                        null,
+                        afterConflict),
                 now);
         ReservationService service = placement.service();
         ReservationStatus initial = request.status() == ReservationStatus.HELD
@@ -389,12 +392,16 @@ public class ReservationManagement {
                             edit.serviceId().or(current.serviceId()),
                             edit.partySize().or(current.partySize()),
                             edit.start().or(current.startDatetime())));
-                    return apply(new Reservation(current), edit, snapshot, now);
+                    return apply(new Reservation(current), edit, snapshot, now, afterConflict);
                 }));
     }
 
     private ReservationView apply(
-            Reservation reservation, ReservationEdit edit, CatalogSnapshot snapshot, Instant now) {
+            Reservation reservation,
+            ReservationEdit edit,
+            CatalogSnapshot snapshot,
+            Instant now,
+            boolean afterConflict) {
         ReservationRow current = reservation.state;
         UUID organizationId = current.organizationId();
         if (edit.status().isSent()) {
@@ -415,7 +422,8 @@ public class ReservationManagement {
                                     ? edit.assignedResources().value()
                                     : null,
                             edit.override(),
-                            current.id()),
+                            current.id(),
+                            afterConflict),
                     now);
             reservation.moveTo(placement, preferred, edit.override(), edit.movedFields(), now);
         }

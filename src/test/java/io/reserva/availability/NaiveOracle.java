@@ -73,6 +73,11 @@ final class NaiveOracle {
                         anchorOwners.add(resource.hours());
                     }
                 }
+                if (anchorOwners.isEmpty()) {
+                    // Nobody keeps hours that date: the organization's whole date anchors the grid.
+                    byResources = false;
+                    anchorOwners.add(schedule.businessHours());
+                }
             }
             for (OpeningHours owner : anchorOwners) {
                 for (LocalDateTime[] window : byResources ? resourceWindows(owner, day) : windows(owner, day)) {

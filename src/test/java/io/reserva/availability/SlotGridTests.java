@@ -89,8 +89,41 @@ class SlotGridTests {
     }
 
     @Test
-    void withNoHoursAnywhereTheDayIsClosed() {
+    void withNoHoursAnywhereTheWholeDayIsOpenFromMidnight() {
         Resource roomWithoutHours = resource("Room", "room", UTC);
+        ScheduleSnapshot schedule = snapshot(
+                service(UTC, 60).withSlotInterval(240),
+                OpeningHours.none(UTC),
+                List.of(ResourceLink.required(roomWithoutHours.id())),
+                List.of(roomWithoutHours),
+                List.of());
+
+        DayAvailability day = engine().slotsForDay(SlotQuery.forParty(schedule, 1), WEDNESDAY);
+
+        // Rule 5: an owner without weekly hours is open the whole date, and nobody here has any.
+        assertThat(times(day, UTC)).containsExactly("00:00", "04:00", "08:00", "12:00", "16:00", "20:00");
+        assertThat(day.slots().get(0).resourceIds()).containsExactly(roomWithoutHours.id());
+    }
+
+    @Test
+    void withNoHoursAnywhereAnOrganizationWideBlockedDateIsStillClosed() {
+        Resource roomWithoutHours = resource("Room", "room", UTC);
+        ScheduleSnapshot schedule = snapshot(
+                service(UTC, 60),
+                OpeningHours.none(UTC).withExceptions(List.of(HoursException.blocked(WEDNESDAY))),
+                List.of(ResourceLink.required(roomWithoutHours.id())),
+                List.of(roomWithoutHours),
+                List.of());
+
+        DayAvailability day = engine().slotsForDay(SlotQuery.forParty(schedule, 1), WEDNESDAY);
+
+        assertThat(day.reason()).isEqualTo(DayReason.CLOSED);
+    }
+
+    @Test
+    void withNoHoursAnywhereAResourcesOwnBlockedDateClosesIt() {
+        Resource roomWithoutHours =
+                resource("Room", "room", UTC).withExceptions(List.of(HoursException.blocked(WEDNESDAY)));
         ScheduleSnapshot schedule = snapshot(
                 service(UTC, 60),
                 OpeningHours.none(UTC),
@@ -100,6 +133,7 @@ class SlotGridTests {
 
         DayAvailability day = engine().slotsForDay(SlotQuery.forParty(schedule, 1), WEDNESDAY);
 
+        assertThat(day.slots()).isEmpty();
         assertThat(day.reason()).isEqualTo(DayReason.CLOSED);
     }
 

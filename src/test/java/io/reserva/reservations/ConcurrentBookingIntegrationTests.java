@@ -72,6 +72,30 @@ class ConcurrentBookingIntegrationTests {
     }
 
     @Test
+    void clientsFewerThanTheFreeUnitsAllGetOne() throws Exception {
+        TestApi api = new TestApi(port);
+        Tenant tenant = api.newTenant();
+        CatalogFixtures catalog = new CatalogFixtures(api, tenant.adminKey());
+        String service = catalog.service(fields("name", "Class", "duration_minutes", 60));
+        String hall = catalog.resource(fields("name", "Hall", "resource_type", "room", "units", 50));
+        catalog.link(service, hall, "required");
+        catalog.everyDay(hall, "08:00", "22:00");
+
+        // Every client plans the same first free unit at once; losing that unit to another client is no reason
+        // to refuse while 40 and more units are free.
+        List<Response> responses = race(api, tenant.adminKey(), service, 16);
+
+        assertThat(responses)
+                .allSatisfy(r -> assertThat(r.status()).as(r.text()).isEqualTo(201));
+        assertThat(jdbc.sql("select count(distinct unit_index) from reservation_allocations where resource_id = ?")
+                        .param(java.util.UUID.fromString(hall))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(16);
+        assertThat(AllocationAudit.overlappingAllocations(jdbc)).isZero();
+    }
+
+    @Test
     void slotCapacityHoldsUnderARaceToo() throws Exception {
         TestApi api = new TestApi(port);
         Tenant tenant = api.newTenant();

@@ -483,6 +483,21 @@ class ReservationLifecycleIntegrationTests {
         assertThat(api.get(key, "/reservations").body().get("total").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void aResourceWithoutHoursInAnOrganizationWithoutHoursIsOpenAllDay() {
+        String courtHire = catalog.service(fields("name", "Court hire", "duration_minutes", 60));
+        String court = catalog.resource(fields("name", "Court", "resource_type", "room"));
+        catalog.link(courtHire, court, "required");
+
+        // Nobody keeps hours, so nobody constrains the day (scheduling rules §2, rule 5): 03:00 is bookable.
+        Response booked = api.post(
+                key, "/reservations", fields("service_id", courtHire, "party_size", 1, "start_datetime", at("03:00")));
+
+        assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+        assertThat(booked.body().get("assigned_resources").get(0).get("name").asString())
+                .isEqualTo("Court");
+    }
+
     private Response book(String localTime, int partySize) {
         return api.post(
                 key,
