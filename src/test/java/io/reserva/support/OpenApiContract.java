@@ -84,8 +84,10 @@ public final class OpenApiContract {
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {
             HttpResponse<String> response = client.send(
+                    // springdoc builds the document at the first request: about 6 s alone on 2 cores, but 50-110 s
+                    // was measured on a machine running several builds at once.
                     HttpRequest.newBuilder(URI.create(base + "/openapi.json"))
-                            .timeout(Duration.ofSeconds(60))
+                            .timeout(Duration.ofSeconds(180))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
