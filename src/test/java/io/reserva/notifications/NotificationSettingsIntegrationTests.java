@@ -285,7 +285,7 @@ class NotificationSettingsIntegrationTests {
                 "/notification-templates/preview",
                 fields("reservation_id", booked, "kind", "reminder", "locale", "en", "channel", "sms"));
         TestApi.expect(preview, 200);
-        assertThat(preview.get("text")).endsWith(": see you at 21:00, Guest!");
+        assertThat(preview.get("text")).endsWith(": see you at 9:00 PM, Guest!");
         assertThat(preview.body().get("subject").isNull()).isTrue();
         assertThat(preview.body().get("html").isNull()).isTrue();
         Response given = api.post(
@@ -297,7 +297,7 @@ class NotificationSettingsIntegrationTests {
                         "locale", "en",
                         "channel", "sms",
                         "text", "{{party_size}} at {{time}}"));
-        assertThat(given.get("text")).isEqualTo("2 at 21:00");
+        assertThat(given.get("text")).isEqualTo("2 at 9:00 PM");
         Response badPreview = api.post(
                 key,
                 "/notification-templates/preview",
