@@ -6,6 +6,7 @@ import { t } from "./i18n.js";
 import { h, clear, uid } from "./dom.js";
 import { time, hhmm, instantOf, shortDate } from "./format.js";
 import { guestName, resourceNames, NEXT, OCCUPYING } from "./reservations.js";
+import { customFieldsOf, CustomFieldsForm, displayValue } from "./custom-fields.js";
 
 /**
  * How long a status move waits before it is sent, unless the page says otherwise (the server's
@@ -231,6 +232,7 @@ export class Actions {
       r.customer_notes ? fact(t("customerNotes"), r.customer_notes) : null,
       r.internal_notes ? fact(t("internalNotes"), r.internal_notes) : null);
     const body = h("div", { class: "stack" }, facts);
+    appendCustomFacts(facts, "reservation", r.custom_fields_by_key);
     let dialog;
     if (state.canEdit) {
       body.appendChild(h("div", { class: "buttons transitions" }, NEXT[r.status].map(function (next) {
@@ -251,8 +253,9 @@ export class Actions {
     if (first) { first.focus(); }
   }
 
-  editDialog(r) {
+  async editDialog(r) {
     const self = this;
+    const custom = new CustomFieldsForm("edit", await customFieldsOf("reservation"), r.custom_fields_by_key);
     const state = this.state;
     const party = h("input", { type: "number", id: "edit-party", min: "1", max: "1000", value: String(r.party_size), required: true });
     const service = h("select", { id: "edit-service" }, state.day.services.map(function (s) {
@@ -270,6 +273,7 @@ export class Actions {
       h("label", { for: "edit-service" }, t("service")), service,
       h("label", { for: "edit-notes" }, t("internalNotes")), notes,
       contact ? [h("label", { for: "edit-tags" }, t("tags")), tags, h("small", { id: "edit-tags-hint" }, t("tagsHint"))] : null,
+      custom.element,
       h("div", { class: "buttons" }, h("button", { type: "submit", class: "primary", id: "edit-save" }, t("save"))));
     const dialog = this.dialog(t("edit") + ": " + guestName(r), form);
     form.addEventListener("submit", async function (event) {
@@ -278,8 +282,17 @@ export class Actions {
       if (Number(party.value) !== r.party_size) { changes.party_size = Number(party.value); }
       if (service.value !== r.service_id) { changes.service_id = service.value; }
       if ((notes.value.trim() || null) !== (r.internal_notes || null)) { changes.internal_notes = notes.value.trim() || null; }
+      const customChanges = custom.changes();
+      if (Object.keys(customChanges).length) { changes.custom_fields_by_key = customChanges; }
+      error.textContent = "";
+      custom.clearErrors();
       try {
-        if (Object.keys(changes).length) { await patch("/reservations/" + r.id, changes); }
+        if (Object.keys(changes).length) {
+          const saved = await patch("/reservations/" + r.id, changes);
+          // Saved: a refusal of the guest's tags below must not send these changes again.
+          Object.assign(r, saved);
+          custom.values = saved.custom_fields_by_key || {};
+        }
         if (contact) {
           const newTags = splitTags(tags.value);
           if (newTags.join(",") !== (contact.tags || []).join(",")) {
@@ -291,7 +304,8 @@ export class Actions {
         self.hooks.reload();
       } catch (e) {
         if (e instanceof ApiError && (e.status === 422 || e.status === 409)) {
-          error.textContent = t("conflict", { reason: e.message });
+          error.textContent = e.status === 422 && custom.showErrors(e.problem)
+            ? t("fixErrors") : t("conflict", { reason: e.message });
           if (e.status === 409) { self.hooks.reload(); }
           return;
         }
@@ -466,7 +480,9 @@ export class Actions {
     const zone = this.zone();
     let contact;
     let history;
+    let fields;
     try {
+      fields = await customFieldsOf("contact");
       contact = await get("/contacts/" + contactId);
       const query = new URLSearchParams({ "contact_id": contactId, "$sort[start_datetime]": "-1", "$limit": "50" });
       history = await get("/reservations?" + query.toString());
@@ -498,24 +514,37 @@ export class Actions {
     notes.value = contact.notes || "";
     const error = h("p", { class: "message", role: "alert", id: "guest-error" });
     if (this.state.canEdit) {
+      const custom = new CustomFieldsForm("guest", fields, contact.custom_fields_by_key);
       const form = h("form", { class: "stack" }, error,
         h("label", { for: "guest-tags" }, t("tags")), tags, h("small", { id: "guest-tags-hint" }, t("tagsHint")),
         h("label", { for: "guest-notes" }, t("notes")), notes,
+        custom.element,
         h("div", { class: "buttons" }, h("button", { type: "submit", class: "primary", id: "guest-save" }, t("save"))));
       form.addEventListener("submit", async function (event) {
         event.preventDefault();
+        const changes = { tags: splitTags(tags.value), notes: notes.value.trim() || null };
+        const customChanges = custom.changes();
+        if (Object.keys(customChanges).length) { changes.custom_fields_by_key = customChanges; }
+        error.textContent = "";
+        custom.clearErrors();
         try {
-          await patch("/contacts/" + contact.id, { tags: splitTags(tags.value), notes: notes.value.trim() || null });
+          await patch("/contacts/" + contact.id, changes);
           dialog.close();
           self.hooks.announce(t("saved"));
           self.hooks.reload();
         } catch (e) {
+          if (e instanceof ApiError && e.status === 422 && custom.showErrors(e.problem)) {
+            error.textContent = t("fixErrors");
+            return;
+          }
           error.textContent = e instanceof ApiError ? t("conflict", { reason: e.message }) : t("generic");
         }
       });
       body.appendChild(form);
     } else {
-      body.appendChild(h("dl", { class: "facts" }, fact(t("tags"), (contact.tags || []).join(", ")), fact(t("notes"), contact.notes || "")));
+      const facts = h("dl", { class: "facts" }, fact(t("tags"), (contact.tags || []).join(", ")), fact(t("notes"), contact.notes || ""));
+      customFacts(fields, contact.custom_fields_by_key).forEach(function (f) { facts.appendChild(f[0]); facts.appendChild(f[1]); });
+      body.appendChild(facts);
     }
     body.appendChild(h("h3", null, t("upcoming")));
     body.appendChild(list(future));
@@ -545,6 +574,18 @@ export class Actions {
 
 function fact(label, value) {
   return [h("dt", null, label), h("dd", null, value)];
+}
+
+/** The record's custom field values, as facts; fields without a value are left out. */
+function customFacts(fields, values) {
+  return fields.filter(function (f) { return displayValue(f, (values || {})[f.key]) !== ""; })
+    .map(function (f) { return fact(f.label, displayValue(f, values[f.key])); });
+}
+
+function appendCustomFacts(list, entityType, values) {
+  customFieldsOf(entityType).then(function (fields) {
+    customFacts(fields, values).forEach(function (f) { list.appendChild(f[0]); list.appendChild(f[1]); });
+  });
 }
 
 function splitTags(text) {

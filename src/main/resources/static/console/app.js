@@ -8,6 +8,7 @@ import { renderList } from "./list.js";
 import { renderTimeline } from "./timeline.js";
 import { Actions, undoMs } from "./actions.js";
 import { subscribe } from "./live.js";
+import { ownResources } from "./own-column.js";
 
 const state = {
   session: null,
@@ -58,6 +59,7 @@ function readAddress() {
   const date = params.get("date");
   state.date = isDate(date) ? date : dateIn(new Date(), state.organization.timezone);
   state.view = params.get("view") === "timeline" ? "timeline" : "list";
+  state.viewChosen = params.has("view");
 }
 
 function writeAddress() {
@@ -184,6 +186,13 @@ async function load() {
     if (mine !== loadSequence) { return; }
     actions.applyWaiting(day);
     state.day = day;
+    if (!state.viewChosen && ownResources(state).length) {
+      // A person with a column of their own opens on it (the timeline), unless the address chose a layout.
+      state.view = "timeline";
+      state.viewChosen = true;
+      window.history.replaceState(null, "", "/console?" + new URLSearchParams({ date: state.date, view: state.view }));
+      syncToolbar();
+    }
     state.contacts = new Map(day.contacts.map(function (c) { return [c.id, c]; }));
     renderHeadline();
     renderView();

@@ -55,7 +55,8 @@ export const STRINGS = {
     moveTitle: "Move {guest}", requiredField: "Please fill this in.",
     readOnly: "Read only: you can see the day but not change it.",
     guestOf: "{guest}, {n} people",
-    type_table: "Tables", type_person: "People", type_room: "Rooms", type_equipment: "Equipment"
+    type_table: "Tables", type_person: "People", type_room: "Rooms", type_equipment: "Equipment",
+    yes: "Yes", no: "No", whoseColumns: "Whose columns", myColumn: "My column", everyone: "Everyone"
   },
   es: {
     skip: "Ir al día", loading: "Cargando…", console: "Consola de Reserva",
@@ -110,7 +111,8 @@ export const STRINGS = {
     moveTitle: "Mover a {guest}", requiredField: "Rellena este campo.",
     readOnly: "Solo lectura: puedes ver el día pero no cambiarlo.",
     guestOf: "{guest}, {n} personas",
-    type_table: "Mesas", type_person: "Personas", type_room: "Salas", type_equipment: "Equipos"
+    type_table: "Mesas", type_person: "Personas", type_room: "Salas", type_equipment: "Equipos",
+    yes: "Sí", no: "No", whoseColumns: "Qué columnas", myColumn: "Mi columna", everyone: "Todos"
   }
 };
 

@@ -5,6 +5,7 @@ import { t } from "./i18n.js";
 import { h } from "./dom.js";
 import { time, dayTitle } from "./format.js";
 import { guestName, OCCUPYING, EXPECTED } from "./reservations.js";
+import { resourcesShown, showsOwnColumn, ownColumnSwitch } from "./own-column.js";
 
 const QUARTER = 15 * 60 * 1000;
 export const SLOT_PX = 28;
@@ -46,7 +47,9 @@ export function renderTimeline(container, state, actions) {
     });
 
   let lastType = null;
-  day.resources.forEach(function (resource) {
+  const shown = resourcesShown(state);
+  const ownOnly = showsOwnColumn(state);
+  shown.forEach(function (resource) {
     if (resource.resource_type !== lastType) {
       lastType = resource.resource_type;
       grid.appendChild(h("div", { class: "tl-group" }, h("span", { class: "tl-group-name" }, typeName(lastType))));
@@ -54,15 +57,22 @@ export function renderTimeline(container, state, actions) {
     grid.appendChild(lane(resource.id, resource.name + (resource.capacity ? " · " + resource.capacity : ""),
       byResource.get(resource.id) || [], closedStretches(resource.open)));
   });
-  grid.appendChild(lane("", t("unassigned"), unassigned, []));
+  if (!ownOnly) { grid.appendChild(lane("", t("unassigned"), unassigned, [])); }
   grid.appendChild(footer());
 
   const region = h("div", { class: "timeline", id: "timeline", role: "region", tabindex: "0",
     "aria-label": t("timelineLabel", { date: dayTitle(day.date) }) }, grid);
+  const whose = ownColumnSwitch(state, actions.hooks.rerender);
+  if (whose) { container.appendChild(whose); }
   if (state.canEdit) { container.appendChild(h("p", { class: "hint" }, t("dragHint"))); }
   container.appendChild(region);
-  // Open on the first hour that has something, not on an empty morning.
-  const first = day.reservations.length ? Math.min.apply(null, day.reservations.map(function (r) { return x(r.start_datetime); })) : 0;
+  // Open on the first hour that has something (in one's own column, when that is what is shown), not on an
+  // empty morning.
+  const ownIds = shown.map(function (resource) { return resource.id; });
+  const starts = day.reservations.filter(function (r) {
+    return !ownOnly || (r.assigned_resources || []).some(function (a) { return ownIds.includes(a.resource_id); });
+  }).map(function (r) { return x(r.start_datetime); });
+  const first = starts.length ? Math.min.apply(null, starts) : 0;
   region.scrollLeft = Math.max(0, first - 2 * SLOT_PX);
 
   function lane(resourceId, name, reservations, closed) {

@@ -1,4 +1,5 @@
 // Resources (/reservation-resources): tables, people, rooms and equipment.
+import { listAll } from "../api.js";
 import { editor } from "./editor.js";
 import { el, fmt } from "../dom.js";
 import { typeName } from "./owners.js";
@@ -19,6 +20,20 @@ export function render(ctx, root) {
       control.value = value || "table";
     }
   };
+  // Areas and users are read first: their names are the choices of two fields.
+  var loading = el("p", { class: "status", role: "status", text: t.loading });
+  root.appendChild(loading);
+  Promise.all([listAll("/reservation-areas?$sort[name]=1"), listAll("/users?$sort[name]=1")]).then(function (lists) {
+    loading.remove();
+    edit(ctx, root, typeField, lists[0], lists[1]);
+  }).catch(function () {
+    loading.textContent = t.generic;
+    loading.setAttribute("role", "alert");
+  });
+}
+
+function edit(ctx, root, typeField, areas, users) {
+  var t = ctx.t;
   editor(ctx, root, {
     id: "resources",
     path: "/reservation-resources",
@@ -37,6 +52,12 @@ export function render(ctx, root) {
       { key: "capacity", label: t.capacity, kind: "number" },
       { key: "min_party_size", label: t.minParty, kind: "number" },
       { key: "units", label: t.units, kind: "number" },
+      { key: "area_id", label: t.area, kind: "select", options: function () {
+        return [["", t.noArea]].concat(areas.map(function (a) { return [a.id, a.name]; }));
+      } },
+      { key: "user_id", label: t.resourceUser, kind: "select", hint: t.resourceUserHint, options: function () {
+        return [["", t.noUser]].concat(users.map(function (u) { return [u.id, u.name + " (" + u.email + ")"]; }));
+      } },
       { key: "is_active", label: t.isActive, kind: "checkbox" }
     ]
   });

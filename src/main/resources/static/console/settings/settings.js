@@ -7,13 +7,17 @@ import * as hours from "./hours.js";
 import * as closures from "./closures.js";
 import * as services from "./services.js";
 import * as resources from "./resources.js";
+import * as areas from "./areas.js";
+import * as organization from "./organization.js";
+import * as combinations from "./combinations.js";
 import * as users from "./users.js";
 import * as keys from "./keys.js";
 import * as links from "./links.js";
 
 var SECTIONS = [
   ["hours", hours], ["closures", closures], ["services", services], ["resources", resources],
-  ["users", users], ["keys", keys], ["links", links]
+  ["areas", areas], ["combinations", combinations], ["users", users], ["keys", keys], ["links", links],
+  ["organization", organization]
 ];
 var LANGUAGE_KEY = "reserva.console.lang";
 var main = document.getElementById("main");
