@@ -28,6 +28,8 @@ final class NaiveOracle {
     private final ScheduleSnapshot schedule;
     private final ServiceRules service;
     private final Map<UUID, Resource> resources = new HashMap<>();
+    /** Areas whose pacing the party being checked would exceed: their resources take it nowhere. */
+    private Set<UUID> closedAreas = Set.of();
 
     NaiveOracle(ScheduleSnapshot schedule) {
         this.schedule = schedule;
@@ -141,14 +143,47 @@ final class NaiveOracle {
         if (schedule.pacing() != null && !pacingAllows(schedule.pacing(), start, partySize)) {
             return false;
         }
+        closedAreas = new HashSet<>();
+        for (AreaPacing area : schedule.areaPacing()) {
+            if (!pacingAllows(area.limits(), partiesIn(area.areaId()), start, partySize)) {
+                closedAreas.add(area.areaId());
+            }
+        }
         if (service.seating() == Seating.SHARED && !partiesAtStart.isEmpty()) {
+            for (Occupancy row : schedule.occupancies()) {
+                if (row.serviceId().equals(service.id()) && row.start().equals(start) && inClosedArea(row)) {
+                    return false;
+                }
+            }
             return service.maxParticipantsPerSlot() == null
                     || participants + partySize <= service.maxParticipantsPerSlot();
         }
         return resourcesSuffice(partySize, from, until);
     }
 
-    /** Counts every reservation of the service again, minute by minute for the guests seated at once. */
+    /** A joining party shares the linked resources the parties at its start hold. */
+    private boolean inClosedArea(Occupancy row) {
+        Resource resource = row.resourceId() == null ? null : resources.get(row.resourceId());
+        return resource != null
+                && resource.areaId() != null
+                && closedAreas.contains(resource.areaId())
+                && schedule.links().stream()
+                        .anyMatch(link -> resource.id().equals(link.resourceId())
+                                || resource.type().equals(link.resourceType()));
+    }
+
+    /** The service's reservations with a row on a resource of the area. */
+    private Map<UUID, Occupancy> partiesIn(UUID area) {
+        Map<UUID, Occupancy> parties = new HashMap<>();
+        for (Occupancy row : schedule.occupancies()) {
+            Resource resource = row.resourceId() == null ? null : resources.get(row.resourceId());
+            if (row.serviceId().equals(service.id()) && resource != null && area.equals(resource.areaId())) {
+                parties.putIfAbsent(row.reservationId(), row);
+            }
+        }
+        return parties;
+    }
+
     private boolean pacingAllows(Pacing pacing, Instant start, int partySize) {
         Map<UUID, Occupancy> parties = new HashMap<>();
         for (Occupancy row : schedule.occupancies()) {
@@ -156,6 +191,11 @@ final class NaiveOracle {
                 parties.putIfAbsent(row.reservationId(), row);
             }
         }
+        return pacingAllows(pacing, parties, start, partySize);
+    }
+
+    /** Counts every given party again, minute by minute for the guests seated at once. */
+    private boolean pacingAllows(Pacing pacing, Map<UUID, Occupancy> parties, Instant start, int partySize) {
         if (pacing.maxCovers() != null || pacing.maxParties() != null) {
             Instant midnight = start.atZone(service.zone())
                     .toLocalDate()
@@ -264,6 +304,9 @@ final class NaiveOracle {
 
     /** Units with no row covering any minute of the window, or none at all when the resource is closed then. */
     private int freeUnits(Resource resource, Instant from, Instant until) {
+        if (resource.areaId() != null && closedAreas.contains(resource.areaId())) {
+            return 0;
+        }
         if (!openEveryMinute(resource.hours(), true, from, until)) {
             return 0;
         }

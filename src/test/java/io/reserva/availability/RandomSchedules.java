@@ -41,6 +41,10 @@ final class RandomSchedules {
     private RandomSchedules() {}
 
     /** One situation: the snapshot, the date and party asked about, a clock, and a resource to restrict to. */
+    static final List<UUID> AREAS = List.of(
+            UUID.nameUUIDFromBytes("random terrace".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            UUID.nameUUIDFromBytes("random dining room".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
     record Situation(ScheduleSnapshot schedule, LocalDate date, int partySize, Clock clock, UUID someResource) {}
 
     static Situation generate(Random random) {
@@ -70,6 +74,21 @@ final class RandomSchedules {
         }
         List<ResourceLink> links = links(random, resources);
         List<Occupancy> occupancies = occupancies(random, service, resources, date);
+        List<AreaPacing> areaPacing = List.of();
+        if (random.nextInt(3) == 0) {
+            // A third of the floors stand in two areas (and none), one or both of them paced.
+            for (int i = 0; i < resources.size(); i++) {
+                int area = random.nextInt(3);
+                resources.set(i, resources.get(i).inArea(area == 2 ? null : AREAS.get(area)));
+            }
+            areaPacing = new ArrayList<>();
+            for (UUID area : AREAS) {
+                Pacing limits = random.nextInt(4) > 0 ? pacing(random, true) : null;
+                if (limits != null) {
+                    areaPacing.add(new AreaPacing(area, limits));
+                }
+            }
+        }
         Instant dayStart = date.atStartOfDay(serviceZone).toInstant();
         Instant now = dayStart.minusSeconds(3600L * (random.nextInt(80) - 14));
         return new Situation(
@@ -80,7 +99,8 @@ final class RandomSchedules {
                         businessHours,
                         occupancies,
                         combinations(random, resources),
-                        pacing(random)),
+                        pacing(random, false),
+                        areaPacing),
                 date,
                 random.nextInt(4) == 0 ? 1 + random.nextInt(6) : 1 + random.nextInt(2),
                 Clock.fixed(now, ZoneOffset.UTC),
@@ -216,8 +236,8 @@ final class RandomSchedules {
     }
 
     /** A third of the services are paced, with limits small enough for the random bookings to reach them. */
-    private static Pacing pacing(Random random) {
-        if (random.nextInt(3) > 0) {
+    private static Pacing pacing(Random random, boolean always) {
+        if (!always && random.nextInt(3) > 0) {
             return null;
         }
         boolean perInterval = random.nextInt(4) > 0;

@@ -1,5 +1,6 @@
 package io.reserva.availability.bench;
 
+import io.reserva.availability.AreaPacing;
 import io.reserva.availability.Combination;
 import io.reserva.availability.Occupancy;
 import io.reserva.availability.OpeningHours;
@@ -24,6 +25,7 @@ import java.util.UUID;
  * room, terrace with its own shorter hours, bar), 20 combinations of neighbouring tables, pacing of 30 covers per
  * 15 minutes and 160 guests seated at once, and about 6,000 dinner reservations over 28 days. The three groups are
  * real areas ({@link #DINING_ROOM}, {@link #TERRACE}, {@link #BAR}); the terrace's tables also keep shorter hours.
+ * Two areas are paced too: the terrace at 12 guests per quarter hour and 60 seated at once, the bar at 50 seated.
  */
 public final class FloorDataset {
 
@@ -49,7 +51,10 @@ public final class FloorDataset {
                 dinnerHours(),
                 reservations(random, tables),
                 combinations(tables),
-                new Pacing(15, 30, null, 160));
+                new Pacing(15, 30, null, 160),
+                List.of(
+                        new AreaPacing(TERRACE, new Pacing(15, 12, null, 60)),
+                        new AreaPacing(BAR, new Pacing(null, null, null, 50))));
     }
 
     private static List<Resource> tables() {

@@ -1,0 +1,240 @@
+package io.reserva.reservations;
+
+import static io.reserva.support.TestApi.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reserva.support.CatalogFixtures;
+import io.reserva.support.IntegrationTest;
+import io.reserva.support.TestApi;
+import io.reserva.support.TestApi.Response;
+import io.reserva.support.TestApi.Tenant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Pacing per area over HTTP: limits an area could never seat the largest party with are refused, a race for the
+ * terrace's last covers fills exactly its limit, and a party the full terrace cannot take sits in the dining room.
+ */
+@IntegrationTest
+class AreaPacingIntegrationTests {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final String START = LocalDate.of(2027, 4, 5)
+            .atTime(LocalTime.of(19, 0))
+            .atZone(BERLIN)
+            .toInstant()
+            .toString();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestApi api;
+    Tenant tenant;
+    String key;
+    CatalogFixtures catalog;
+    String terrace;
+
+    @BeforeEach
+    void setUp() {
+        api = new TestApi(port);
+        tenant = api.newTenant();
+        key = tenant.adminKey();
+        catalog = new CatalogFixtures(api, key);
+        Response created = api.post(key, "/reservation-areas", fields("name", "Terrace"));
+        TestApi.expect(created, 201);
+        terrace = created.get("id");
+    }
+
+    /** A terrace of a hundred tables of four, the terrace paced at 8 guests per quarter hour. */
+    private String terraceService() {
+        String service = catalog.service(fields(
+                "name",
+                "Dinner",
+                "duration_minutes",
+                90,
+                "slot_interval",
+                5,
+                "max_party_size",
+                4,
+                "area_pacing",
+                List.of(fields("area_id", terrace, "interval_minutes", 15, "max_covers", 8))));
+        String tables = catalog.resource(fields(
+                "name", "Terrace tables", "resource_type", "table", "capacity", 4, "units", 100, "area_id", terrace));
+        catalog.link(service, tables, "any_available");
+        catalog.everyDay(tables, "12:00", "23:00");
+        return service;
+    }
+
+    private Response book(String service, String start, boolean override) {
+        return api.post(
+                key,
+                "/reservations",
+                fields("service_id", service, "party_size", 2, "start_datetime", start, "override", override));
+    }
+
+    private static List<String> errorFields(Response response) {
+        List<String> names = new ArrayList<>();
+        response.body()
+                .get("errors")
+                .forEach(error -> names.add(error.get("field").asString()));
+        return names;
+    }
+
+    @Test
+    void areaLimitsBelowTheLargestPartyForeignOrRepeatedAreasAreRefusedNamingTheEntry() {
+        String theirs = api.post(api.newTenant().adminKey(), "/reservation-areas", fields("name", "Their terrace"))
+                .get("id");
+        Response below = api.post(
+                key,
+                "/reservation-services",
+                fields(
+                        "name",
+                        "Dinner",
+                        "duration_minutes",
+                        90,
+                        "max_party_size",
+                        8,
+                        "area_pacing",
+                        List.of(fields("area_id", terrace, "interval_minutes", 15, "max_covers", 6))));
+        Response foreign = api.post(
+                key,
+                "/reservation-services",
+                fields(
+                        "name",
+                        "Dinner",
+                        "duration_minutes",
+                        90,
+                        "max_party_size",
+                        4,
+                        "area_pacing",
+                        List.of(fields("area_id", theirs, "max_seated_covers", 20))));
+        Response twice = api.post(
+                key,
+                "/reservation-services",
+                fields(
+                        "name",
+                        "Dinner",
+                        "duration_minutes",
+                        90,
+                        "max_party_size",
+                        4,
+                        "area_pacing",
+                        List.of(
+                                fields("area_id", terrace, "max_seated_covers", 20),
+                                fields("area_id", terrace, "max_seated_covers", 30))));
+
+        assertThat(List.of(below, foreign, twice)).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(422);
+            assertThat(r.code()).isEqualTo("validation_failed");
+        });
+        assertThat(errorFields(below)).containsExactly("area_pacing[0].max_covers");
+        assertThat(below.body().get("detail").asString()).contains("must be at least 8");
+        assertThat(errorFields(foreign)).containsExactly("area_pacing[0].area_id");
+        assertThat(errorFields(twice)).containsExactly("area_pacing[1].area_id");
+
+        String service = terraceService();
+        Response raised = api.patch(key, "/reservation-services/" + service, fields("max_party_size", 10));
+        assertThat(raised.status()).isEqualTo(422);
+        assertThat(errorFields(raised)).containsExactly("area_pacing[0].max_covers");
+        Response stored = api.get(key, "/reservation-services/" + service);
+        assertThat(stored.body().get("area_pacing").get(0).get("area_id").asString())
+                .isEqualTo(terrace);
+        assertThat(stored.body().get("area_pacing").get(0).get("max_covers").asInt())
+                .isEqualTo(8);
+
+        TestApi.expect(api.patch(key, "/reservation-services/" + service, fields("area_pacing", List.of())), 200);
+        assertThat(api.get(key, "/reservation-services/" + service).body().get("area_pacing"))
+                .isEmpty();
+    }
+
+    @Test
+    void sixtyFourClientsForTheTerracesLastCoversFillExactlyItsLimit() throws Exception {
+        String service = terraceService();
+        TestApi.expect(book(service, START, false), 201);
+
+        List<Response> responses = race(service, 64);
+
+        assertThat(responses.stream().filter(r -> r.status() == 201)).hasSize(3);
+        assertThat(responses.stream().filter(r -> r.status() == 409))
+                .hasSize(61)
+                .allSatisfy(r -> assertThat(r.code()).isEqualTo("pacing_limit"));
+        long covers = jdbc.sql("select coalesce(sum(party_size), 0) from reservations"
+                        + " where organization_id = :org and status = 'confirmed'")
+                .param("org", tenant.id())
+                .query(Long.class)
+                .single();
+        assertThat(covers).isEqualTo(8);
+
+        List<String> listed = new ArrayList<>();
+        api.get(key, "/reservation-available-slots?service_id=" + service + "&date=2027-04-05&party_size=2")
+                .body()
+                .get("slots")
+                .forEach(s -> listed.add(s.get("start_datetime").asString()));
+        assertThat(listed).doesNotContain(START);
+
+        Response override = book(service, START, true);
+        TestApi.expect(override, 201);
+        assertThat(override.body().get("is_override").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aPartyTheFullTerraceCannotTakeSitsInTheDiningRoomAndItsPreferenceIsReportedUnmet() {
+        String service = terraceService();
+        String dining = catalog.resource(fields("name", "Dining table", "resource_type", "table", "capacity", 4));
+        catalog.everyDay(dining, "12:00", "23:00");
+
+        List<Boolean> met = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Response booked = preferringTerrace(service);
+            TestApi.expect(booked, 201);
+            met.add(booked.body().get("seating_preference_met").asBoolean());
+        }
+        Response sixth = preferringTerrace(service);
+
+        // Four couples fill the terrace's 8 covers; the fifth goes to the dining room's one table; then nothing.
+        assertThat(met).containsExactly(true, true, true, true, false);
+        TestApi.expect(sixth, 409);
+        assertThat(sixth.code()).isEqualTo("pacing_limit");
+    }
+
+    private Response preferringTerrace(String service) {
+        return api.post(
+                key,
+                "/reservations",
+                fields("service_id", service, "party_size", 2, "start_datetime", START, "seating_preference", terrace));
+    }
+
+    private List<Response> race(String service, int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> futures = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return book(service, START, false);
+            }));
+        }
+        start.countDown();
+        List<Response> responses = new ArrayList<>();
+        for (Future<Response> future : futures) {
+            responses.add(future.get());
+        }
+        pool.shutdown();
+        return responses;
+    }
+}
