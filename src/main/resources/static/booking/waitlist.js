@@ -162,6 +162,9 @@ export function waitlistScreens(ui) {
     ui.request("GET", "/waitlist/" + encodeURIComponent(token)).then(function (entry) {
       ui.startScreen({ name: t.waitlistHeading, organization_name: entry.organization_name, page_config: entry.page_config, services: [] });
       renderStatus(entry, false);
+      document.addEventListener("visibilitychange", function () {
+        if (document.visibilityState === "visible" && shown && shown.can_cancel) { poll(); }
+      });
     }).catch(function (error) {
       ui.fail(error.status === 404 ? t.waitlistNotFound : t.generic);
     });
@@ -173,7 +176,52 @@ export function waitlistScreens(ui) {
     });
   }
 
+  // ---------- refreshing by itself ----------
+  // While the entry is active the page reads it again every POLL_MS (not while the tab is hidden, nor while the
+  // guest is confirming that they leave), and redraws only when something the guest sees changed, keeping the
+  // focus where it was. A refused read (the rate limit, a network hiccup) waits twice as long before the next; an
+  // entry that is gone or final stops the polling.
+  var POLL_MS = 20000;
+  var MAX_POLL_MS = 5 * 60000;
+  var shown = null;
+  var timer = null;
+  var delay = POLL_MS;
+
+  function schedule() {
+    window.clearTimeout(timer);
+    timer = null;
+    if (shown && shown.can_cancel) { timer = window.setTimeout(poll, delay); }
+  }
+
+  function poll() {
+    window.clearTimeout(timer);
+    timer = null;
+    if (document.visibilityState === "hidden" || document.getElementById("really-leave")) { schedule(); return; }
+    ui.request("GET", "/waitlist/" + encodeURIComponent(token)).then(function (entry) {
+      delay = POLL_MS;
+      if (fingerprint(entry) === fingerprint(shown) || document.getElementById("really-leave")) { shown = entry; schedule(); return; }
+      var statusChanged = entry.status !== shown.status || entry.offer_open !== shown.offer_open;
+      var focused = document.activeElement && document.activeElement.id;
+      renderStatus(entry, false, statusChanged ? t.statusUpdated : null, "info");
+      var again = focused && document.getElementById(focused);
+      if (again) { again.focus(); }
+    }).catch(function (error) {
+      if (error.status === 404) { shown = null; return; }
+      delay = Math.min(delay * 2, MAX_POLL_MS);
+      schedule();
+    });
+  }
+
+  /** What the guest sees of an entry: a read that changes none of it redraws nothing. */
+  function fingerprint(entry) {
+    return entry && JSON.stringify([entry.status, entry.position, entry.parties_ahead, entry.estimated_seat_from,
+      entry.estimated_seat_to, entry.offer_open, entry.offer_start, entry.offer_expires_at, entry.manage_path,
+      entry.confirmation_code, entry.can_cancel]);
+  }
+
   function renderStatus(entry, focus, message, kind) {
+    shown = entry;
+    schedule();
     var stepNode = ui.stepNode();
     ui.clear(stepNode);
     var section = el("section", { class: "card", "aria-labelledby": "status-heading" });

@@ -120,17 +120,63 @@ class BookingLinkRepository {
                 .update();
     }
 
-    /** The waitlist entry behind a status token, if the token belongs to this link. */
-    Optional<UUID> waitlistEntryOfToken(UUID organizationId, UUID linkId, byte[] tokenHash) {
+    /**
+     * The waitlist entry a status token opens: the page's own token (which does not expire, {@code expiresAt} null),
+     * or an offer email's that has not expired by {@code now}.
+     */
+    record WaitlistToken(UUID entryId, Instant expiresAt) {}
+
+    /** The waitlist entry behind a status token, if the token belongs to this link and has not expired. */
+    Optional<WaitlistToken> waitlistEntryOfToken(UUID organizationId, UUID linkId, byte[] tokenHash, Instant now) {
         return jdbc.sql("""
-                        select waitlist_entry_id from booking_page_waitlist_entries
-                        where organization_id = :org and booking_link_id = :link and token_hash = :hash
+                        select waitlist_entry_id, null::timestamptz as expires_at from booking_page_waitlist_entries
+                         where organization_id = :org and booking_link_id = :link and token_hash = :hash
+                        union all
+                        select waitlist_entry_id, expires_at from booking_page_waitlist_message_tokens
+                         where organization_id = :org and booking_link_id = :link and token_hash = :hash
+                           and expires_at > :now
+                        limit 1
                         """)
                 .param("org", organizationId)
                 .param("link", linkId)
                 .param("hash", tokenHash)
-                .query(UUID.class)
+                .param("now", SqlTypes.timestamptz(now))
+                .query((rs, n) -> new WaitlistToken(
+                        rs.getObject("waitlist_entry_id", UUID.class), SqlTypes.instant(rs, "expires_at")))
                 .optional();
+    }
+
+    /** The link a guest joined the waitlist on, if they joined on a booking page. */
+    Optional<BookingLink> linkOfWaitlistEntry(UUID organizationId, UUID entryId) {
+        return jdbc.sql("""
+                        select l.id, l.organization_id, l.name, l.slug, l.mode, l.service_id, l.is_active,
+                               l.page_config::text as page_config, l.created_at, l.updated_at
+                          from booking_page_waitlist_entries w
+                          join reservation_booking_links l
+                            on l.organization_id = w.organization_id and l.id = w.booking_link_id
+                         where w.organization_id = :org and w.waitlist_entry_id = :entry
+                        """)
+                .param("org", organizationId)
+                .param("entry", entryId)
+                .query(this::map)
+                .optional();
+    }
+
+    /** Stores an offer email's own status token (its hash), which works until {@code expiresAt}. */
+    void insertWaitlistMessageToken(
+            UUID organizationId, UUID entryId, UUID linkId, byte[] tokenHash, Instant expiresAt, Instant now) {
+        jdbc.sql("""
+                        insert into booking_page_waitlist_message_tokens (organization_id, waitlist_entry_id,
+                            booking_link_id, token_hash, expires_at, created_at)
+                        values (:org, :entry, :link, :hash, :expires_at, :now)
+                        """)
+                .param("org", organizationId)
+                .param("entry", entryId)
+                .param("link", linkId)
+                .param("hash", tokenHash)
+                .param("expires_at", SqlTypes.timestamptz(expiresAt))
+                .param("now", SqlTypes.timestamptz(now))
+                .update();
     }
 
     /**
@@ -155,15 +201,23 @@ class BookingLinkRepository {
                 .optional();
     }
 
-    /** The link a reservation was booked through, if it was booked on a booking page. */
+    /**
+     * The link a reservation was booked through, if it was booked on a booking page: the page's own manage token
+     * names it, or, for a waitlist offer accepted through an offer email's link, that email's token.
+     */
     Optional<BookingLink> linkOfReservation(UUID organizationId, UUID reservationId) {
         return jdbc.sql("""
                         select l.id, l.organization_id, l.name, l.slug, l.mode, l.service_id, l.is_active,
                                l.page_config::text as page_config, l.created_at, l.updated_at
-                          from booking_page_reservations r
-                         join reservation_booking_links l
-                           on l.organization_id = r.organization_id and l.id = r.booking_link_id
-                        where r.organization_id = :org and r.reservation_id = :reservation
+                          from (select booking_link_id, 0 as rank from booking_page_reservations
+                                 where organization_id = :org and reservation_id = :reservation
+                                union all
+                                select booking_link_id, 1 as rank from booking_page_message_tokens
+                                 where organization_id = :org and reservation_id = :reservation) r
+                          join reservation_booking_links l
+                            on l.organization_id = :org and l.id = r.booking_link_id
+                         order by r.rank
+                         limit 1
                         """)
                 .param("org", organizationId)
                 .param("reservation", reservationId)

@@ -46,6 +46,21 @@ public class GuestMessageLinks {
     }
 
     /**
+     * Issues a status token for a waitlist entry joined on a booking page and answers the path of its private
+     * status page ({@code /b/{organization_id}/{slug}/waitlist/{token}}), where the guest accepts or declines an
+     * offer, valid until {@code expiresAt}; empty for an entry joined elsewhere (staff, the API, a channel), which
+     * has no status page. As for manage links, only the token's SHA-256 is stored.
+     */
+    public Optional<String> issueWaitlistStatusPath(UUID organizationId, UUID waitlistEntryId, Instant expiresAt) {
+        return links.linkOfWaitlistEntry(organizationId, waitlistEntryId).map(link -> {
+            String token = Secrets.newSecret("");
+            links.insertWaitlistMessageToken(
+                    organizationId, waitlistEntryId, link.id(), Secrets.sha256(token), expiresAt, clock.instant());
+            return BookingLink.pathOf(organizationId, link.slug()) + "/waitlist/" + token;
+        });
+    }
+
+    /**
      * The look of the page the booking was made on, else of the organization's first active page, else none: the
      * same logo and colour the guest saw while booking.
      */

@@ -141,11 +141,22 @@ public class GuestWaitlist {
      */
     public GuestWaitlistEntry accept(UUID organizationId, String slug, String token) {
         BookingLink link = page.anyLink(organizationId, slug);
-        UUID entryId = entryIdOf(link, token);
+        BookingLinkRepository.WaitlistToken opened = tokenOf(link, token);
         WaitlistEntryView accepted = transaction.execute(status -> {
-            WaitlistEntryView seated = waitlist.acceptOffer(venue(organizationId), entryId);
-            links.insertManageToken(
-                    organizationId, seated.reservationId(), link.id(), Secrets.sha256(token), clock.instant());
+            WaitlistEntryView seated = waitlist.acceptOffer(venue(organizationId), opened.entryId());
+            if (opened.expiresAt() == null) {
+                links.insertManageToken(
+                        organizationId, seated.reservationId(), link.id(), Secrets.sha256(token), clock.instant());
+            } else {
+                // An offer email's link manages the booking it made for as long as the link itself works.
+                links.insertMessageToken(
+                        organizationId,
+                        seated.reservationId(),
+                        link.id(),
+                        Secrets.sha256(token),
+                        opened.expiresAt(),
+                        clock.instant());
+            }
             return seated;
         });
         return view(link, token, accepted, false);
@@ -204,10 +215,15 @@ public class GuestWaitlist {
     }
 
     private UUID entryIdOf(BookingLink link, String token) {
+        return tokenOf(link, token).entryId();
+    }
+
+    /** The page's own status token or an offer email's that has not expired; anything else is {@code 404}. */
+    private BookingLinkRepository.WaitlistToken tokenOf(BookingLink link, String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {
             throw entryNotFound();
         }
-        return links.waitlistEntryOfToken(link.organizationId(), link.id(), Secrets.sha256(token))
+        return links.waitlistEntryOfToken(link.organizationId(), link.id(), Secrets.sha256(token), clock.instant())
                 .orElseThrow(GuestWaitlist::entryNotFound);
     }
 

@@ -141,11 +141,47 @@ final class DefaultTemplates {
         return of(kind, locale, MessageExtras.NONE);
     }
 
+    /**
+     * An offer with the link to the guest's status page: taken there, not by contacting the venue. The link's words
+     * say what it does.
+     */
+    private static final Texts ENGLISH_OFFER_WITH_LINK = new Texts(
+            ENGLISH.get(NotificationKind.WAITLIST_OFFER).subject(),
+            ENGLISH.get(NotificationKind.WAITLIST_OFFER).greeting(),
+            ENGLISH.get(NotificationKind.WAITLIST_OFFER).lead(),
+            "To take it, open the link below and accept it before then; after that it passes to the next guest on"
+                    + " the list.",
+            false);
+
+    private static final Texts SPANISH_OFFER_WITH_LINK = new Texts(
+            SPANISH.get(NotificationKind.WAITLIST_OFFER).subject(),
+            SPANISH.get(NotificationKind.WAITLIST_OFFER).greeting(),
+            SPANISH.get(NotificationKind.WAITLIST_OFFER).lead(),
+            "Para quedártelo, abre el enlace de abajo y acéptalo antes; después pasará a la siguiente persona de la"
+                    + " lista.",
+            false);
+
+    private static final Common ENGLISH_OFFER_COMMON = new Common(
+            ENGLISH_COMMON.guests(),
+            ENGLISH_COMMON.code(),
+            "Accept or decline the offer",
+            ENGLISH_COMMON.unsubscribe());
+
+    private static final Common SPANISH_OFFER_COMMON = new Common(
+            SPANISH_COMMON.guests(),
+            SPANISH_COMMON.code(),
+            "Aceptar o rechazar el hueco",
+            SPANISH_COMMON.unsubscribe());
+
     /** The built-in template with the optional parts this message has. */
     static Template of(NotificationKind kind, Locale locale, MessageExtras extras) {
         boolean spanish = "es".equals(locale.getLanguage());
         Texts texts = (spanish ? SPANISH : ENGLISH).get(kind);
         Common common = spanish ? SPANISH_COMMON : ENGLISH_COMMON;
+        if (kind == NotificationKind.WAITLIST_OFFER && extras.manageLink() != null) {
+            texts = spanish ? SPANISH_OFFER_WITH_LINK : ENGLISH_OFFER_WITH_LINK;
+            common = spanish ? SPANISH_OFFER_COMMON : ENGLISH_OFFER_COMMON;
+        }
         return new Template(texts.subject(), text(texts, common, extras), html(texts, common, extras));
     }
 

@@ -231,7 +231,8 @@ class MessageSending {
 
     /**
      * The guest's own links, made for this attempt: a manage token for a booking made on a booking page (valid
-     * until {@code manage-link-valid-for} after the booking's end) and an unsubscribe token when the message has a
+     * until {@code manage-link-valid-for} after the booking's end), a status token for a waitlist offer to a guest
+     * who joined on a booking page (valid until the start on offer), and an unsubscribe token when the message has a
      * contact. Only their hashes are stored, so they exist nowhere but in the message; a retried message gets new
      * ones (the unused ones simply expire or stay unused).
      */
@@ -244,6 +245,16 @@ class MessageSending {
             manage = guestLinks
                     .issueManagePath(
                             claim.organizationId(), claim.reservationId(), end.plus(properties.manageLinkValidFor()))
+                    .map(path -> properties.publicUrl() + path)
+                    .orElse(null);
+        } else if (claim.kind() == NotificationKind.WAITLIST_OFFER
+                && claim.waitlistEntryId() != null
+                && data.startDatetime() != null
+                && data.startDatetime().isAfter(now)) {
+            // The offer's link opens the guest's status page, where they accept or decline; it works until the
+            // start on offer, when the offer (and the booking it could become) is of no more use to change.
+            manage = guestLinks
+                    .issueWaitlistStatusPath(claim.organizationId(), claim.waitlistEntryId(), data.startDatetime())
                     .map(path -> properties.publicUrl() + path)
                     .orElse(null);
         }

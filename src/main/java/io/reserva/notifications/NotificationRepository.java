@@ -40,6 +40,7 @@ class NotificationRepository {
             UUID id,
             UUID organizationId,
             UUID reservationId,
+            UUID waitlistEntryId,
             NotificationKind kind,
             int sequence,
             String channel,
@@ -47,6 +48,21 @@ class NotificationRepository {
             String data,
             Instant dueAt,
             int attempt) {
+
+        /** A claim of a message about a reservation. */
+        Claim(
+                UUID id,
+                UUID organizationId,
+                UUID reservationId,
+                NotificationKind kind,
+                int sequence,
+                String channel,
+                String recipient,
+                String data,
+                Instant dueAt,
+                int attempt) {
+            this(id, organizationId, reservationId, null, kind, sequence, channel, recipient, data, dueAt, attempt);
+        }
 
         /** An email's claim. */
         Claim(
@@ -248,8 +264,8 @@ class NotificationRepository {
                            set attempts = n.attempts + 1, next_attempt_at = :lease_until, updated_at = now()
                           from picked
                          where n.id = picked.id
-                        returning n.id, n.organization_id, n.reservation_id, n.kind, n.sequence, n.channel, n.recipient,
-                                  n.data::text as data, n.due_at, n.attempts
+                        returning n.id, n.organization_id, n.reservation_id, n.waitlist_entry_id, n.kind, n.sequence,
+                                  n.channel, n.recipient, n.data::text as data, n.due_at, n.attempts
                         """)
                 .param("now", SqlTypes.timestamptz(now))
                 .param("limit", limit)
@@ -258,6 +274,7 @@ class NotificationRepository {
                         rs.getObject("id", UUID.class),
                         rs.getObject("organization_id", UUID.class),
                         rs.getObject("reservation_id", UUID.class),
+                        rs.getObject("waitlist_entry_id", UUID.class),
                         NotificationKind.fromWire(rs.getString("kind")),
                         rs.getInt("sequence"),
                         rs.getString("channel"),

@@ -228,6 +228,9 @@ class WaitlistBrowserIntegrationTests {
         TestApi.expect(api.patch(tenant.adminKey(), "/reservations/" + booked, fields("status", "cancelled")), 200);
         try (BrowserTab phone = Browser.phone("es-ES")) {
             Page page = phone.page();
+            // The page's own refresh must not show the lapse before the guest tries: its timers stand still.
+            page.clock().install();
+            page.clock().pauseAt(Instant.now().plusSeconds(1).toEpochMilli());
             page.navigate(api.base() + joined.get("status_path"));
             page.waitForSelector("#accept-offer");
             assertThat(page.locator("#offer-text").textContent()).contains("19:00");
@@ -239,6 +242,8 @@ class WaitlistBrowserIntegrationTests {
             page.waitForSelector(".alert.error");
             assertThat(page.locator("[role=alert]").textContent()).contains("no se aceptó a tiempo");
             assertThat(page.locator("#accept-offer").count()).isZero();
+            // axe needs the page's timers; the page's refresh can come now too, as it would for the guest.
+            page.clock().resume();
             phone.screenshot("waitlist-08-lapsed-es");
             phone.assertAccessible(page.url());
 
@@ -252,6 +257,60 @@ class WaitlistBrowserIntegrationTests {
             assertThat(page.locator(".wl-status").textContent()).isEqualTo("Has salido de la lista");
             assertThat(page.locator("#leave").count()).isZero();
             phone.screenshot("waitlist-09-left-es");
+            phone.assertNoErrors();
+        }
+    }
+
+    @Test
+    void theStatusPageShowsAnOfferByItselfWithoutAReload() {
+        Response joined = api.post(
+                null,
+                "/public/booking-links/" + tenant.id() + "/dinner/waitlist",
+                fields(
+                        "service_id",
+                        dinner,
+                        "party_size",
+                        2,
+                        "kind",
+                        "later",
+                        "date",
+                        fullDay.toString(),
+                        "window_start",
+                        "18:00",
+                        "window_end",
+                        "20:00",
+                        "contact",
+                        fields("first_name", "Dora", "phone", "+49 30 3334444")));
+        TestApi.expect(joined, 201);
+        try (Phone phone = browser.phone("en-GB")) {
+            Page page = phone.page();
+            // The page's own timers on a clock the test moves: the poll comes when the test says, not after a sleep.
+            page.clock().install();
+            page.clock().pauseAt(Instant.now().plusSeconds(1).toEpochMilli());
+            page.navigate(api.base() + joined.get("status_path"));
+            page.waitForSelector("#status-heading");
+            assertThat(page.locator(".wl-status").textContent()).isEqualTo("Waiting");
+            page.evaluate("() => { window.sameDocument = true; }");
+            phone.tabTo("#refresh");
+
+            TestApi.expect(api.patch(tenant.adminKey(), "/reservations/" + booked, fields("status", "cancelled")), 200);
+            page.clock().runFor(5_000);
+            assertThat(page.locator("#accept-offer").count())
+                    .as("no read before the poll interval")
+                    .isZero();
+            page.clock().runFor(20_000);
+            page.waitForSelector("#accept-offer");
+            assertThat(page.evaluate("() => window.sameDocument === true"))
+                    .as("the page was not reloaded")
+                    .isEqualTo(true);
+            assertThat(page.locator(".wl-status").textContent()).isEqualTo("A table is offered");
+            assertThat(page.locator("[role=alert]").textContent()).contains("has been updated");
+            assertThat(phone.focused())
+                    .as("the focus stays where the guest left it")
+                    .isEqualTo("refresh");
+            page.clock().resume(); // axe needs the page's timers
+            phone.screenshot("waitlist-11-offer-appeared");
+            assertNoSeriousAccessibilityIssues(page);
             phone.assertNoErrors();
         }
     }

@@ -187,4 +187,27 @@ class MessageComposerTests {
         assertThat(message.text()).contains("Change or cancel your booking: https://book.example.com/m");
         assertThat(message.unsubscribeLink()).isNull();
     }
+
+    @Test
+    void anOfferWithTheGuestsStatusLinkSaysToOpenItAndOneWithoutSaysToContactTheVenue() {
+        MessageExtras link = new MessageExtras(null, null, "https://book.example.com/b/o/cena/waitlist/t", null);
+        DefaultTemplates.Template withLink = DefaultTemplates.of(NotificationKind.WAITLIST_OFFER, Locale.ENGLISH, link);
+        assertThat(withLink.text())
+                .contains("open the link below and accept it")
+                .contains("Accept or decline the offer: {{manage_link}}")
+                .doesNotContain("contact {{organization_name}}");
+        assertThat(withLink.html()).contains("<a href=\"{{manage_link}}\"").contains("Accept or decline the offer");
+        assertThat(DefaultTemplates.of(NotificationKind.WAITLIST_OFFER, Locale.forLanguageTag("es"), link)
+                        .text())
+                .contains("abre el enlace de abajo")
+                .contains("Aceptar o rechazar el hueco: {{manage_link}}");
+
+        DefaultTemplates.Template without =
+                DefaultTemplates.of(NotificationKind.WAITLIST_OFFER, Locale.ENGLISH, MessageExtras.NONE);
+        assertThat(without.text()).contains("contact {{organization_name}}").doesNotContain("{{manage_link}}");
+        // Other kinds keep their own link words.
+        assertThat(DefaultTemplates.of(NotificationKind.REMINDER, Locale.ENGLISH, link)
+                        .text())
+                .contains("Change or cancel your booking: {{manage_link}}");
+    }
 }

@@ -515,6 +515,114 @@ class MoreGuestEmailsIntegrationTests {
                 : log.body().get("data").get(0).get("status").asString();
     }
 
+    @Test
+    void anOfferEmailCarriesAPrivateLinkThatAcceptsTheOfferAndStopsWorkingAtTheStartOnOffer() throws Exception {
+        CatalogFixtures catalog = new CatalogFixtures(api, key);
+        String tasting = catalog.service(fields("name", "Tasting", "duration_minutes", 60));
+        String room = catalog.resource("Room", "room", null);
+        catalog.link(tasting, room, "required");
+        catalog.everyDay(room, "19:00", "20:00");
+        TestApi.expect(
+                api.post(
+                        key,
+                        "/reservation-booking-links",
+                        fields("name", "Tasting", "slug", "tasting", "page_config", fields("waitlist", "later"))),
+                201);
+        Response booked = api.post(
+                key,
+                "/reservations",
+                fields("service_id", tasting, "party_size", 2, "start_datetime", at(19).toString()));
+        TestApi.expect(booked, 201);
+        String base = "/public/booking-links/" + tenant.id() + "/tasting";
+        Response joined = api.post(
+                null,
+                base + "/waitlist",
+                fields(
+                        "service_id",
+                        tasting,
+                        "party_size",
+                        2,
+                        "kind",
+                        "later",
+                        "date",
+                        day.toString(),
+                        "window_start",
+                        "18:30",
+                        "window_end",
+                        "19:30",
+                        "contact",
+                        fields("first_name", "Gil", "email", "gil@" + domain, "phone", "+4930" + digits())));
+        TestApi.expect(joined, 201);
+        TestApi.expect(api.patch(key, "/reservations/" + booked.get("id"), fields("status", "cancelled")), 200);
+
+        MimeMessage offer = awaitMail(1).get(0);
+        assertThat(offer.getSubject()).startsWith("A place for you");
+        String text = part(offer, "text/plain");
+        assertThat(text).contains("open the link below and accept it").doesNotContain("contact ");
+        Matcher link = Pattern.compile("https?://[^/\\s]+(/b/[0-9a-f-]{36}/tasting/waitlist/([A-Za-z0-9_-]{43}))")
+                .matcher(text);
+        assertThat(link.find()).as("a status link in: %s", text).isTrue();
+        String emailToken = link.group(2);
+        assertThat(emailToken).isNotEqualTo(joined.get("token"));
+        assertThat(part(offer, "text/html"))
+                .contains("href=\"" + link.group(0) + "\"")
+                .contains("Accept or decline the offer");
+        assertThat(jdbc.sql("select count(*) from notifications where data::text like :t")
+                        .param("t", "%" + emailToken + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        // The guest opens the link from the mail: the status page, whose API shows the open offer; they accept.
+        Response page = api.get(null, link.group(1));
+        TestApi.expect(page, 200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        Response status = api.get(null, base + "/waitlist/" + emailToken);
+        TestApi.expect(status, 200);
+        assertThat(status.get("status")).isEqualTo("offered");
+        assertThat(status.body().get("offer_open").asBoolean()).isTrue();
+        assertThat(status.body().get("token").isNull())
+                .as("a token is shown only once, at the join")
+                .isTrue();
+        Response accepted = api.post(null, base + "/waitlist/" + emailToken + "/accept", fields());
+        TestApi.expect(accepted, 200);
+        assertThat(accepted.get("status")).isEqualTo("seated");
+        assertThat(accepted.get("manage_path")).endsWith("/tasting/manage/" + emailToken);
+        Response booking = api.get(null, base + "/bookings/" + emailToken);
+        TestApi.expect(booking, 200);
+        assertThat(booking.get("status")).isEqualTo("confirmed");
+        assertThat(booking.get("confirmation_code")).isEqualTo(accepted.get("confirmation_code"));
+        Response entry = api.get(key, "/waitlist-entries/" + joinedEntryId());
+        assertThat(entry.get("status")).isEqualTo("seated");
+        assertThat(api.get(key, "/reservations/" + entry.get("reservation_id")).get("status"))
+                .isEqualTo("confirmed");
+
+        // The booking's own confirmation names the page the offer came from: it has a manage link of its own.
+        MimeMessage confirmation = awaitMail(2).stream()
+                .filter(m -> subject(m).contains("is confirmed"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Pattern.compile("/b/[0-9a-f-]{36}/tasting/manage/[A-Za-z0-9_-]{43}")
+                        .matcher(part(confirmation, "text/plain"))
+                        .find())
+                .isTrue();
+
+        // At the start on offer the email's link stops working, as status page and as manage link; the page's own
+        // status token, shown once at the join, does not expire.
+        clock.set(at(19).plusSeconds(1));
+        TestApi.expect(api.get(null, base + "/waitlist/" + emailToken), 404);
+        TestApi.expect(api.get(null, base + "/bookings/" + emailToken), 404);
+        TestApi.expect(api.get(null, base + "/waitlist/" + joined.get("token")), 200);
+    }
+
+    /** The one entry this test's organization has joined on a booking page. */
+    private String joinedEntryId() {
+        return jdbc.sql("""
+                        select waitlist_entry_id::text from booking_page_waitlist_entries
+                         where organization_id = :org
+                        """).param("org", tenant.id()).query(String.class).single();
+    }
+
     private String managedId(Response confirmed) {
         return jdbc.sql("select id::text from reservations where confirmation_code = :code and organization_id = :org")
                 .param("code", confirmed.get("confirmation_code"))
