@@ -4,12 +4,10 @@ import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import io.reserva.support.BrowserTab;
 import io.reserva.support.IntegrationTest;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Tenant;
-import io.reserva.users.web.SettingsBrowser.Screen;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,20 +20,6 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 class ConsoleSettingsFloorBrowserIntegrationTests {
-
-    static SettingsBrowser browser;
-
-    @BeforeAll
-    static void launch() {
-        browser = SettingsBrowser.launch();
-    }
-
-    @AfterAll
-    static void shutDown() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -57,7 +41,7 @@ class ConsoleSettingsFloorBrowserIntegrationTests {
         String table2 = table("Table 2", 4);
         table("Table 3", 6);
         String stylistEmail = SettingsBrowser.user(api, tenant, "staff", "Sara Stylist");
-        try (Screen screen = browser.signedIn(api, adminEmail, "en-GB")) {
+        try (BrowserTab screen = SettingsBrowser.signedIn(api, adminEmail, "en-GB")) {
             Page page = screen.page();
             page.navigate(api.base() + "/console/settings#areas");
             screen.waitFor("input[name=name]");
@@ -72,7 +56,7 @@ class ConsoleSettingsFloorBrowserIntegrationTests {
             assertThat(areas).hasSize(1);
             assertThat(areas.get(0).get("description").asString()).isEqualTo("Under the awning");
             String terrace = areas.get(0).get("id").asString();
-            screen.screenshots("areas");
+            SettingsBrowser.screenshots(screen, "areas");
             screen.assertAccessible("areas");
 
             page.locator("nav.sections a[href='#combinations']").click();
@@ -88,7 +72,7 @@ class ConsoleSettingsFloorBrowserIntegrationTests {
             assertThat(page.locator("input[name=name]").inputValue())
                     .as("what was typed stays")
                     .isEqualTo("Tables 1 + 2");
-            screen.screenshots("combinations-refused");
+            SettingsBrowser.screenshots(screen, "combinations-refused");
             page.locator("fieldset.choices input[value='" + table2 + "']").focus();
             page.keyboard().press("Space");
             page.locator("form.card button[type=submit]").click();
@@ -102,7 +86,7 @@ class ConsoleSettingsFloorBrowserIntegrationTests {
                     .contains(table1)
                     .contains(table2);
             assertThat(combinations.get(0).get("max_party_size").asInt()).isEqualTo(6);
-            screen.screenshots("combinations");
+            SettingsBrowser.screenshots(screen, "combinations");
             screen.assertAccessible("combinations");
 
             page.locator("nav.sections a[href='#resources']").click();
@@ -131,7 +115,7 @@ class ConsoleSettingsFloorBrowserIntegrationTests {
                     .get("data");
             assertThat(people).hasSize(1);
             assertThat(people.get(0).get("user_id").asString()).isEqualTo(stylist);
-            screen.screenshots("resources-floor");
+            SettingsBrowser.screenshots(screen, "resources-floor");
             screen.assertAccessible("resources with area and login");
             screen.assertNoErrors();
         }
@@ -139,7 +123,7 @@ class ConsoleSettingsFloorBrowserIntegrationTests {
 
     @Test
     void anAdminGivesAKeyAnExpiryAndRenamesIt() {
-        try (Screen screen = browser.signedIn(api, adminEmail, "en-GB")) {
+        try (BrowserTab screen = SettingsBrowser.signedIn(api, adminEmail, "en-GB")) {
             Page page = screen.page();
             page.navigate(api.base() + "/console/settings#keys");
             screen.waitFor("input[name=expires_at]");
@@ -166,7 +150,7 @@ class ConsoleSettingsFloorBrowserIntegrationTests {
             screen.waitFor("form.rename input[aria-invalid=true]");
             assertThat(page.locator("form.rename .field-error").textContent()).contains("1 to 200");
             screen.assertAccessible("key being renamed");
-            screen.screenshots("keys-rename");
+            SettingsBrowser.screenshots(screen, "keys-rename");
             page.locator("form.rename input[name=rename]").fill("Terrace tablet");
             page.keyboard().press("Enter");
             screen.waitFor("ul.items li.item:has-text('Terrace tablet')");
@@ -179,7 +163,7 @@ class ConsoleSettingsFloorBrowserIntegrationTests {
 
     @Test
     void anAdminChangesTheVenuesDetails() {
-        try (Screen screen = browser.signedIn(api, adminEmail, "en-GB")) {
+        try (BrowserTab screen = SettingsBrowser.signedIn(api, adminEmail, "en-GB")) {
             Page page = screen.page();
             page.navigate(api.base() + "/console/settings#organization");
             screen.waitFor("input[name=timezone]");
@@ -202,7 +186,7 @@ class ConsoleSettingsFloorBrowserIntegrationTests {
             assertThat(organization.get("timezone").asString()).isEqualTo("Europe/Madrid");
             assertThat(organization.get("address").asString()).isEqualTo("Calle Mayor 1, Madrid");
             assertThat(organization.get("phone").asString()).startsWith("+34");
-            screen.screenshots("organization");
+            SettingsBrowser.screenshots(screen, "organization");
             screen.assertAccessible("the venue");
             screen.assertNoErrors();
         }
