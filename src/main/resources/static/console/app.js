@@ -1,5 +1,6 @@
 // The console: who is signed in, the day shown (its date and layout in the address, so a reload or a new
-// sign-in comes back to it), the headline numbers, and the list or timeline of the day's reservations.
+// sign-in comes back to it), the headline numbers, and the list or timeline of the day's reservations. The day is
+// read once; live events then change the reservation they carry in it (see applyReservation).
 import { get, patch, del, useCsrfToken, goToSignIn, ApiError } from "./api.js";
 import { t, language, setLanguage, parties, covers } from "./i18n.js";
 import { h, clear } from "./dom.js";
@@ -9,6 +10,7 @@ import { renderTimeline } from "./timeline.js";
 import { Actions, undoMs } from "./actions.js";
 import { subscribe } from "./live.js";
 import { ownResources } from "./own-column.js";
+import { countsOf, TIMELINE_STATUSES } from "./reservations.js";
 
 const state = {
   session: null,
@@ -26,6 +28,12 @@ const state = {
 let loadSequence = 0;
 let main;
 let actions;
+/** Events heard while a read of the day is on its way: applied again on top of its answer. */
+const heardDuringLoad = new Set();
+let renderTimer = null;
+/** Reads of the day shown as busy that are on their way; a quiet read waits for them instead of dropping them. */
+let loading = 0;
+let quietWaiting = false;
 
 async function start() {
   setLanguage(language());
@@ -41,6 +49,10 @@ async function start() {
   state.session = session;
   useCsrfToken(session.csrf_token);
   state.canEdit = session.role === "admin" || session.role === "staff";
+  // With the date in the address, the day is asked for together with the organization, not after it.
+  const asked = new URLSearchParams(window.location.search).get("date");
+  const early = isDate(asked) ? get(dayPath(session.organization_id, asked)) : null;
+  if (early) { early.catch(function () { /* answered through load() below */ }); }
   state.organization = await get("/organizations/" + session.organization_id);
   readAddress();
   main = document.getElementById("main");
@@ -49,8 +61,24 @@ async function start() {
   renderHeader();
   renderFrame();
   window.addEventListener("popstate", function () { readAddress(); syncToolbar(); load(); });
-  await load();
-  subscribe(load, function (on) { state.live = on; renderLiveState(); });
+  // The stream opens while the day is read; its first "open" reads the day again (quietly, after this read),
+  // since a change committed before the stream started would otherwise never be heard.
+  subscribe({
+    reservation: applyReservation,
+    contact: applyContact,
+    waitlist: function () { /* the day holds no waitlist */ },
+    reload: reloadQuietly
+  }, function (on) { state.live = on; renderLiveState(); });
+  await load(early && state.date === asked ? { answer: early } : null);
+}
+
+function reloadQuietly() {
+  if (loading) { quietWaiting = true; return; }
+  load({ quiet: true });
+}
+
+function dayPath(organizationId, date) {
+  return "/organizations/" + organizationId + "/days/" + date;
 }
 
 /** ?date=yyyy-mm-dd&view=list|timeline; today in the organization's zone by default. */
@@ -176,14 +204,27 @@ function go(date) {
   load();
 }
 
-/** Reads the day; an answer to an older request (the day changed meanwhile) is dropped. */
-async function load() {
+/**
+ * Reads the day; an answer to an older request (the day changed meanwhile) is dropped. Live events heard while
+ * the read was on its way are applied again on top of its answer (it may predate them). Quiet (the stream's
+ * start or reset): nothing is marked busy, and the page is not redrawn when the day is the same as last read.
+ */
+async function load(options) {
+  const quiet = options && options.quiet;
   const mine = ++loadSequence;
   const date = state.date;
-  document.getElementById("view").setAttribute("aria-busy", "true");
+  const heard = [];
+  heardDuringLoad.add(heard);
+  if (!quiet) {
+    loading++;
+    document.getElementById("view").setAttribute("aria-busy", "true");
+  }
   try {
-    const day = await get("/organizations/" + state.organization.id + "/days/" + date);
+    const day = await (options && options.answer ? options.answer : get(dayPath(state.organization.id, date)));
     if (mine !== loadSequence) { return; }
+    const text = JSON.stringify(day);
+    if (quiet && text === state.dayText && !heard.length) { return; }
+    state.dayText = text;
     actions.applyWaiting(day);
     state.day = day;
     if (!state.viewChosen && ownResources(state).length) {
@@ -194,13 +235,117 @@ async function load() {
       syncToolbar();
     }
     state.contacts = new Map(day.contacts.map(function (c) { return [c.id, c]; }));
+    heard.forEach(function (event) { event(); });
+    clearTimeout(renderTimer);
     renderHeadline();
     renderView();
   } catch (e) {
     if (mine === loadSequence && !(e instanceof ApiError && e.status === 401)) { showAlert(t("generic")); }
   } finally {
+    heardDuringLoad.delete(heard);
     if (mine === loadSequence) { document.getElementById("view").removeAttribute("aria-busy"); }
+    if (!quiet) { loading--; }
+    if (!loading && quietWaiting) {
+      quietWaiting = false;
+      load({ quiet: true });
+    }
   }
+}
+
+/** Runs a live event's change now, and again on the answer of any read of the day still on its way. */
+function hear(change) {
+  heardDuringLoad.forEach(function (heard) { heard.push(change); });
+  if (state.day) { change(); }
+}
+
+/**
+ * A reservation as an event carries it (the whole object, after the change): put in the day if it starts on it,
+ * among the ones continuing into it if it started before and still holds its place, else taken out (moved to
+ * another day). Counts follow. One that falls outside the timeline's hours makes the day be read again.
+ */
+function applyReservation(data) {
+  hear(function () {
+    const day = state.day;
+    const r = Object.assign({}, data, { assigned_resources: distinctResources(data.assigned_resources) });
+    const start = Date.parse(r.start_datetime);
+    const end = Date.parse(r.end_datetime);
+    const dayStart = Date.parse(day.starts_at);
+    const others = function (x) { return x.id !== r.id; };
+    day.reservations = day.reservations.filter(others);
+    day.continuing = (day.continuing || []).filter(others);
+    let outside = false;
+    if (start >= dayStart && start < Date.parse(day.ends_at)) {
+      insertInOrder(day.reservations, r);
+      outside = TIMELINE_STATUSES.includes(r.status)
+        && (start < Date.parse(day.timeline_from) || end > Date.parse(day.timeline_until));
+    } else if (start < dayStart && end > dayStart && TIMELINE_STATUSES.includes(r.status)) {
+      insertInOrder(day.continuing, r);
+      outside = Date.parse(day.timeline_from) > dayStart || end > Date.parse(day.timeline_until);
+    }
+    actions.applyWaiting({ reservations: [r] });
+    day.counts = countsOf(day.reservations);
+    if (r.contact_id && !state.contacts.has(r.contact_id)) { readContact(r.contact_id); }
+    if (outside) { reloadQuietly(); }
+    scheduleRender();
+  });
+}
+
+/** A guest's changed tags or name, where the day shows them. */
+function applyContact(contact) {
+  hear(function () {
+    const day = state.day;
+    if (state.contacts.has(contact.id)) { state.contacts.set(contact.id, { id: contact.id, tags: contact.tags || [] }); }
+    day.reservations.concat(day.continuing || []).forEach(function (r) {
+      if (r.contact_id === contact.id) {
+        r.contact = { id: contact.id, first_name: contact.first_name, last_name: contact.last_name,
+          email: contact.email, phone: contact.phone };
+      }
+    });
+    scheduleRender();
+  });
+}
+
+/** The tags of a guest new to the day. */
+async function readContact(id) {
+  state.contacts.set(id, { id: id, tags: [] });
+  try {
+    const contact = await get("/contacts/" + id);
+    state.contacts.set(id, { id: id, tags: contact.tags || [] });
+    scheduleRender();
+  } catch (e) {
+    /* gone meanwhile, or no longer ours: shown without tags */
+  }
+}
+
+function distinctResources(assigned) {
+  const seen = new Set();
+  return (assigned || []).filter(function (a) {
+    if (seen.has(a.resource_id)) { return false; }
+    seen.add(a.resource_id);
+    return true;
+  }).map(function (a) { return { resource_id: a.resource_id, name: a.name }; });
+}
+
+function insertInOrder(list, r) {
+  const start = Date.parse(r.start_datetime);
+  let i = list.length;
+  while (i > 0) {
+    const before = list[i - 1];
+    const at = Date.parse(before.start_datetime);
+    if (at < start || (at === start && before.id < r.id)) { break; }
+    i--;
+  }
+  list.splice(i, 0, r);
+}
+
+/** Events of one change arrive together: they are drawn once. */
+function scheduleRender() {
+  clearTimeout(renderTimer);
+  renderTimer = setTimeout(function () {
+    if (!state.day) { return; }
+    renderHeadline();
+    renderView();
+  }, 0);
 }
 
 function renderHeadline() {
@@ -223,6 +368,7 @@ function renderView() {
   } else {
     renderList(view, state, actions, renderView);
   }
+  performance.mark("reserva:day-drawn");
 }
 
 function announce(text) {

@@ -1,10 +1,22 @@
-// Live updates: the server's event stream. Any reservation or waitlist change makes the day be read again
-// (debounced, so a burst of events is one read). When the stream does not exist on this server (404) the
-// console works without it and does not retry; EventSource reconnects by itself otherwise.
-// 50 ms: the events of one change (a booking's created, resources_assigned, ...) arrive together in one read of the
-// server's fan-out, so this still makes them one read of the day; 250 ms cost a change p50 335 ms from one console
-// to another (ConsoleLiveBenchmark), over the 300 ms target.
-const DEBOUNCE_MS = 50;
+// Live updates: the server's event stream. Each reservation or contact event carries the object as the API shows
+// it after the change, in commit order, so the console applies it to the day it holds instead of reading the
+// whole day again; a "reset" (the stream could not resume) means: read it all again. When the stream does not
+// exist on this server (404) the console works without it and does not retry; EventSource reconnects by itself
+// otherwise, and resumes after the last event it received (Last-Event-ID).
+
+const RESERVATION_EVENTS = [
+  "reservation.created", "reservation.held", "reservation.updated", "reservation.confirmed",
+  "reservation.cancelled", "reservation.seated", "reservation.completed", "reservation.no_show",
+  "reservation.hold_expired", "reservation.resources_assigned"
+];
+
+const CONTACT_EVENTS = ["contact.updated"];
+
+const WAITLIST_EVENTS = [
+  "waitlist_entry.created", "waitlist_entry.updated", "waitlist_entry.offered", "waitlist_entry.seated",
+  "waitlist_entry.checked_in", "waitlist_entry.cancelled", "waitlist_entry.declined_by_merchant",
+  "waitlist_entry.expired", "waitlist_entry.no_show"
+];
 
 /**
  * Whether the server has the stream: a GET whose answer's status is all we read (the body never ends, so the
@@ -29,26 +41,35 @@ async function streamExists() {
   }
 }
 
-export async function subscribe(onChange, onState) {
+/**
+ * Opens the stream. handlers.reservation(data) and handlers.contact(data) get each event's object, in order;
+ * handlers.waitlist(type, data) a waitlist entry's; handlers.reload() is called when the stream could not resume
+ * and once when it first opens (a change made between the day's first read and the stream's start would
+ * otherwise be missed). onState(true|false) follows whether the stream is open.
+ */
+export async function subscribe(handlers, onState) {
   if (typeof window.EventSource !== "function") { return null; }
   const available = await streamExists();
   if (!available) { onState(false); return null; }
   const source = new EventSource("/events/stream");
-  let timer = null;
-  const changed = function (event) {
-    if (!/^(reservation|waitlist_entry)\./.test(event.type)) { return; }
-    clearTimeout(timer);
-    timer = setTimeout(onChange, DEBOUNCE_MS);
+  const dispatch = function (handler) {
+    return function (event) {
+      let body;
+      try { body = JSON.parse(event.data); } catch (e) { handlers.reload(); return; }
+      if (body && body.data) { handler(body.data, event.type); }
+    };
   };
-  [
-    "reservation.created", "reservation.held", "reservation.updated", "reservation.confirmed",
-    "reservation.cancelled", "reservation.seated", "reservation.completed", "reservation.no_show",
-    "reservation.hold_expired", "reservation.resources_assigned",
-    "waitlist_entry.created", "waitlist_entry.updated", "waitlist_entry.offered", "waitlist_entry.seated",
-    "waitlist_entry.checked_in", "waitlist_entry.cancelled", "waitlist_entry.declined_by_merchant",
-    "waitlist_entry.expired", "waitlist_entry.no_show"
-  ].forEach(function (type) { source.addEventListener(type, changed); });
-  source.addEventListener("open", function () { onState(true); });
+  RESERVATION_EVENTS.forEach(function (type) { source.addEventListener(type, dispatch(handlers.reservation)); });
+  CONTACT_EVENTS.forEach(function (type) { source.addEventListener(type, dispatch(handlers.contact)); });
+  WAITLIST_EVENTS.forEach(function (type) {
+    source.addEventListener(type, dispatch(function (data, name) { handlers.waitlist(name, data); }));
+  });
+  source.addEventListener("reset", function () { handlers.reload(); });
+  let opened = false;
+  source.addEventListener("open", function () {
+    onState(true);
+    if (!opened) { opened = true; handlers.reload(); }
+  });
   source.addEventListener("error", function () {
     onState(false);
     if (source.readyState === EventSource.CLOSED) { source.close(); }

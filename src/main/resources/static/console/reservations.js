@@ -37,3 +37,26 @@ export function tagsOf(r, contacts) {
 export function notesOf(r) {
   return [r.internal_notes, r.customer_notes].filter(Boolean).join(" · ");
 }
+
+/** Statuses a timeline draws; also those a reservation from the day before is shown in. */
+export const TIMELINE_STATUSES = OCCUPYING.concat(["completed"]);
+
+/** The headline's numbers, counted as the day endpoint counts them (counts in docs/console.md). */
+export function countsOf(reservations) {
+  const tally = function (statuses) {
+    let parties = 0;
+    let covers = 0;
+    reservations.forEach(function (r) {
+      if (statuses.includes(r.status)) { parties++; covers += r.party_size; }
+    });
+    return { parties: parties, covers: covers };
+  };
+  return {
+    booked: tally(["pending", "confirmed", "seated", "completed", "no_show"]),
+    seated: tally(["seated"]),
+    completed: tally(["completed"]),
+    to_come: tally(["pending", "confirmed"]),
+    no_show: tally(["no_show"]),
+    cancelled: tally(["cancelled"])
+  };
+}

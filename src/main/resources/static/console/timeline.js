@@ -1,14 +1,23 @@
 // The timeline layout: resources (grouped by type) against the day's hours in 15-minute ticks, closed time
-// shaded, one tile per reservation, an "unassigned" lane, and the covers starting in each quarter hour.
+// shaded, one tile per reservation (those still running from the day before included), an "unassigned" lane,
+// and the covers starting in each quarter hour, with each service's pacing limit beside them.
 // Tiles can be dragged to another time or resource; opening a tile offers the same move by keyboard.
+// Drawn for speed: the whole grid is built detached and added once, positions are computed once per
+// reservation, and clicks and drags are handled by one listener each on the grid, not one per tile.
 import { t } from "./i18n.js";
 import { h } from "./dom.js";
 import { time, dayTitle } from "./format.js";
-import { guestName, OCCUPYING, EXPECTED } from "./reservations.js";
+import { guestName, OCCUPYING, EXPECTED, TIMELINE_STATUSES } from "./reservations.js";
 import { resourcesShown, showsOwnColumn, ownColumnSwitch } from "./own-column.js";
 
 const QUARTER = 15 * 60 * 1000;
 export const SLOT_PX = 28;
+
+/** Statuses drawn as tiles. */
+const DRAWN = TIMELINE_STATUSES;
+
+/** Statuses counted in the covers footer (and against pacing). */
+const COUNTED = EXPECTED.concat(["held"]);
 
 export function renderTimeline(container, state, actions) {
   const day = state.day;
@@ -16,7 +25,9 @@ export function renderTimeline(container, state, actions) {
   const from = Date.parse(day.timeline_from);
   const until = Date.parse(day.timeline_until);
   const slots = Math.max(1, Math.round((until - from) / QUARTER));
-  const x = function (instant) { return ((Date.parse(instant) - from) / QUARTER) * SLOT_PX; };
+  const px = function (ms) { return ((ms - from) / QUARTER) * SLOT_PX; };
+  const x = function (instant) { return px(Date.parse(instant)); };
+  let wallClock = null;
 
   const grid = h("div", { class: "tl-grid" });
   grid.style.setProperty("--slots", String(slots));
@@ -24,27 +35,29 @@ export function renderTimeline(container, state, actions) {
 
   // Hours along the top, quarter ticks drawn by the lanes' background.
   const ticks = h("div", { class: "tl-ticks", "aria-hidden": "true" });
-  for (let i = 0; i < slots; i++) {
-    const at = new Date(from + i * QUARTER).toISOString();
-    if (i % 4 === 0) {
-      const label = h("span", { class: "tl-hour" }, time(at, zone));
-      label.style.left = (i * SLOT_PX) + "px";
-      ticks.appendChild(label);
-    }
+  for (let i = 0; i < slots; i += 4) {
+    const label = h("span", { class: "tl-hour" }, time(new Date(from + i * QUARTER).toISOString(), zone));
+    label.style.left = (i * SLOT_PX) + "px";
+    ticks.appendChild(label);
   }
   grid.appendChild(h("div", { class: "tl-row tl-head" }, h("div", { class: "tl-label" }), ticks));
 
+  // Each drawn reservation once: its times parsed, and what a tile needs by id (for the grid's listeners).
+  const byId = new Map();
   const byResource = new Map();
   const unassigned = [];
-  day.reservations.filter(function (r) { return OCCUPYING.includes(r.status) || r.status === "completed"; })
-    .forEach(function (r) {
-      const held = (r.assigned_resources || []).map(function (a) { return a.resource_id; });
-      if (!held.length) { unassigned.push(r); return; }
-      Array.from(new Set(held)).forEach(function (id) {
-        if (!byResource.has(id)) { byResource.set(id, []); }
-        byResource.get(id).push(r);
-      });
+  const continuing = day.continuing || [];
+  continuing.concat(day.reservations).forEach(function (r) {
+    if (!DRAWN.includes(r.status)) { return; }
+    const item = { r: r, start: Date.parse(r.start_datetime), end: Date.parse(r.end_datetime), continues: continuing.includes(r) };
+    byId.set(r.id, item);
+    const held = (r.assigned_resources || []).map(function (a) { return a.resource_id; });
+    if (!held.length) { unassigned.push(item); return; }
+    Array.from(new Set(held)).forEach(function (id) {
+      if (!byResource.has(id)) { byResource.set(id, []); }
+      byResource.get(id).push(item);
     });
+  });
 
   let lastType = null;
   const shown = resourcesShown(state);
@@ -59,6 +72,59 @@ export function renderTimeline(container, state, actions) {
   });
   if (!ownOnly) { grid.appendChild(lane("", t("unassigned"), unassigned, [])); }
   grid.appendChild(footer());
+  pacingRows().forEach(function (row) { grid.appendChild(row); });
+
+  let dragging = null;
+  grid.addEventListener("click", function (event) {
+    const el = event.target.closest(".tile");
+    const item = el && byId.get(el.dataset.reservation);
+    if (item) { actions.openReservation(item.r); }
+  });
+  if (state.canEdit) {
+    grid.addEventListener("dragstart", function (event) {
+      const el = event.target.closest(".tile");
+      const item = el && byId.get(el.dataset.reservation);
+      if (!item) { return; }
+      const box = el.getBoundingClientRect();
+      event.dataTransfer.setData("text/plain", item.r.id);
+      event.dataTransfer.effectAllowed = "move";
+      dragging = { reservation: item.r, grab: event.clientX - box.left };
+    });
+    grid.addEventListener("dragend", function () { dragging = null; clearDrop(); });
+    grid.addEventListener("dragover", function (event) {
+      const track = dropLane(event);
+      if (!dragging || !track) { return; }
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "move";
+      if (!track.classList.contains("drop")) { clearDrop(); track.classList.add("drop"); }
+    });
+    grid.addEventListener("dragleave", function (event) {
+      const track = dropLane(event);
+      if (track && !track.contains(event.relatedTarget)) { track.classList.remove("drop"); }
+    });
+    grid.addEventListener("drop", function (event) {
+      const track = dropLane(event);
+      if (!track) { return; }
+      event.preventDefault();
+      clearDrop();
+      if (!dragging) { return; }
+      const box = track.getBoundingClientRect();
+      const quarters = Math.round((event.clientX - box.left - dragging.grab) / SLOT_PX);
+      const start = new Date(from + Math.max(0, quarters) * QUARTER).toISOString().replace(".000Z", "Z");
+      const moved = dragging.reservation;
+      dragging = null;
+      actions.move(moved, start, track.dataset.resource || null);
+    });
+  }
+
+  function dropLane(event) {
+    const track = event.target.closest ? event.target.closest(".tl-lane") : null;
+    return track && track.dataset.resource !== undefined ? track : null;
+  }
+
+  function clearDrop() {
+    grid.querySelectorAll(".tl-lane.drop").forEach(function (el) { el.classList.remove("drop"); });
+  }
 
   const region = h("div", { class: "timeline", id: "timeline", role: "region", tabindex: "0",
     "aria-label": t("timelineLabel", { date: dayTitle(day.date) }) }, grid);
@@ -69,13 +135,14 @@ export function renderTimeline(container, state, actions) {
   // Open on the first hour that has something (in one's own column, when that is what is shown), not on an
   // empty morning.
   const ownIds = shown.map(function (resource) { return resource.id; });
-  const starts = day.reservations.filter(function (r) {
-    return !ownOnly || (r.assigned_resources || []).some(function (a) { return ownIds.includes(a.resource_id); });
-  }).map(function (r) { return x(r.start_datetime); });
-  const first = starts.length ? Math.min.apply(null, starts) : 0;
-  region.scrollLeft = Math.max(0, first - 2 * SLOT_PX);
+  let first = Infinity;
+  byId.forEach(function (item) {
+    const inView = !ownOnly || (item.r.assigned_resources || []).some(function (a) { return ownIds.includes(a.resource_id); });
+    if (inView) { first = Math.min(first, item.start); }
+  });
+  region.scrollLeft = first === Infinity ? 0 : Math.max(0, px(first) - 2 * SLOT_PX);
 
-  function lane(resourceId, name, reservations, closed) {
+  function lane(resourceId, name, items, closed) {
     const track = h("div", { class: "tl-lane", dataset: { resource: resourceId } });
     closed.forEach(function (span) {
       const shade = h("div", { class: "tl-closed", title: t("closed") });
@@ -86,79 +153,55 @@ export function renderTimeline(container, state, actions) {
     // Tiles that overlap in one lane (possible with staff overrides, several units, or no resource) stack in
     // sub-rows and are outlined.
     const rows = [];
-    reservations.slice().sort(function (a, b) { return a.start_datetime < b.start_datetime ? -1 : 1; })
-      .forEach(function (r) {
-        const start = Date.parse(r.start_datetime);
-        let row = rows.findIndex(function (end) { return end <= start; });
-        if (row < 0) { row = rows.length; rows.push(0); }
-        rows[row] = Date.parse(r.end_datetime);
-        const overlapping = reservations.some(function (o) {
-          return o !== r && Date.parse(o.start_datetime) < Date.parse(r.end_datetime)
-            && Date.parse(r.start_datetime) < Date.parse(o.end_datetime);
-        });
-        track.appendChild(tile(r, row, overlapping && resourceId !== ""));
-      });
+    const sorted = items.slice().sort(function (a, b) { return a.start - b.start; });
+    sorted.forEach(function (item, i) {
+      let row = rows.findIndex(function (end) { return end <= item.start; });
+      if (row < 0) { row = rows.length; rows.push(0); }
+      rows[row] = item.end;
+      let overlapping = false;
+      for (let j = 0; j < sorted.length && !overlapping; j++) {
+        const o = sorted[j];
+        overlapping = j !== i && o.start < item.end && item.start < o.end;
+      }
+      track.appendChild(tile(item, row, overlapping && resourceId !== ""));
+    });
     track.style.setProperty("--rows", String(Math.max(1, rows.length)));
-    if (state.canEdit) { dropTarget(track, resourceId); }
     return h("div", { class: "tl-row", dataset: { resource: resourceId } },
       h("div", { class: "tl-label" }, name), track);
   }
 
-  function tile(r, row, overlapping) {
+  function tile(item, row, overlapping) {
+    const r = item.r;
     const guest = guestName(r);
     const label = [t("guestOf", { guest: guest, n: r.party_size }),
       time(r.start_datetime, zone) + "–" + time(r.end_datetime, zone), t("status_" + r.status),
-      t("source_" + r.source), r.is_override ? t("override") : null].filter(Boolean).join(", ");
+      t("source_" + r.source), r.is_override ? t("override") : null,
+      item.continues ? t("fromDayBefore") : null].filter(Boolean).join(", ");
     const el = h("button", {
       type: "button",
-      class: "tile status-" + r.status + (overlapping ? " overlap" : "") + (r.is_override ? " override" : ""),
+      class: "tile status-" + r.status + (overlapping ? " overlap" : "") + (r.is_override ? " override" : "")
+        + (item.continues ? " continues" : ""),
       dataset: { reservation: r.id },
       "aria-label": label,
       title: label,
-      draggable: state.canEdit && OCCUPYING.includes(r.status) ? "true" : null,
-      onclick: function () { actions.openReservation(r); }
+      draggable: state.canEdit && OCCUPYING.includes(r.status) ? "true" : null
     },
     h("span", { class: "tile-guest" }, guest),
     h("span", { class: "tile-party" }, String(r.party_size)),
     h("span", { class: "badge source-" + r.source, "aria-hidden": "true" }, t("badge_" + r.source)));
-    el.style.left = x(r.start_datetime) + "px";
-    el.style.width = Math.max(SLOT_PX, x(r.end_datetime) - x(r.start_datetime)) - 2 + "px";
+    // A party from the day before starts at the timeline's left edge.
+    const left = Math.max(0, px(item.start));
+    el.style.left = left + "px";
+    el.style.width = Math.max(SLOT_PX, px(item.end) - left) - 2 + "px";
     el.style.setProperty("--row", String(row));
-    el.addEventListener("dragstart", function (event) {
-      const box = el.getBoundingClientRect();
-      event.dataTransfer.setData("text/plain", r.id);
-      event.dataTransfer.effectAllowed = "move";
-      dragging = { reservation: r, grab: event.clientX - box.left };
-    });
-    el.addEventListener("dragend", function () { dragging = null; });
     return el;
-  }
-
-  let dragging = null;
-
-  function dropTarget(track, resourceId) {
-    track.addEventListener("dragover", function (event) {
-      if (dragging) { event.preventDefault(); event.dataTransfer.dropEffect = "move"; track.classList.add("drop"); }
-    });
-    track.addEventListener("dragleave", function () { track.classList.remove("drop"); });
-    track.addEventListener("drop", function (event) {
-      event.preventDefault();
-      track.classList.remove("drop");
-      if (!dragging) { return; }
-      const box = track.getBoundingClientRect();
-      const quarters = Math.round((event.clientX - box.left - dragging.grab) / SLOT_PX);
-      const start = new Date(from + Math.max(0, quarters) * QUARTER).toISOString().replace(".000Z", "Z");
-      const moved = dragging.reservation;
-      dragging = null;
-      actions.move(moved, start, resourceId || null);
-    });
   }
 
   function footer() {
     const cells = h("div", { class: "tl-lane tl-covers" });
     const counts = new Array(slots).fill(0);
     day.reservations.forEach(function (r) {
-      if (!EXPECTED.includes(r.status) && r.status !== "held") { return; }
+      if (!COUNTED.includes(r.status)) { return; }
       const i = Math.floor((Date.parse(r.start_datetime) - from) / QUARTER);
       if (i >= 0 && i < slots) { counts[i] += r.party_size; }
     });
@@ -169,6 +212,53 @@ export function renderTimeline(container, state, actions) {
       cells.appendChild(cell);
     });
     return h("div", { class: "tl-row tl-foot" }, h("div", { class: "tl-label" }, t("coversPer15")), cells);
+  }
+
+  /**
+   * One row per service with a pacing limit on covers: the service's covers starting in each of its intervals
+   * (counted from the local midnight, as the slot engine counts them) against the maximum, marked when over
+   * (staff overrides may go past it).
+   */
+  function pacingRows() {
+    return day.services.filter(function (s) {
+      return s.pacing && s.pacing.max_covers && s.pacing.interval_minutes;
+    }).map(function (service) {
+      const interval = service.pacing.interval_minutes;
+      const max = service.pacing.max_covers;
+      const sums = new Map();
+      day.reservations.forEach(function (r) {
+        if (r.service_id !== service.id || !COUNTED.includes(r.status)) { return; }
+        const start = Date.parse(r.start_datetime);
+        const begins = start - (minuteOfDay(start) % interval) * 60000 - (start % 60000);
+        const entry = sums.get(begins) || { begins: begins, covers: 0 };
+        entry.covers += r.party_size;
+        sums.set(begins, entry);
+      });
+      const cells = h("div", { class: "tl-lane tl-pacing" });
+      sums.forEach(function (entry) {
+        const over = entry.covers > max;
+        const at = time(new Date(entry.begins).toISOString(), zone);
+        const cell = h("span", {
+          class: "tl-pace" + (over ? " over" : ""),
+          title: t("pacingCell", { time: at, n: entry.covers, max: max, minutes: interval })
+            + (over ? " · " + t("pacingOver") : "")
+        }, entry.covers + "/" + max);
+        cell.style.left = Math.max(0, px(entry.begins)) + "px";
+        cell.style.width = (interval / 15) * SLOT_PX + "px";
+        cells.appendChild(cell);
+      });
+      return h("div", { class: "tl-row tl-foot" },
+        h("div", { class: "tl-label" }, t("pacingLabel", { service: service.name, max: max, minutes: interval })), cells);
+    });
+  }
+
+  /** Minutes since the local midnight in the day's zone (wall clock, so right on a daylight-saving day). */
+  function minuteOfDay(ms) {
+    if (!wallClock) {
+      wallClock = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    }
+    const hm = wallClock.format(ms).split(":");
+    return Number(hm[0]) * 60 + Number(hm[1]);
   }
 
   /** The complement of the open stretches within the timeline. */

@@ -4,12 +4,14 @@ import io.reserva.availability.DayOpening;
 import io.reserva.catalog.Catalog;
 import io.reserva.catalog.CatalogSnapshot;
 import io.reserva.catalog.ReservationResource;
+import io.reserva.console.Day.DayAssignment;
+import io.reserva.console.Day.DayContact;
 import io.reserva.console.Day.DayCounts;
+import io.reserva.console.Day.DayReservation;
 import io.reserva.console.Day.DayResource;
 import io.reserva.console.Day.DayService;
 import io.reserva.console.Day.OpenSpan;
 import io.reserva.console.Day.Tally;
-import io.reserva.contacts.Contact;
 import io.reserva.contacts.ContactDirectory;
 import io.reserva.reservations.ReservationManagement;
 import io.reserva.reservations.ReservationStatus;
@@ -29,11 +31,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
  * Reads one local day of an organization for the console: one catalog snapshot (cached), one query for the
- * reservations, one for their units and one for their guests. Every role of the organization may read it.
+ * reservations starting that day and one for those running into it, one for their units each, and one for their
+ * guests. Every role of the organization may read it.
  */
 @Service
 public class ConsoleDays {
@@ -69,10 +73,12 @@ public class ConsoleDays {
         CatalogSnapshot snapshot = catalog.snapshot(organization.id());
         ZoneId zone = ZoneId.of(snapshot.organizationTimezone());
         List<ReservationView> day = reservations.onDay(caller, organization.id(), date, snapshot);
+        List<ReservationView> continuing = reservations.continuingInto(caller, organization.id(), date, snapshot);
         DayOpening opening = DayOpening.of(snapshot, date);
 
         Set<UUID> held = new HashSet<>();
         day.forEach(r -> r.assignedResources().forEach(a -> held.add(a.resourceId())));
+        continuing.forEach(r -> r.assignedResources().forEach(a -> held.add(a.resourceId())));
         List<DayResource> resources = snapshot.resources().stream()
                 .filter(resource -> resource.isActive() || held.contains(resource.id()))
                 .sorted(Comparator.comparing(ReservationResource::resourceType)
@@ -97,14 +103,17 @@ public class ConsoleDays {
                         service.durationMinutes(),
                         service.minPartySize(),
                         service.maxPartySize(),
-                        service.isActive()))
+                        service.isActive(),
+                        service.pacing() == null || service.pacing().limitsNothing() ? null : service.pacing()))
                 .toList();
-        List<UUID> contactIds = day.stream()
+        List<UUID> contactIds = Stream.concat(day.stream(), continuing.stream())
                 .map(ReservationView::contactId)
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList();
-        List<Contact> guests = contacts.findAll(organization.id(), contactIds);
+        List<DayContact> guests = contacts.findAll(organization.id(), contactIds).stream()
+                .map(contact -> new DayContact(contact.id(), contact.tags()))
+                .toList();
 
         Instant startsAt = date.atStartOfDay(zone).toInstant();
         Instant endsAt = date.plusDays(1).atStartOfDay(zone).toInstant();
@@ -128,6 +137,11 @@ public class ConsoleDays {
             from = earlier(from, reservation.startDatetime());
             until = later(until, reservation.endDatetime());
         }
+        // A party still at its table from the night before is drawn from the day's first moment.
+        for (ReservationView reservation : continuing) {
+            from = startsAt;
+            until = later(until, reservation.endDatetime());
+        }
         if (from == null || !from.isBefore(until)) {
             from = startsAt;
             until = endsAt;
@@ -144,8 +158,31 @@ public class ConsoleDays {
                 spans(opening.organization(), zone),
                 resources,
                 services,
-                day,
+                day.stream().map(ConsoleDays::shortForm).toList(),
+                continuing.stream().map(ConsoleDays::shortForm).toList(),
                 guests);
+    }
+
+    private static DayReservation shortForm(ReservationView r) {
+        return new DayReservation(
+                r.id(),
+                r.serviceId(),
+                r.contactId(),
+                r.contact(),
+                r.guestDetails(),
+                r.partySize(),
+                r.startDatetime(),
+                r.endDatetime(),
+                r.status(),
+                r.source(),
+                r.customerNotes(),
+                r.internalNotes(),
+                r.assignedResources().stream()
+                        .map(a -> new DayAssignment(a.resourceId(), a.name()))
+                        .distinct()
+                        .toList(),
+                r.confirmationCode(),
+                r.isOverride());
     }
 
     static DayCounts counts(List<ReservationView> day) {

@@ -1,7 +1,11 @@
 package io.reserva.console;
 
-import io.reserva.contacts.Contact;
-import io.reserva.reservations.ReservationView;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.reserva.catalog.ServicePacing;
+import io.reserva.reservations.ContactSummary;
+import io.reserva.reservations.GuestDetails;
+import io.reserva.reservations.ReservationSource;
+import io.reserva.reservations.ReservationStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +14,9 @@ import java.util.UUID;
 
 /**
  * One local day of an organization, everything a host's screen needs in one answer: the reservations starting
- * that day, the guests they are for, the resources with the time each is open, the services, and the counts.
+ * that day (and those still running into it from the day before), the tags of the guests they are for, the
+ * resources with the time each is open, the services, and the counts. Reservations come in a short form, what a
+ * list or a timeline shows; {@code GET /reservations/{id}} has the rest.
  */
 @Schema(name = "OrganizationDay")
 public record Day(
@@ -32,7 +38,8 @@ public record Day(
 
         @Schema(
                 description = "Where a timeline begins: the hour at or before the first opening of a resource or the"
-                        + " first reservation",
+                        + " first reservation; the day's start when a reservation runs into the day from the one"
+                        + " before",
                 example = "2026-12-04T10:00:00Z")
         Instant timelineFrom,
 
@@ -55,11 +62,57 @@ public record Day(
         @Schema(description = "Every service, for names and party sizes")
         List<DayService> services,
 
-        @Schema(description = "Reservations starting on this day, in start order, every status included")
-        List<ReservationView> reservations,
+        @Schema(
+                description = "Reservations starting on this day, in start order, every status included, in short:"
+                        + " GET /reservations/{id} has every field")
+        List<DayReservation> reservations,
 
-        @Schema(description = "The contacts of those reservations (tags, notes and visit counts for a guest card)")
-        List<Contact> contacts) {
+        @Schema(
+                description = "Reservations that started before this day and still hold their place when it begins"
+                        + " (held, pending, confirmed, seated or completed), in start order: a timeline draws them from"
+                        + " its start. Not in the counts, which belong to the day they started")
+        List<DayReservation> continuing,
+
+        @Schema(description = "The guests of those reservations with their tags; GET /contacts/{id} has the card")
+        List<DayContact> contacts) {
+
+    /**
+     * A reservation as a day's list and timeline show it: who, when, where, its state and notes. Absent fields are
+     * null (no contact, no notes).
+     */
+    @Schema(name = "OrganizationDayReservation")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DayReservation(
+            UUID id,
+            UUID serviceId,
+            UUID contactId,
+            ContactSummary contact,
+            GuestDetails guestDetails,
+            @Schema(example = "4") int partySize,
+            @Schema(example = "2026-12-04T18:30:00Z") Instant startDatetime,
+            @Schema(example = "2026-12-04T20:00:00Z") Instant endDatetime,
+            ReservationStatus status,
+            ReservationSource source,
+            @Schema(example = "Window table if possible") String customerNotes,
+
+            @Schema(example = "Regular, likes the house red")
+            String internalNotes,
+
+            List<DayAssignment> assignedResources,
+            @Schema(example = "K7QX4M") String confirmationCode,
+
+            @Schema(description = "Booked by staff outside availability")
+            boolean isOverride) {}
+
+    /** A resource a reservation holds, by id and name. */
+    @Schema(name = "OrganizationDayAssignment")
+    public record DayAssignment(
+            UUID resourceId, @Schema(example = "Table 4") String name) {}
+
+    /** A guest of the day: the tags the list shows and searches. */
+    @Schema(name = "OrganizationDayContact")
+    public record DayContact(
+            UUID id, @Schema(example = "[\"vip\"]") List<String> tags) {}
 
     /** A stretch of open time, as instants and on the wall clock of the owner's zone. */
     @Schema(name = "OrganizationDayOpenSpan")
@@ -88,7 +141,10 @@ public record Day(
             @Schema(example = "90") int durationMinutes,
             @Schema(example = "1") int minPartySize,
             @Schema(example = "8") Integer maxPartySize,
-            boolean isActive) {}
+            boolean isActive,
+
+            @Schema(description = "Pacing limits (the covers footer shows max_covers per interval); null: none")
+            ServicePacing pacing) {}
 
     /** Parties and covers (people) in one group of statuses. */
     @Schema(name = "OrganizationDayTally")

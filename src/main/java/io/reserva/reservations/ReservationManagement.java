@@ -183,6 +183,17 @@ public class ReservationManagement {
     }
 
     /**
+     * The reservations that started before that day of the organization's time zone and still hold their place at
+     * its first moment (held, pending, confirmed, seated or completed), in start order: what a timeline of the day
+     * shows from its left edge.
+     */
+    public List<ReservationView> continuingInto(
+            Caller caller, UUID organizationId, LocalDate date, CatalogSnapshot snapshot) {
+        UUID organization = caller.organizationFor(organizationId);
+        return views.of(organization, reservations.continuingInto(organization, date), snapshot);
+    }
+
+    /**
      * Books or holds. Everything, the inline guest included, happens in the booking's one transaction: a refused
      * booking leaves no contact behind. Each retry after a lost race is a transaction of its own.
      */

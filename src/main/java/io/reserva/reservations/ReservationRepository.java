@@ -173,6 +173,29 @@ class ReservationRepository {
     }
 
     /**
+     * The reservations of one organization that started before a day of its time zone and still hold their place
+     * when it begins (a party seated at 23:30 that stays past midnight), in start order. Only the statuses that
+     * hold a place or have been completed: the GiST index on the occupied range answers it without scanning the
+     * organization's history.
+     */
+    List<ReservationRow> continuingInto(UUID organizationId, LocalDate date) {
+        return jdbc.sql("select " + COLUMNS + " from " + FROM + """
+                         cross join (select (cast(:date as date)::timestamp at time zone o.timezone) as day_start
+                                       from organizations o where o.id = :org) d
+                         where r.organization_id = :org
+                           and r.status in ('held', 'pending', 'confirmed', 'seated', 'completed')
+                           and tstzrange(r.occupied_from, r.occupied_until, '[)') @> d.day_start
+                           and r.start_datetime < d.day_start
+                           and r.end_datetime > d.day_start
+                         order by r.start_datetime, r.id
+                        """)
+                .param("org", organizationId)
+                .param("date", date)
+                .query(this::map)
+                .list();
+    }
+
+    /**
      * Inserts a reservation with its allocation rows in one statement (one round trip). Returns false, inserting
      * nothing, when the confirmation code is already taken in the organization: the caller draws another. The
      * exclusion constraint {@code reservation_allocations_no_overlap} is the final word on the allocations: a

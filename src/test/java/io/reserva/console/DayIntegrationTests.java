@@ -172,6 +172,81 @@ class DayIntegrationTests {
                 .isEqualTo(
                         day.plusDays(1).atTime(1, 0).atZone(BERLIN).toInstant().toString());
         assertThat(body.get("services").get(0).get("name").asString()).isEqualTo("Dinner");
+        assertThat(body.get("services").get(0).get("pacing").isNull())
+                .as("no pacing set")
+                .isTrue();
+        assertThat(seated.has("custom_fields_by_key") || seated.has("start_local") || seated.has("organization_id"))
+                .as("the day's reservations come in short; GET /reservations/{id} has the rest")
+                .isFalse();
+        assertThat(seated.has("customer_notes")).as("null fields are left out").isFalse();
+        assertThat(body.get("continuing")).isEmpty();
+    }
+
+    @Test
+    void aPartyFromTheNightBeforeStillAtItsTableIsOnTheTimelineButNotInTheCounts() {
+        LocalDate before = day.minusDays(1);
+        String late = bookAt(before.atTime(23, 30), table1);
+        String cancelled = bookAt(before.atTime(23, 45), table2);
+        TestApi.expect(api.patch(tenant.adminKey(), "/reservations/" + cancelled, fields("status", "cancelled")), 200);
+        String endsAtMidnight = bookAt(before.atTime(22, 30), table2);
+        TestApi.expect(
+                api.patch(
+                        tenant.adminKey(),
+                        "/reservation-services/" + dinner,
+                        fields("pacing", fields("interval_minutes", 15, "max_covers", 6))),
+                200);
+
+        JsonNode body = day(tenant.adminKey());
+
+        assertThat(ids(body.get("continuing")))
+                .as("90 minutes from 23:30 run to 01:00; the one ending at midnight and the cancelled one do not")
+                .containsExactly(late);
+        assertThat(ids(body.get("continuing"))).doesNotContain(endsAtMidnight, cancelled);
+        assertThat(body.get("continuing")
+                        .get(0)
+                        .get("contact")
+                        .get("first_name")
+                        .asString())
+                .isEqualTo("Late");
+        assertThat(body.get("reservations")).isEmpty();
+        assertThat(body.get("counts").get("booked").get("parties").asInt()).isZero();
+        assertThat(body.get("contacts")).hasSize(1);
+        assertThat(body.get("timeline_from").asString())
+                .as("the timeline starts at midnight to show the party")
+                .isEqualTo(day.atStartOfDay(BERLIN).toInstant().toString());
+        assertThat(body.get("services").get(0).get("pacing").get("max_covers").asInt())
+                .isEqualTo(6);
+        assertThat(body.get("services")
+                        .get(0)
+                        .get("pacing")
+                        .get("interval_minutes")
+                        .asInt())
+                .isEqualTo(15);
+
+        JsonNode previous = api.get(tenant.adminKey(), "/organizations/" + tenant.id() + "/days/" + before)
+                .body();
+        assertThat(ids(previous.get("reservations"))).contains(late, endsAtMidnight, cancelled);
+    }
+
+    String bookAt(java.time.LocalDateTime at, String table) {
+        Response booked = api.post(
+                tenant.adminKey(),
+                "/reservations",
+                fields(
+                        "service_id",
+                        dinner,
+                        "party_size",
+                        2,
+                        "start_datetime",
+                        at.atZone(BERLIN).toInstant().toString(),
+                        "override",
+                        true,
+                        "assigned_resources",
+                        List.of(table),
+                        "contact",
+                        fields("first_name", "Late", "email", "late-" + UUID.randomUUID() + "@example.com")));
+        TestApi.expect(booked, 201);
+        return booked.get("id");
     }
 
     @Test

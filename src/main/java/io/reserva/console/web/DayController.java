@@ -41,8 +41,23 @@ class DayController {
                                       "from_local": "2026-12-04T18:00:00+01:00",
                                       "until_local": "2026-12-05T00:00:00+01:00"}]}],
              "services": [{"id": "0192f3c4-3333-7f80-9a1b-2c3d4e5f6a7b", "name": "Dinner", "duration_minutes": 90,
-                           "min_party_size": 1, "max_party_size": 8, "is_active": true}],
-             "reservations": [], "contacts": []}
+                           "min_party_size": 1, "max_party_size": 8, "is_active": true,
+                           "pacing": {"interval_minutes": 15, "max_covers": 12, "max_parties": null,
+                                      "max_seated_covers": null}}],
+             "reservations": [{"id": "0192f3c4-4444-7f80-9a1b-2c3d4e5f6a7b",
+                               "service_id": "0192f3c4-3333-7f80-9a1b-2c3d4e5f6a7b",
+                               "contact_id": "0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b",
+                               "contact": {"id": "0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b", "first_name": "Ana",
+                                           "last_name": "García", "email": "ana.garcia@example.com",
+                                           "phone": "+34612345678"},
+                               "party_size": 4, "start_datetime": "2026-12-04T19:00:00Z",
+                               "end_datetime": "2026-12-04T20:30:00Z", "status": "confirmed", "source": "manual",
+                               "internal_notes": "Regular, likes the house red",
+                               "assigned_resources": [{"resource_id": "0192f3c4-2222-7f80-9a1b-2c3d4e5f6a7b",
+                                                       "name": "Table 4"}],
+                               "confirmation_code": "K7QX4M", "is_override": false}],
+             "continuing": [],
+             "contacts": [{"id": "0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b", "tags": ["vip"]}]}
             """;
 
     private final ConsoleDays days;
@@ -53,9 +68,9 @@ class DayController {
 
     @GetMapping("/organizations/{id}/days/{date}")
     @Operation(
-            summary = "One local day of the organization in one answer: its reservations (every status) with their"
-                    + " guests, the resources with the time each is open, the services and the counts; any role,"
-                    + " read-only included",
+            summary = "One local day of the organization in one answer: its reservations (every status, in short)"
+                    + " with their guests' tags, those running into it from the day before, the resources with the"
+                    + " time each is open, the services and the counts; any role, read-only included",
             responses =
                     @ApiResponse(
                             responseCode = "200",

@@ -38,7 +38,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * with its session and CSRF token; the time runs from just before A sends it ({@code Date.now()} in A) to the
  * first animation frame in which console B's list shows the new note ({@code Date.now()} in B, same machine
  * clock). Timeline: {@code bench/DayDataset.java} loads the day into this app; the time is from navigation start
- * to the last change of the page's DOM, once every tile is drawn and nothing has changed for a second.
+ * to the last change of the page's DOM, once every tile is drawn and nothing has changed for a second. Beside it,
+ * to split where the time goes: when the day's request was answered (its first and last byte, from the browser's
+ * resource timing) and when the console marked the day drawn ({@code performance.mark("reserva:day-drawn")}).
+ *
+ * <p>{@code -Dbench.part=timeline} (or {@code live}) runs one half; {@code -Dbench.loads=N} sets the timeline's
+ * loads (5). {@code bench/console-timeline.sh} runs the timeline half.
  */
 @IntegrationTest
 class ConsoleLiveBenchmark {
@@ -48,7 +53,8 @@ class ConsoleLiveBenchmark {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final int WARM_UP = 5;
     private static final int CHANGES = 50;
-    private static final int LOADS = 5;
+    private static final int LOADS = Integer.getInteger("bench.loads", 5);
+    private static final String PART = System.getProperty("bench.part", "all");
 
     @LocalServerPort
     int port;
@@ -66,8 +72,12 @@ class ConsoleLiveBenchmark {
                                 .setExecutablePath(CHROMIUM)
                                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run")))) {
             TestApi api = new TestApi(port);
-            consoleToConsole(api, chromium);
-            timeline(api, chromium);
+            if (!PART.equals("timeline")) {
+                consoleToConsole(api, chromium);
+            }
+            if (!PART.equals("live")) {
+                timeline(api, chromium);
+            }
         }
         System.out.println("load average after: "
                 + Files.readString(Paths.get("/proc/loadavg")).trim());
@@ -163,6 +173,9 @@ class ConsoleLiveBenchmark {
         page.setDefaultTimeout(60_000);
         signIn(page, api, email);
         List<Double> millis = new ArrayList<>();
+        List<Double> firstByte = new ArrayList<>();
+        List<Double> lastByte = new ArrayList<>();
+        List<Double> drawn = new ArrayList<>();
         int tiles = 0;
         for (int i = 0; i < LOADS + 1; i++) {
             page.navigate(api.base() + "/console?date=" + day + "&view=timeline");
@@ -174,10 +187,21 @@ class ConsoleLiveBenchmark {
             tiles = page.locator("#timeline .tile").count();
             if (i > 0) {
                 millis.add(((Number) page.evaluate("() => window.__lastChange")).doubleValue());
+                @SuppressWarnings("unchecked")
+                List<Number> marks = (List<Number>) page.evaluate("() => {"
+                        + " const r = performance.getEntriesByType('resource').find(e => e.name.includes('/days/'));"
+                        + " const d = performance.getEntriesByName('reserva:day-drawn')[0];"
+                        + " return [r ? r.responseStart : -1, r ? r.responseEnd : -1, d ? d.startTime : -1]; }");
+                firstByte.add(marks.get(0).doubleValue());
+                lastByte.add(marks.get(1).doubleValue());
+                drawn.add(marks.get(2).doubleValue());
             }
         }
         System.out.println("TIMELINE of organization " + org + " on " + day + ", " + tiles + " tiles, drawn and stable"
                 + " from navigation over " + LOADS + " loads (ms): " + summary(millis));
+        System.out.println("  the day's answer, first byte (ms from navigation): " + summary(firstByte));
+        System.out.println("  the day's answer, last byte: " + summary(lastByte));
+        System.out.println("  the day drawn (performance mark): " + summary(drawn));
         context.close();
     }
 
