@@ -216,9 +216,14 @@ class NotificationDispatcher implements SmartLifecycle {
         Instant deadline = clock.instant().plus(properties.lease().dividedBy(2));
         List<Outcome> outcomes = new ArrayList<>(chunk.size());
         int attempted = 0;
+        boolean outOfTime = false;
         try (MessageSending.Run run = "sms".equals(chunk.get(0).channel()) ? null : sending.run(chunk)) {
             for (Claim claim : chunk) {
-                if (!running || clock.instant().isAfter(deadline)) {
+                if (!running) {
+                    break; // stopping: the lease brings the rest back
+                }
+                if (clock.instant().isAfter(deadline)) {
+                    outOfTime = true;
                     break;
                 }
                 attempted++;
@@ -232,7 +237,7 @@ class NotificationDispatcher implements SmartLifecycle {
             log.warn("Could not send guest notifications: {}", e.getMessage());
         } finally {
             notifications.recordAll(outcomes);
-            if (attempted < chunk.size() && running) {
+            if (outOfTime) {
                 notifications.release(chunk.subList(attempted, chunk.size()), clock.instant());
             }
         }
