@@ -213,7 +213,19 @@ export class Actions {
 
   // ---- one reservation ----
 
-  openReservation(r) {
+  /**
+   * The day holds reservations in a short form without their custom fields: those are read from the reservation
+   * itself when its dialog opens.
+   */
+  async openReservation(summary) {
+    let r;
+    try {
+      const full = await get("/reservations/" + summary.id);
+      r = Object.assign({}, summary, { custom_fields_by_key: full.custom_fields_by_key });
+    } catch (e) {
+      this.failed(e);
+      return;
+    }
     const self = this;
     const state = this.state;
     const zone = this.zone();
