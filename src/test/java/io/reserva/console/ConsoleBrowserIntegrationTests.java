@@ -101,6 +101,8 @@ class ConsoleBrowserIntegrationTests extends ConsoleBrowser {
         goToDay("timeline");
         TestApi.expect(api.delete(tenant.adminKey(), "/users/" + adminId + "/sessions"), 200);
         tab.expectFailure(401, "GET", "/organizations/" + tenant.id() + "/days/" + day.plusDays(1));
+        // The live stream, closed with the session, may try again before the page has gone to sign-in.
+        tab.expectFailure(401, "GET", "/events/stream");
         page.click("#next-day");
         page.waitForSelector("#email");
         assertThat(page.locator("#sign-in-message").textContent()).contains("session ended");

@@ -50,6 +50,14 @@ public record BrowserTab(
     }
 
     /**
+     * A request the page may leave without an answer on purpose: an open event stream is cut off (net::ERR_ABORTED)
+     * when the page navigates away, which is how a stream ends.
+     */
+    public void expectCutOff(String urlPart) {
+        expected.add(failure -> failure.startsWith("no answer (net::ERR_ABORTED) ") && failure.contains(urlPart));
+    }
+
+    /**
      * Signs in through the API in the browser context's own request context, so the page shares the session
      * cookie; the sign-in form is the console tests' to prove.
      */
