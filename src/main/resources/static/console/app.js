@@ -8,6 +8,7 @@ import { renderList } from "./list.js";
 import { renderTimeline } from "./timeline.js";
 import { Actions } from "./actions.js";
 import { subscribe } from "./live.js";
+import { WaitlistPanel } from "./waitlist.js";
 
 const state = {
   session: null,
@@ -25,6 +26,7 @@ const state = {
 let loadSequence = 0;
 let main;
 let actions;
+let waitlist;
 
 async function start() {
   setLanguage(language());
@@ -44,6 +46,7 @@ async function start() {
   readAddress();
   main = document.getElementById("main");
   actions = new Actions(state, { reload: load, rerender: renderView, announce: announce, alert: showAlert });
+  waitlist = new WaitlistPanel(state, { reload: load, announce: announce, dialog: function (title, content) { return actions.dialog(title, content); } });
   renderHeader();
   renderFrame();
   window.addEventListener("popstate", function () { readAddress(); syncToolbar(); load(); });
@@ -145,7 +148,10 @@ function renderFrame() {
   if (!state.canEdit) { main.appendChild(h("p", { class: "note", id: "read-only-note" }, t("readOnly"))); }
   main.appendChild(h("section", { id: "headline", class: "headline", "aria-label": t("summary") }));
   main.appendChild(h("div", { id: "alert", class: "alert", role: "alert" }));
-  main.appendChild(h("div", { id: "view", class: "view" }));
+  // The day and, beside it, the waitlist (waitlist.js).
+  main.appendChild(h("div", { class: "day-body" }, h("div", { id: "view", class: "view" }),
+    h("aside", { id: "waitlist", class: "wl-panel", "aria-labelledby": "wl-heading" })));
+  waitlist.mount(document.getElementById("waitlist"));
 }
 
 function viewButton(view) {
@@ -178,6 +184,7 @@ async function load() {
   const mine = ++loadSequence;
   const date = state.date;
   document.getElementById("view").setAttribute("aria-busy", "true");
+  waitlist.load();
   try {
     const day = await get("/organizations/" + state.organization.id + "/days/" + date);
     if (mine !== loadSequence) { return; }
