@@ -11,6 +11,7 @@ import { Actions, undoMs } from "./actions.js";
 import { subscribe } from "./live.js";
 import { ownResources } from "./own-column.js";
 import { countsOf, TIMELINE_STATUSES } from "./reservations.js";
+import { WaitlistPanel } from "./waitlist.js";
 
 const state = {
   session: null,
@@ -34,6 +35,7 @@ let renderTimer = null;
 /** Reads of the day shown as busy that are on their way; a quiet read waits for them instead of dropping them. */
 let loading = 0;
 let quietWaiting = false;
+let waitlist;
 
 async function start() {
   setLanguage(language());
@@ -58,6 +60,7 @@ async function start() {
   main = document.getElementById("main");
   actions = new Actions(
     state, { reload: load, rerender: renderView, announce: announce, alert: showAlert }, undoMs(document.body));
+  waitlist = new WaitlistPanel(state, { reload: load, announce: announce, dialog: function (title, content) { return actions.dialog(title, content); } });
   renderHeader();
   renderFrame();
   window.addEventListener("popstate", function () { readAddress(); syncToolbar(); load(); });
@@ -66,7 +69,7 @@ async function start() {
   subscribe({
     reservation: applyReservation,
     contact: applyContact,
-    waitlist: function () { /* the day holds no waitlist */ },
+    waitlist: function () { waitlist.load(); },
     reload: reloadQuietly
   }, function (on) { state.live = on; renderLiveState(); });
   await load(early && state.date === asked ? { answer: early } : null);
@@ -176,7 +179,10 @@ function renderFrame() {
   if (!state.canEdit) { main.appendChild(h("p", { class: "note", id: "read-only-note" }, t("readOnly"))); }
   main.appendChild(h("section", { id: "headline", class: "headline", "aria-label": t("summary") }));
   main.appendChild(h("div", { id: "alert", class: "alert", role: "alert" }));
-  main.appendChild(h("div", { id: "view", class: "view" }));
+  // The day and, beside it, the waitlist (waitlist.js).
+  main.appendChild(h("div", { class: "day-body" }, h("div", { id: "view", class: "view" }),
+    h("aside", { id: "waitlist", class: "wl-panel", "aria-labelledby": "wl-heading" })));
+  waitlist.mount(document.getElementById("waitlist"));
 }
 
 function viewButton(view) {
@@ -219,6 +225,7 @@ async function load(options) {
     loading++;
     document.getElementById("view").setAttribute("aria-busy", "true");
   }
+  waitlist.load();
   try {
     const day = await (options && options.answer ? options.answer : get(dayPath(state.organization.id, date)));
     if (mine !== loadSequence) { return; }

@@ -58,7 +58,24 @@ export const STRINGS = {
     readOnly: "Read only: you can see the day but not change it.",
     guestOf: "{guest}, {n} people",
     type_table: "Tables", type_person: "People", type_room: "Rooms", type_equipment: "Equipment",
-    yes: "Yes", no: "No", whoseColumns: "Whose columns", myColumn: "My column", everyone: "Everyone"
+    yes: "Yes", no: "No", whoseColumns: "Whose columns", myColumn: "My column", everyone: "Everyone",
+    wlTitle: "Waitlist", wlAdd: "Add to the line", wlAddSave: "Add to the line",
+    wlNow: "In line now ({n})", wlLater: "Waiting for a later start ({n})",
+    wlNowEmpty: "Nobody is waiting in line.", wlLaterEmpty: "Nobody is waiting for a later start of this day.",
+    wlMore: "More entries than shown: the first 50 are listed.", wlLoadFailed: "The waitlist could not be read.",
+    wlDragHint: "Drag a party onto a table on the timeline to seat it, or choose Seat.",
+    wlPosition: "Place {n} in line", wlQuoteRange: "Quoted {from}–{to}", wlQuoteStaff: "Quoted {from}–{to} (staff)",
+    wlNoQuote: "No quote", wlIn: "in {n} min", wlDue: "due now", wlOver: "{n} min over the quote",
+    wlCalledAt: "Called at {time}: table ready", wlOfferHeld: "Offered {time}, held until {until}",
+    wlCheckedIn: "Checked in", wlWindow: "Wants {from}–{to}",
+    wlOffer: "Offer", wlOfferWho: "Offer {guest} their table", wlOffered: "{guest} was told the table is ready.",
+    wlUnoffer: "Take back", wlUnofferWho: "Take back the offer to {guest}", wlUnoffered: "{guest} is waiting again.",
+    wlSeatWho: "Seat {guest}", wlSeated: "{guest} seated.", wlAnyTable: "Any free table that fits",
+    wlQuote: "Quote", wlQuoteWho: "Quote for {guest}", wlQuoteFrom: "From", wlQuoteTo: "Until",
+    wlQuoteHelp: "Times today. The estimate is replaced until you hand it back.", wlQuoteReset: "Back to the estimate",
+    wlRemove: "Remove", wlRemoveWho: "Remove {guest} from the waitlist", wlKeep: "Keep",
+    wlRemoveText: "{guest} leaves the list, declined by the venue.", wlRemoved: "{guest} removed from the waitlist.",
+    wlPhoneHint: "To call or text the party when the table is ready.", wlAdded: "A party of {n} joined the line, place {position}."
   },
   es: {
     skip: "Ir al día", loading: "Cargando…", console: "Consola de Reserva",
@@ -116,7 +133,24 @@ export const STRINGS = {
     readOnly: "Solo lectura: puedes ver el día pero no cambiarlo.",
     guestOf: "{guest}, {n} personas",
     type_table: "Mesas", type_person: "Personas", type_room: "Salas", type_equipment: "Equipos",
-    yes: "Sí", no: "No", whoseColumns: "Qué columnas", myColumn: "Mi columna", everyone: "Todos"
+    yes: "Sí", no: "No", whoseColumns: "Qué columnas", myColumn: "Mi columna", everyone: "Todos",
+    wlTitle: "Lista de espera", wlAdd: "Añadir a la cola", wlAddSave: "Añadir a la cola",
+    wlNow: "En la cola ahora ({n})", wlLater: "Esperan una hora más tarde ({n})",
+    wlNowEmpty: "No hay nadie en la cola.", wlLaterEmpty: "Nadie espera una hora más tarde en este día.",
+    wlMore: "Hay más entradas: se muestran las 50 primeras.", wlLoadFailed: "No se pudo leer la lista de espera.",
+    wlDragHint: "Arrastra un grupo a una mesa de la línea de tiempo para sentarlo, o elige Sentar.",
+    wlPosition: "Puesto {n} en la cola", wlQuoteRange: "Estimado {from}–{to}", wlQuoteStaff: "Estimado {from}–{to} (personal)",
+    wlNoQuote: "Sin estimación", wlIn: "en {n} min", wlDue: "toca ahora", wlOver: "{n} min más de lo estimado",
+    wlCalledAt: "Avisado a las {time}: mesa lista", wlOfferHeld: "Ofrecido {time}, guardado hasta {until}",
+    wlCheckedIn: "Ha llegado", wlWindow: "Quiere {from}–{to}",
+    wlOffer: "Ofrecer", wlOfferWho: "Ofrecer su mesa a {guest}", wlOffered: "Se ha avisado a {guest} de que su mesa está lista.",
+    wlUnoffer: "Retirar", wlUnofferWho: "Retirar la oferta a {guest}", wlUnoffered: "{guest} vuelve a esperar.",
+    wlSeatWho: "Sentar a {guest}", wlSeated: "{guest} sentado.", wlAnyTable: "Cualquier mesa libre adecuada",
+    wlQuote: "Estimación", wlQuoteWho: "Estimación para {guest}", wlQuoteFrom: "Desde", wlQuoteTo: "Hasta",
+    wlQuoteHelp: "Horas de hoy. Sustituye a la estimación hasta que la devuelvas.", wlQuoteReset: "Volver a la estimación",
+    wlRemove: "Quitar", wlRemoveWho: "Quitar a {guest} de la lista de espera", wlKeep: "Mantener",
+    wlRemoveText: "{guest} sale de la lista, rechazado por el local.", wlRemoved: "{guest} quitado de la lista de espera.",
+    wlPhoneHint: "Para llamar o escribir al grupo cuando su mesa esté lista.", wlAdded: "Un grupo de {n} se ha unido a la cola, puesto {position}."
   }
 };
 

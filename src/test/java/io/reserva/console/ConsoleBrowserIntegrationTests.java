@@ -103,6 +103,7 @@ class ConsoleBrowserIntegrationTests extends ConsoleBrowser {
         tab.expectFailure(401, "GET", "/organizations/" + tenant.id() + "/days/" + day.plusDays(1));
         // The live stream, closed with the session, may try again before the page has gone to sign-in.
         tab.expectFailure(401, "GET", "/events/stream");
+        tab.expectFailure(401, "GET", "/waitlist-entries"); // the waitlist panel reads the same day
         page.click("#next-day");
         page.waitForSelector("#email");
         assertThat(page.locator("#sign-in-message").textContent()).contains("session ended");
