@@ -1,5 +1,6 @@
 package io.reserva.notifications;
 
+import io.reserva.notifications.NotificationRepository.QueuedMessage;
 import io.reserva.reservations.ReservationEvents.ReservationCreated;
 import io.reserva.reservations.ReservationEvents.ReservationStatusChanged;
 import io.reserva.reservations.ReservationEvents.ReservationUpdated;
@@ -14,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
@@ -153,46 +156,74 @@ class NotificationQueue {
         queueNow(reservation, NotificationKind.HOLD_EXPIRED, now);
     }
 
+    /** The confirmation and its reminder: both settings they need read in one statement, all rows written in one. */
     private void confirm(ReservationView reservation) {
         Instant now = now();
-        queueNow(reservation, NotificationKind.CONFIRMATION, now);
-        remind(reservation, now);
+        NotificationRepository.ConfirmationSettings settings = notifications.confirmationSettings(
+                reservation.organizationId(), reservation.serviceId(), properties.reminderHoursBefore());
+        boolean sms = settings.smsProvider() != SmsProvider.NONE;
+        List<QueuedMessage> messages = new ArrayList<>(messages(reservation, NotificationKind.CONFIRMATION, now, sms));
+        settings.reminderHours()
+                .map(hours -> reservation.startDatetime().minus(Duration.ofHours(hours)))
+                .filter(due -> due.isAfter(now))
+                .ifPresent(due -> messages.addAll(messages(reservation, NotificationKind.REMINDER, due, sms)));
+        queue(reservation, messages, now);
     }
 
+    /** Queues a message due now. */
     private void queueNow(ReservationView reservation, NotificationKind kind, Instant now) {
-        queue(reservation, kind, now, now);
-        notifications.notifyWorkers();
+        boolean sms = SmsText.covers(kind) && senders.smsProvider(reservation.organizationId()) != SmsProvider.NONE;
+        queue(reservation, messages(reservation, kind, now, sms), now);
     }
 
     /** A reminder the set hours before the start, unless that moment has passed (booked inside the window). */
     private void remind(ReservationView reservation, Instant now) {
-        notifications
+        Optional<Instant> due = notifications
                 .reminderHours(reservation.organizationId(), reservation.serviceId(), properties.reminderHoursBefore())
                 .map(hours -> reservation.startDatetime().minus(Duration.ofHours(hours)))
-                .filter(due -> due.isAfter(now))
-                .ifPresent(due -> queue(reservation, NotificationKind.REMINDER, due, now));
+                .filter(at -> at.isAfter(now));
+        if (due.isPresent()) {
+            boolean sms = SmsText.covers(NotificationKind.REMINDER)
+                    && senders.smsProvider(reservation.organizationId()) != SmsProvider.NONE;
+            queue(reservation, messages(reservation, NotificationKind.REMINDER, due.get(), sms), now);
+        }
     }
 
-    /** Queues the email, and the SMS too when the organization has an SMS provider. */
-    private void queue(ReservationView reservation, NotificationKind kind, Instant due, Instant now) {
-        String email =
-                reservation.contact() == null ? null : reservation.contact().email();
-        boolean reachable = email != null && !email.isBlank();
-        String data = json.writeValueAsString(MessageData.of(reservation));
+    /**
+     * Writes the messages, and wakes every node's dispatcher when one is pending and due now. A skipped or failed
+     * row is only the log's, and a reminder is found by the dispatcher's poll when it falls due: waking every node
+     * for them would cost a notification per booking for nothing.
+     */
+    private void queue(ReservationView reservation, List<QueuedMessage> messages, Instant now) {
         notifications.queue(
                 reservation.organizationId(),
                 reservation.id(),
+                messages,
+                json.writeValueAsString(MessageData.of(reservation)),
+                reservation.startDatetime(),
+                now);
+        if (messages.stream()
+                .anyMatch(message -> message.status() == NotificationStatus.PENDING
+                        && !message.dueAt().isAfter(now))) {
+            notifications.notifyWorkers();
+        }
+    }
+
+    /** The email, and the SMS too when the organization has an SMS provider ({@code sms}) with a text for the kind. */
+    private static List<QueuedMessage> messages(
+            ReservationView reservation, NotificationKind kind, Instant due, boolean sms) {
+        String email =
+                reservation.contact() == null ? null : reservation.contact().email();
+        boolean reachable = email != null && !email.isBlank();
+        QueuedMessage byEmail = new QueuedMessage(
                 kind,
                 "email",
                 email,
                 reachable ? NotificationStatus.PENDING : NotificationStatus.SKIPPED,
                 reachable ? null : "the guest has no email address",
-                data,
-                reservation.startDatetime(),
-                due,
-                now);
-        if (!SmsText.covers(kind) || senders.smsProvider(reservation.organizationId()) == SmsProvider.NONE) {
-            return;
+                due);
+        if (!sms || !SmsText.covers(kind)) {
+            return List.of(byEmail);
         }
         String phone =
                 reservation.contact() == null ? null : reservation.contact().phone();
@@ -200,18 +231,14 @@ class NotificationQueue {
         NotificationStatus status = phone == null || phone.isBlank()
                 ? NotificationStatus.SKIPPED
                 : unfit.isPresent() ? NotificationStatus.FAILED : NotificationStatus.PENDING;
-        notifications.queue(
-                reservation.organizationId(),
-                reservation.id(),
+        QueuedMessage bySms = new QueuedMessage(
                 kind,
                 "sms",
                 phone,
                 status,
                 phone == null || phone.isBlank() ? "the guest has no phone number" : unfit.orElse(null),
-                data,
-                reservation.startDatetime(),
-                due,
-                now);
+                due);
+        return List.of(byEmail, bySms);
     }
 
     private Instant now() {
