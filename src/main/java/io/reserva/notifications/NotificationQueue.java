@@ -1,5 +1,6 @@
 package io.reserva.notifications;
 
+import io.reserva.notifications.NotificationRepository.QueuedMessage;
 import io.reserva.reservations.ReservationEvents.ReservationCreated;
 import io.reserva.reservations.ReservationEvents.ReservationStatusChanged;
 import io.reserva.reservations.ReservationEvents.ReservationUpdated;
@@ -14,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
@@ -169,90 +172,112 @@ class NotificationQueue {
         if (reservation.contact() == null || reservation.source() == ReservationSource.WAITLIST) {
             return;
         }
-        String email = reservation.contact().email();
-        String phone = reservation.contact().phone();
-        boolean hasEmail = email != null && !email.isBlank();
-        boolean hasPhone = phone != null && !phone.isBlank();
-        String data = json.writeValueAsString(MessageData.of(reservation));
-        if (hasEmail) {
-            queueEmail(reservation, NotificationKind.HOLD_EXPIRED, data, now, now);
+        List<QueuedMessage> messages = new ArrayList<>();
+        if (present(reservation.contact().email())) {
+            messages.add(byEmail(reservation, NotificationKind.HOLD_EXPIRED, now));
         }
-        if (hasPhone) {
-            queueSms(reservation, NotificationKind.HOLD_EXPIRED, data, now, now);
+        if (present(reservation.contact().phone())
+                && senders.smsProvider(reservation.organizationId()) != SmsProvider.NONE) {
+            messages.add(bySms(reservation, NotificationKind.HOLD_EXPIRED, now));
         }
-        if (hasEmail || hasPhone) {
-            notifications.notifyWorkers();
-        }
+        queue(reservation, messages, now);
     }
 
+    /** The confirmation and its reminder: both settings they need read in one statement, all rows written in one. */
     private void confirm(ReservationView reservation) {
         Instant now = now();
-        queueNow(reservation, NotificationKind.CONFIRMATION, now);
-        remind(reservation, now);
+        NotificationRepository.ConfirmationSettings settings = notifications.confirmationSettings(
+                reservation.organizationId(), reservation.serviceId(), properties.reminderHoursBefore());
+        boolean sms = settings.smsProvider() != SmsProvider.NONE;
+        List<QueuedMessage> messages = new ArrayList<>(messages(reservation, NotificationKind.CONFIRMATION, now, sms));
+        settings.reminderHours()
+                .map(hours -> reservation.startDatetime().minus(Duration.ofHours(hours)))
+                .filter(due -> due.isAfter(now))
+                .ifPresent(due -> messages.addAll(messages(reservation, NotificationKind.REMINDER, due, sms)));
+        queue(reservation, messages, now);
     }
 
+    /** Queues a message due now. */
     private void queueNow(ReservationView reservation, NotificationKind kind, Instant now) {
-        queue(reservation, kind, now, now);
-        notifications.notifyWorkers();
+        boolean sms = senders.smsProvider(reservation.organizationId()) != SmsProvider.NONE;
+        queue(reservation, messages(reservation, kind, now, sms), now);
     }
 
     /** A reminder the set hours before the start, unless that moment has passed (booked inside the window). */
     private void remind(ReservationView reservation, Instant now) {
-        notifications
+        Optional<Instant> due = notifications
                 .reminderHours(reservation.organizationId(), reservation.serviceId(), properties.reminderHoursBefore())
                 .map(hours -> reservation.startDatetime().minus(Duration.ofHours(hours)))
-                .filter(due -> due.isAfter(now))
-                .ifPresent(due -> queue(reservation, NotificationKind.REMINDER, due, now));
+                .filter(at -> at.isAfter(now));
+        if (due.isPresent()) {
+            boolean sms = senders.smsProvider(reservation.organizationId()) != SmsProvider.NONE;
+            queue(reservation, messages(reservation, NotificationKind.REMINDER, due.get(), sms), now);
+        }
     }
 
-    /** Queues the email, and the SMS too when the organization has an SMS provider. */
-    private void queue(ReservationView reservation, NotificationKind kind, Instant due, Instant now) {
-        String data = json.writeValueAsString(MessageData.of(reservation));
-        queueEmail(reservation, kind, data, due, now);
-        queueSms(reservation, kind, data, due, now);
-    }
-
-    private void queueEmail(ReservationView reservation, NotificationKind kind, String data, Instant due, Instant now) {
-        String email =
-                reservation.contact() == null ? null : reservation.contact().email();
-        boolean reachable = email != null && !email.isBlank();
+    /**
+     * Writes the messages, and wakes every node's dispatcher when one is pending and due now. A skipped or failed
+     * row is only the log's, and a reminder is found by the dispatcher's poll when it falls due: waking every node
+     * for them would cost a notification per booking for nothing.
+     */
+    private void queue(ReservationView reservation, List<QueuedMessage> messages, Instant now) {
+        if (messages.isEmpty()) {
+            return;
+        }
         notifications.queue(
                 reservation.organizationId(),
                 reservation.id(),
+                messages,
+                json.writeValueAsString(MessageData.of(reservation)),
+                reservation.startDatetime(),
+                now);
+        if (messages.stream()
+                .anyMatch(message -> message.status() == NotificationStatus.PENDING
+                        && !message.dueAt().isAfter(now))) {
+            notifications.notifyWorkers();
+        }
+    }
+
+    /** The email, and the SMS too when the organization has an SMS provider ({@code sms}). */
+    private static List<QueuedMessage> messages(
+            ReservationView reservation, NotificationKind kind, Instant due, boolean sms) {
+        QueuedMessage email = byEmail(reservation, kind, due);
+        return sms ? List.of(email, bySms(reservation, kind, due)) : List.of(email);
+    }
+
+    /** The email; skipped (a row in the log) when the guest gave no email address. */
+    private static QueuedMessage byEmail(ReservationView reservation, NotificationKind kind, Instant due) {
+        String email =
+                reservation.contact() == null ? null : reservation.contact().email();
+        boolean reachable = present(email);
+        return new QueuedMessage(
                 kind,
                 "email",
                 email,
                 reachable ? NotificationStatus.PENDING : NotificationStatus.SKIPPED,
                 reachable ? null : "the guest has no email address",
-                data,
-                reservation.startDatetime(),
-                due,
-                now);
+                due);
     }
 
-    /** Queues the SMS when the organization has an SMS provider. */
-    private void queueSms(ReservationView reservation, NotificationKind kind, String data, Instant due, Instant now) {
-        if (senders.smsProvider(reservation.organizationId()) == SmsProvider.NONE) {
-            return;
-        }
+    /** The SMS; skipped without a phone, failed (with the reason) for a number that cannot take SMS. */
+    private static QueuedMessage bySms(ReservationView reservation, NotificationKind kind, Instant due) {
         String phone =
                 reservation.contact() == null ? null : reservation.contact().phone();
-        Optional<String> unfit = phone == null || phone.isBlank() ? Optional.empty() : SmsText.cannotTakeSms(phone);
-        NotificationStatus status = phone == null || phone.isBlank()
+        Optional<String> unfit = present(phone) ? SmsText.cannotTakeSms(phone) : Optional.empty();
+        NotificationStatus status = !present(phone)
                 ? NotificationStatus.SKIPPED
                 : unfit.isPresent() ? NotificationStatus.FAILED : NotificationStatus.PENDING;
-        notifications.queue(
-                reservation.organizationId(),
-                reservation.id(),
+        return new QueuedMessage(
                 kind,
                 "sms",
                 phone,
                 status,
-                phone == null || phone.isBlank() ? "the guest has no phone number" : unfit.orElse(null),
-                data,
-                reservation.startDatetime(),
-                due,
-                now);
+                present(phone) ? unfit.orElse(null) : "the guest has no phone number",
+                due);
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     private Instant now() {

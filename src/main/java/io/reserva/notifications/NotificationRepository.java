@@ -7,9 +7,11 @@ import io.reserva.shared.query.ListQuery;
 import io.reserva.shared.query.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -104,49 +107,69 @@ class NotificationRepository {
         this.batch = batch;
     }
 
-    /**
-     * Queues a message unless this (reservation, kind, sequence, channel) is queued already. The sequence is the
-     * reservation's last invite sequence on that channel, plus one when {@code kind} carries a new version of the
-     * invite (each channel counts alike, so an SMS and its email carry the same sequence).
-     */
-    void queue(
-            UUID organizationId,
-            UUID reservationId,
+    /** One message of a booking to queue: its kind, channel, recipient, status (with why, if not pending), due time. */
+    record QueuedMessage(
             NotificationKind kind,
             String channel,
             String recipient,
             NotificationStatus status,
             String error,
+            Instant dueAt) {}
+
+    /**
+     * Queues a booking's messages in one statement, each unless its (reservation, kind, sequence, channel) is queued
+     * already. A message's sequence is the reservation's last invite sequence on its channel, plus one when a
+     * message of this batch on that channel carries a new version of the invite (a confirmation and the reminder
+     * queued with it share the confirmation's sequence, as they did when the reminder was inserted after it; each
+     * channel counts alike, so an SMS and its email carry the same sequence).
+     */
+    void queue(
+            UUID organizationId,
+            UUID reservationId,
+            List<QueuedMessage> messages,
             String data,
             Instant startsAt,
-            Instant dueAt,
             Instant now) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (QueuedMessage message : messages) {
+            boolean raises = messages.stream()
+                    .anyMatch(other -> other.channel().equals(message.channel())
+                            && other.kind().raisesSequence());
+            rows.add(new Object[] {
+                Ids.newId(),
+                message.kind().wire(),
+                raises ? 1 : 0,
+                message.channel(),
+                // Typed, so a null needs no round trip to ask the driver for its type.
+                new SqlParameterValue(Types.VARCHAR, message.recipient()),
+                message.status().wire(),
+                new SqlParameterValue(Types.VARCHAR, message.error()),
+                SqlTypes.timestamptz(message.dueAt())
+            });
+        }
         jdbc.sql("""
                         insert into notifications (id, organization_id, reservation_id, kind, sequence, channel,
                                                    recipient, status, data, starts_at, due_at, next_attempt_at,
                                                    last_error, created_at, updated_at)
-                        select :id, :org, :reservation, :kind,
+                        select m.id, :org, :reservation, m.kind,
                                greatest(0, coalesce((select max(p.sequence) from notifications p
                                                       where p.organization_id = :org
                                                         and p.reservation_id = :reservation
-                                                        and p.channel = :channel
-                                                        and p.kind <> 'reminder'), -1) + :raise),
-                               :channel, :recipient, :status, cast(:data as jsonb), :starts_at, :due_at,
-                               case when :status = 'pending' then cast(:due_at as timestamptz) end, :error, :now, :now
+                                                        and p.channel = m.channel
+                                                        and p.kind <> 'reminder'), -1) + m.raise),
+                               m.channel, m.recipient, m.status, cast(:data as jsonb), :starts_at, m.due_at,
+                               case when m.status = 'pending' then m.due_at end, m.error, :now, :now
+                          from (values :rows) as m(id, kind, raise, channel, recipient, status, error, due_at)
                         on conflict on constraint notifications_once_key do nothing
                         """)
-                .param("id", Ids.newId())
                 .param("org", organizationId)
                 .param("reservation", reservationId)
-                .param("kind", kind.wire())
-                .param("raise", kind.raisesSequence() ? 1 : 0)
-                .param("channel", channel)
-                .param("recipient", recipient)
-                .param("status", status.wire())
+                .param("rows", rows)
                 .param("data", data)
                 .param("starts_at", SqlTypes.timestamptz(startsAt))
-                .param("due_at", SqlTypes.timestamptz(dueAt))
-                .param("error", error)
                 .param("now", SqlTypes.timestamptz(now))
                 .update();
     }
@@ -236,6 +259,36 @@ class NotificationRepository {
                 .query((rs, n) -> Optional.of(rs.getInt("hours_before")).filter(hours -> hours > 0))
                 .list();
         return settings.isEmpty() ? Optional.of(fallback) : settings.get(0);
+    }
+
+    /** What a confirmation needs to know besides the booking: when its reminder is due, and whether to text. */
+    record ConfirmationSettings(Optional<Integer> reminderHours, SmsProvider smsProvider) {}
+
+    /**
+     * {@link #reminderHours} and the organization's SMS provider ({@code SenderSettingsRepository.smsProvider}) in
+     * one round trip, for the booking's transaction: a confirmed create needs both.
+     */
+    ConfirmationSettings confirmationSettings(UUID organizationId, UUID serviceId, int fallback) {
+        return jdbc.sql("""
+                        select (select r.hours_before from notification_reminder_settings r
+                                 where r.organization_id = :org and (r.service_id = :service or r.service_id is null)
+                                 order by r.service_id nulls last
+                                 limit 1) as hours_before,
+                               (select s.sms_provider from notification_sender_settings s
+                                 where s.organization_id = :org) as sms_provider
+                        """)
+                .param("org", organizationId)
+                .param("service", serviceId)
+                .query((rs, n) -> {
+                    int hours = rs.getInt("hours_before");
+                    Optional<Integer> reminder = rs.wasNull()
+                            ? Optional.of(fallback)
+                            : Optional.of(hours).filter(set -> set > 0);
+                    String provider = rs.getString("sms_provider");
+                    return new ConfirmationSettings(
+                            reminder, provider == null ? SmsProvider.NONE : SmsProvider.fromWire(provider));
+                })
+                .single();
     }
 
     /** Wakes every node's dispatcher when this transaction commits. */
