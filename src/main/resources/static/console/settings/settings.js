@@ -10,11 +10,14 @@ import * as resources from "./resources.js";
 import * as users from "./users.js";
 import * as keys from "./keys.js";
 import * as links from "./links.js";
+import * as google from "./google.js";
 
 var SECTIONS = [
   ["hours", hours], ["closures", closures], ["services", services], ["resources", resources],
-  ["users", users], ["keys", keys], ["links", links]
+  ["users", users], ["keys", keys], ["links", links], ["google", google]
 ];
+// The Google section keeps its texts in its own module; they join the others here.
+Object.keys(STRINGS).forEach(function (lang) { Object.assign(STRINGS[lang], google.STRINGS[lang]); });
 var LANGUAGE_KEY = "reserva.console.lang";
 var main = document.getElementById("main");
 var session = null;
