@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,6 +33,41 @@ public final class AvailabilityEngine {
 
     /** One answer per date from {@code startDate} to {@code endDate}, both included, at most 62 dates. */
     public List<DayAvailability> slotsForRange(SlotQuery query, LocalDate startDate, LocalDate endDate) {
+        checkRange(startDate, endDate);
+        ScheduleSnapshot schedule = query.schedule();
+        if (!schedule.service().active()) {
+            return closedDays(startDate, endDate);
+        }
+        ScheduleIndex index = ScheduleIndex.covering(schedule, startDate, endDate);
+        return slots(index, query, BookingWindow.of(schedule.service(), clock), startDate, endDate);
+    }
+
+    /**
+     * The same answer as {@link #slotsForRange} for each party size, for the whole floor: the schedule's index
+     * (hours, resources, occupancies) is built once and only the party's evaluation is repeated, so a caller that
+     * needs every size (Google's feeds, a batch lookup) does not pay for the index once per size.
+     */
+    public Map<Integer, List<DayAvailability>> slotsForPartySizes(
+            ScheduleSnapshot schedule, Collection<Integer> partySizes, LocalDate startDate, LocalDate endDate) {
+        checkRange(startDate, endDate);
+        Map<Integer, List<DayAvailability>> answer = new LinkedHashMap<>();
+        if (!schedule.service().active()) {
+            for (int partySize : partySizes) {
+                answer.put(partySize, closedDays(startDate, endDate));
+            }
+            return answer;
+        }
+        ScheduleIndex index = ScheduleIndex.covering(schedule, startDate, endDate);
+        BookingWindow bookingWindow = BookingWindow.of(schedule.service(), clock);
+        for (int partySize : partySizes) {
+            answer.computeIfAbsent(
+                    partySize,
+                    size -> slots(index, SlotQuery.forParty(schedule, size), bookingWindow, startDate, endDate));
+        }
+        return answer;
+    }
+
+    private static void checkRange(LocalDate startDate, LocalDate endDate) {
         long days = ChronoUnit.DAYS.between(startDate, endDate) + 1;
         if (days < 1) {
             throw new IllegalArgumentException("endDate must not be before startDate");
@@ -37,16 +75,20 @@ public final class AvailabilityEngine {
         if (days > MAX_RANGE_DAYS) {
             throw new IllegalArgumentException("at most " + MAX_RANGE_DAYS + " days can be asked at once");
         }
+    }
+
+    private static List<DayAvailability> closedDays(LocalDate startDate, LocalDate endDate) {
+        List<DayAvailability> answer = new ArrayList<>();
+        for (LocalDate date = startDate; !date.isAfter(endDate); date = date.plusDays(1)) {
+            answer.add(new DayAvailability(date, List.of(), DayReason.CLOSED));
+        }
+        return answer;
+    }
+
+    private static List<DayAvailability> slots(
+            ScheduleIndex index, SlotQuery query, BookingWindow bookingWindow, LocalDate startDate, LocalDate endDate) {
         ScheduleSnapshot schedule = query.schedule();
         List<DayAvailability> answer = new ArrayList<>();
-        if (!schedule.service().active()) {
-            for (LocalDate date = startDate; !date.isAfter(endDate); date = date.plusDays(1)) {
-                answer.add(new DayAvailability(date, List.of(), DayReason.CLOSED));
-            }
-            return answer;
-        }
-        ScheduleIndex index = ScheduleIndex.covering(schedule, startDate, endDate);
-        BookingWindow bookingWindow = BookingWindow.of(schedule.service(), clock);
         PartyMisfit misfit = new PartyMisfit(
                 PartyFit.serviceLimits(schedule.service(), query.partySize()),
                 PartyFit.resourceSizes(schedule, index.resourcesById(), query.partySize(), query.resourceId()));

@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -201,6 +203,57 @@ public class SlotFinder {
                         search.resourceId(),
                         search.areaId(),
                         views);
+    }
+
+    /**
+     * {@link #find} for the whole floor and several party sizes of one service at once: the catalog and the
+     * occupancies are read once and the engine's index is built once, then each size is evaluated (Google's feeds
+     * and batch lookups ask every size of a merchant's service). One answer per distinct size, in the order given.
+     */
+    public Map<Integer, SlotSearchResult> findForPartySizes(
+            Caller caller,
+            UUID organizationId,
+            UUID serviceId,
+            LocalDate startDate,
+            LocalDate endDate,
+            Collection<Integer> partySizes) {
+        UUID organization = caller.organizationFor(organizationId);
+        if (endDate.isBefore(startDate)) {
+            throw invalid("end_date", "must not be before start_date");
+        }
+        if (ChronoUnit.DAYS.between(startDate, endDate) + 1 > AvailabilityEngine.MAX_RANGE_DAYS) {
+            throw invalid("end_date", "a range covers at most " + AvailabilityEngine.MAX_RANGE_DAYS + " days");
+        }
+        for (int partySize : partySizes) {
+            if (partySize < 1) {
+                throw invalid("party_size", "must be at least 1");
+            }
+        }
+        CatalogSnapshot snapshot = catalog.snapshot(organization);
+        ReservationService service = snapshot.service(serviceId)
+                .orElseThrow(() -> ReservaException.notFound("Reservation service", serviceId));
+        ZoneId zone = ZoneId.of(service.timezone());
+        List<Occupancy> occupying = occupancies(
+                organization,
+                startDate.minusDays(1).atStartOfDay(zone).toInstant(),
+                endDate.plusDays(2).atStartOfDay(zone).toInstant());
+        ScheduleSnapshot schedule = schedules.of(snapshot, service).withOccupancies(occupying);
+        Map<UUID, ReservationResource> resources = schedules.resourcesById(snapshot);
+        Map<Integer, SlotSearchResult> answer = new LinkedHashMap<>();
+        engine.slotsForPartySizes(schedule, partySizes, startDate, endDate)
+                .forEach((partySize, days) -> answer.put(
+                        partySize,
+                        SlotSearchResult.range(
+                                organization,
+                                service.id(),
+                                service.timezone(),
+                                partySize,
+                                null,
+                                null,
+                                days.stream()
+                                        .map(day -> view(day, zone, resources))
+                                        .toList())));
+        return answer;
     }
 
     private static SlotSearchResult.Day view(

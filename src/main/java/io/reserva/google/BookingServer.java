@@ -1,7 +1,6 @@
 package io.reserva.google;
 
 import io.reserva.availability.SlotFinder;
-import io.reserva.availability.SlotSearch;
 import io.reserva.availability.SlotSearchResult;
 import io.reserva.catalog.Catalog;
 import io.reserva.catalog.ReservationService;
@@ -33,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -111,8 +111,9 @@ public class BookingServer {
         JsonNode slotNode = reader.message(request, "slot", "slot", true);
         Slot slot = readSlot(reader, slotNode, "slot");
         reader.throwIfInvalid();
-        Map<Instant, SlotSearchResult.Slot> free =
-                freeStarts(slot.organizationId(), slot.service(), slot.partySize(), List.of(slot.start()));
+        Map<Instant, SlotSearchResult.Slot> free = freeStarts(
+                        slot.organizationId(), slot.service(), Set.of(slot.partySize()), List.of(slot.start()))
+                .get(slot.partySize());
         SlotSearchResult.Slot found = free.get(slot.start());
         boolean available = found != null && slot.durationFits();
         Map<String, Object> response = new LinkedHashMap<>();
@@ -158,30 +159,29 @@ public class BookingServer {
         reader.throwIfInvalid();
         UUID organizationId = organizationOf(merchantId);
         Map<String, Optional<ReservationService>> services = new HashMap<>();
-        Map<String, Map<Instant, SlotSearchResult.Slot>> free = new HashMap<>();
-        Map<String, List<Instant>> startsByGroup = new LinkedHashMap<>();
+        // One engine pass per service for every party size and day asked of it, not one per size.
+        Map<UUID, ReservationService> servicesAsked = new LinkedHashMap<>();
+        Map<UUID, List<Instant>> startsByService = new HashMap<>();
+        Map<UUID, Set<Integer>> sizesByService = new HashMap<>();
         for (Asked one : asked) {
             Optional<ReservationService> service =
                     services.computeIfAbsent(one.googleServiceId(), id -> mappedService(organizationId, id));
-            service.ifPresent(s -> startsByGroup
-                    .computeIfAbsent(s.id() + "/" + one.partySize(), k -> new ArrayList<>())
-                    .add(one.start()));
-        }
-        for (Asked one : asked) {
-            services.get(one.googleServiceId()).ifPresent(service -> {
-                String group = service.id() + "/" + one.partySize();
-                free.computeIfAbsent(
-                        group, k -> freeStarts(organizationId, service, one.partySize(), startsByGroup.get(k)));
+            service.ifPresent(s -> {
+                servicesAsked.put(s.id(), s);
+                startsByService.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(one.start());
+                sizesByService.computeIfAbsent(s.id(), k -> new TreeSet<>()).add(one.partySize());
             });
         }
+        Map<UUID, Map<Integer, Map<Instant, SlotSearchResult.Slot>>> free = new HashMap<>();
+        servicesAsked.forEach((id, service) ->
+                free.put(id, freeStarts(organizationId, service, sizesByService.get(id), startsByService.get(id))));
         List<Map<String, Object>> answers = new ArrayList<>();
         for (Asked one : asked) {
             boolean available = services.get(one.googleServiceId())
-                    .map(service ->
-                            free.get(service.id() + "/" + one.partySize()).containsKey(one.start())
-                                    && (one.durationSec() == null
-                                            || one.durationSec() == 0
-                                            || one.durationSec() == service.durationFor(one.partySize()) * 60L))
+                    .map(service -> free.get(service.id()).get(one.partySize()).containsKey(one.start())
+                            && (one.durationSec() == null
+                                    || one.durationSec() == 0
+                                    || one.durationSec() == service.durationFor(one.partySize()) * 60L))
                     .orElse(false);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("slot_time", slotTimeMessage(one.node(), one.start(), one.durationSec(), one.partySize()));
@@ -592,28 +592,32 @@ public class BookingServer {
     }
 
     /**
-     * The bookable starts among {@code starts}, from the slot engine over the local days they fall on (in spans
-     * of at most the engine's 62 days).
+     * The bookable starts among {@code starts} for each party size, from the slot engine over the local days they
+     * fall on (in spans of at most the engine's 62 days), one engine pass per span for all the sizes.
      */
-    private Map<Instant, SlotSearchResult.Slot> freeStarts(
-            UUID organizationId, ReservationService service, int partySize, List<Instant> starts) {
+    private Map<Integer, Map<Instant, SlotSearchResult.Slot>> freeStarts(
+            UUID organizationId, ReservationService service, Set<Integer> partySizes, List<Instant> starts) {
         ZoneId zone = ZoneId.of(service.timezone());
         TreeSet<LocalDate> days = new TreeSet<>();
         for (Instant start : starts) {
             days.add(start.atZone(zone).toLocalDate());
         }
-        Map<Instant, SlotSearchResult.Slot> free = new HashMap<>();
+        Map<Integer, Map<Instant, SlotSearchResult.Slot>> free = new HashMap<>();
+        for (int partySize : partySizes) {
+            free.put(partySize, new HashMap<>());
+        }
         Caller venue = new Caller(null, organizationId, Role.STAFF);
         while (!days.isEmpty()) {
             LocalDate first = days.first();
             LocalDate last = days.floor(first.plusDays(RANGE_DAYS - 1));
-            SlotSearchResult result = slots.find(
-                    venue, new SlotSearch(organizationId, service.id(), first, last, partySize, null, false));
-            for (SlotSearchResult.Day day : result.days()) {
-                for (SlotSearchResult.Slot slot : day.slots()) {
-                    free.put(slot.startDatetime(), slot);
-                }
-            }
+            slots.findForPartySizes(venue, organizationId, service.id(), first, last, partySizes)
+                    .forEach((partySize, result) -> {
+                        for (SlotSearchResult.Day day : result.days()) {
+                            for (SlotSearchResult.Slot slot : day.slots()) {
+                                free.get(partySize).put(slot.startDatetime(), slot);
+                            }
+                        }
+                    });
             days.subSet(first, true, last, true).clear();
         }
         return free;

@@ -1,7 +1,6 @@
 package io.reserva.google;
 
 import io.reserva.availability.SlotFinder;
-import io.reserva.availability.SlotSearch;
 import io.reserva.availability.SlotSearchResult;
 import io.reserva.catalog.ReservationService;
 import io.reserva.catalog.Seating;
@@ -11,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -48,21 +48,28 @@ class GoogleAvailability {
         return sizes;
     }
 
-    /** Every bookable start from {@code first} to {@code last} (local dates of the service), per party size. */
+    /**
+     * Every bookable start from {@code first} to {@code last} (local dates of the service), per party size: one
+     * engine pass per span of days for all the sizes, so the occupancies are read once, not once per size.
+     */
     List<Row> rows(UUID organizationId, ReservationService service, LocalDate first, LocalDate last) {
         Caller venue = new Caller(null, organizationId, Role.STAFF);
+        List<Integer> partySizes = partySizes(service);
         List<Row> rows = new ArrayList<>();
-        for (int partySize : partySizes(service)) {
-            long durationSec = service.durationFor(partySize) * 60L;
-            for (LocalDate from = first; !from.isAfter(last); from = from.plusDays(SPAN_DAYS)) {
-                LocalDate to = from.plusDays(SPAN_DAYS - 1).isAfter(last) ? last : from.plusDays(SPAN_DAYS - 1);
-                SlotSearchResult result = slots.find(
-                        venue, new SlotSearch(organizationId, service.id(), from, to, partySize, null, false));
-                for (SlotSearchResult.Day day : result.days()) {
+        if (partySizes.isEmpty()) {
+            return rows;
+        }
+        int total = total(service);
+        for (LocalDate from = first; !from.isAfter(last); from = from.plusDays(SPAN_DAYS)) {
+            LocalDate to = from.plusDays(SPAN_DAYS - 1).isAfter(last) ? last : from.plusDays(SPAN_DAYS - 1);
+            Map<Integer, SlotSearchResult> bySize =
+                    slots.findForPartySizes(venue, organizationId, service.id(), from, to, partySizes);
+            for (int partySize : partySizes) {
+                long durationSec = service.durationFor(partySize) * 60L;
+                for (SlotSearchResult.Day day : bySize.get(partySize).days()) {
                     for (SlotSearchResult.Slot slot : day.slots()) {
                         int open = slot.remainingCapacity() == null ? 1 : slot.remainingCapacity();
-                        rows.add(new Row(
-                                slot.startDatetime(), durationSec, open, Math.max(open, total(service)), partySize));
+                        rows.add(new Row(slot.startDatetime(), durationSec, open, Math.max(open, total), partySize));
                     }
                 }
             }

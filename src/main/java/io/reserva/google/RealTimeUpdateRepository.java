@@ -53,8 +53,9 @@ class RealTimeUpdateRepository {
                 .update();
     }
 
-    void queueAvailability(UUID organizationId, UUID serviceId, LocalDate date, Instant now) {
-        jdbc.sql("""
+    /** Queues the replacement of one day; a replacement of that day already waiting is kept instead (1 or 0). */
+    int queueAvailability(UUID organizationId, UUID serviceId, LocalDate date, Instant now) {
+        return jdbc.sql("""
                         insert into google_rtu_deliveries (id, organization_id, kind, service_id, local_date, status,
                             next_attempt_at, created_at, updated_at)
                         values (:id, :org, 'availability', :service, :date, 'pending', :now, :now, :now)

@@ -13,11 +13,12 @@ import * as combinations from "./combinations.js";
 import * as users from "./users.js";
 import * as keys from "./keys.js";
 import * as links from "./links.js";
+import * as google from "./google.js";
 
 var SECTIONS = [
   ["hours", hours], ["closures", closures], ["services", services], ["resources", resources],
   ["areas", areas], ["combinations", combinations], ["users", users], ["keys", keys], ["links", links],
-  ["organization", organization]
+  ["organization", organization], ["google", google]
 ];
 var LANGUAGE_KEY = "reserva.console.lang";
 var main = document.getElementById("main");

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -42,6 +43,25 @@ class EngineAgreementTests {
         Statistics.label("bookable").collect(day.bookable());
         Statistics.label("reason").collect(day.reason());
         assertThat(starts(day)).containsExactlyElementsOf(expected);
+    }
+
+    @Property(tries = 500, shrinking = ShrinkingMode.OFF)
+    void askingForEveryPartySizeAtOnceAnswersWhatAskingForEachSizeAnswers(
+            @ForAll("situations") RandomSchedules.Situation situation) {
+        AvailabilityEngine engine = new AvailabilityEngine(situation.clock());
+        ScheduleSnapshot schedule = situation.schedule();
+        LocalDate first = situation.date().minusDays(1);
+        LocalDate last = situation.date().plusDays(1);
+        List<Integer> sizes = List.of(situation.partySize(), 1, 2, 5, 9, situation.partySize() + 3);
+
+        Map<Integer, List<DayAvailability>> together = engine.slotsForPartySizes(schedule, sizes, first, last);
+
+        assertThat(together.keySet()).containsExactlyElementsOf(new LinkedHashSet<>(sizes));
+        for (int size : sizes) {
+            assertThat(together.get(size))
+                    .as("party of %d", size)
+                    .isEqualTo(engine.slotsForRange(SlotQuery.forParty(schedule, size), first, last));
+        }
     }
 
     @Property(tries = 1000, shrinking = ShrinkingMode.OFF)

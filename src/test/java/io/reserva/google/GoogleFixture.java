@@ -28,6 +28,7 @@ final class GoogleFixture {
     final Tenant tenant;
     final String merchantId;
     final String dinner;
+    final String table;
     final String authorization;
 
     GoogleFixture(TestApi api) {
@@ -76,7 +77,7 @@ final class GoogleFixture {
                 2));
         dinnerFields.putAll(dinnerExtra);
         dinner = catalog.service(dinnerFields);
-        String table = catalog.resource("Table 1", "table", 4);
+        table = catalog.resource("Table 1", "table", 4);
         catalog.link(dinner, table, "required");
         catalog.everyDay(table, opens, closes);
         List<Map<String, Object>> mappings = new java.util.ArrayList<>();

@@ -20,6 +20,8 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
@@ -198,6 +200,59 @@ class GoogleRealTimeUpdatesIntegrationTests {
         });
         assertThat(starts).contains(GoogleFixture.instant(start) + "/2", GoogleFixture.instant(start) + "/4");
         assertThat(TOKENS.get()).as("the token is reused while valid").isEqualTo(1);
+    }
+
+    @Test
+    void aCatalogChangeReplacesEveryDayGoogleIsToldAboutOnce() {
+        GoogleFixture venue = new GoogleFixture(api);
+        LocalDate today = LocalDate.now(GoogleFixture.BERLIN);
+        LocalDate closed = today.plusDays(5);
+        assertThat(replacementsOf(venue.merchantId)).as("nothing changed yet").isEmpty();
+
+        TestApi.expect(
+                api.post(
+                        venue.tenant.adminKey(),
+                        "/reservation-resource-exceptions",
+                        fields(
+                                "resource_id",
+                                venue.table,
+                                "date",
+                                closed.toString(),
+                                "exception_type",
+                                "blocked",
+                                "reason",
+                                "Private party")),
+                201);
+
+        List<JsonNode> log = settledUpdates(venue);
+        assertThat(REFUSED).isEmpty();
+        assertThat(log).allSatisfy(u -> {
+            assertThat(u.get("kind").asString()).isEqualTo("availability");
+            assertThat(u.get("status").asString()).isEqualTo("succeeded");
+        });
+        // Every day of the feed's 30 from the venue's today, each replaced once (a day's replacement is not queued
+        // twice while one waits, and one change queues each day once).
+        assertThat(log.stream().map(u -> u.get("local_date").asString()).sorted())
+                .containsExactlyElementsOf(today.datesUntil(today.plusDays(30))
+                        .map(LocalDate::toString)
+                        .toList());
+        Map<String, JsonNode> byDay = new java.util.HashMap<>();
+        for (Received replacement : replacementsOf(venue.merchantId)) {
+            JsonNode one = replacement.body().get("extendedServiceAvailability").get(0);
+            assertThat(one.get("serviceId").asString()).isEqualTo("dinner");
+            String day = Instant.parse(one.get("startTimeRestrict").asString())
+                    .atZone(GoogleFixture.BERLIN)
+                    .toLocalDate()
+                    .toString();
+            assertThat(byDay.put(day, one)).as("%s replaced once", day).isNull();
+        }
+        assertThat(byDay).hasSize(30);
+        assertThat(byDay.get(closed.toString()).get("availability"))
+                .as("the blocked day has nothing left")
+                .isEmpty();
+        assertThat(byDay.get(closed.plusDays(1).toString()).get("availability"))
+                .as("the next day is as it was")
+                .isNotEmpty();
     }
 
     @Test
