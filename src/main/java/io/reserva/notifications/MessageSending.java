@@ -103,8 +103,8 @@ class MessageSending {
                 }
                 data.put(claim.id(), parsed);
                 if (parsed.contactId() != null) {
-                    contacts.add(new NotificationRepository.OrganizationContact(
-                            claim.organizationId(), parsed.contactId()));
+                    contacts.add(
+                            new NotificationRepository.OrganizationContact(claim.organizationId(), parsed.contactId()));
                 }
             }
             boolean configured = email.configured();

@@ -187,7 +187,9 @@ class NotificationDispatcher implements SmartLifecycle {
             try {
                 chunk.get();
             } catch (java.util.concurrent.ExecutionException e) {
-                log.warn("Guest notifications could not be sent: {}", e.getCause().toString());
+                log.warn(
+                        "Guest notifications could not be sent: {}",
+                        e.getCause().toString());
             }
         }
         return claims.size() == batch;
@@ -266,7 +268,11 @@ class NotificationDispatcher implements SmartLifecycle {
         if (outcome.status() == NotificationStatus.SENT) {
             sent.incrementAndGet();
         } else if (outcome.status() == NotificationStatus.NOT_SENT) {
-            log.info("Notification {} ({}) not sent: {}", claim.id(), claim.kind().wire(), outcome.error());
+            log.info(
+                    "Notification {} ({}) not sent: {}",
+                    claim.id(),
+                    claim.kind().wire(),
+                    outcome.error());
         } else if (outcome.status() != NotificationStatus.SKIPPED) {
             log.info(
                     "Notification {} ({}) {}: {}",

@@ -362,8 +362,8 @@ public class NotificationManagement {
         }
         for (String used : MessageComposer.placeholdersIn(value)) {
             if (MessageComposer.PLACEHOLDERS.contains(used) && !SMS_PLACEHOLDERS.contains(used)) {
-                errors.add(new FieldError(
-                        "text", "placeholder {{" + used + "}} is not available in an SMS (email only)"));
+                errors.add(
+                        new FieldError("text", "placeholder {{" + used + "}} is not available in an SMS (email only)"));
             }
         }
     }

@@ -143,9 +143,7 @@ class NotificationQueue {
                     data.startDatetime(),
                     now);
         }
-        if (phone != null
-                && !phone.isBlank()
-                && senders.smsProvider(entry.organizationId()) != SmsProvider.NONE) {
+        if (phone != null && !phone.isBlank() && senders.smsProvider(entry.organizationId()) != SmsProvider.NONE) {
             Optional<String> unfit = SmsText.cannotTakeSms(phone);
             notifications.queueWaitlist(
                     entry.organizationId(),
@@ -268,12 +266,7 @@ class NotificationQueue {
                 ? NotificationStatus.SKIPPED
                 : unfit.isPresent() ? NotificationStatus.FAILED : NotificationStatus.PENDING;
         return new QueuedMessage(
-                kind,
-                "sms",
-                phone,
-                status,
-                present(phone) ? unfit.orElse(null) : "the guest has no phone number",
-                due);
+                kind, "sms", phone, status, present(phone) ? unfit.orElse(null) : "the guest has no phone number", due);
     }
 
     private static boolean present(String value) {

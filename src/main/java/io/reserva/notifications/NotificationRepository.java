@@ -10,16 +10,16 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -353,9 +353,7 @@ class NotificationRepository {
         }
         batch.batchUpdate(
                 RECORD,
-                outcomes.stream()
-                        .map(NotificationRepository::recordParameters)
-                        .toArray(MapSqlParameterSource[]::new));
+                outcomes.stream().map(NotificationRepository::recordParameters).toArray(MapSqlParameterSource[]::new));
     }
 
     /**
@@ -398,12 +396,18 @@ class NotificationRepository {
         if (contacts.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(jdbc.sql("""
+        return Set.copyOf(jdbc
+                .sql("""
                         select organization_id, contact_id from notification_opt_outs
                          where channel = :channel and contact_id in (:contacts)
                         """)
                 .param("channel", channel)
-                .param("contacts", contacts.stream().map(OrganizationContact::contactId).distinct().toList())
+                .param(
+                        "contacts",
+                        contacts.stream()
+                                .map(OrganizationContact::contactId)
+                                .distinct()
+                                .toList())
                 .query((rs, n) -> new OrganizationContact(
                         rs.getObject("organization_id", UUID.class), rs.getObject("contact_id", UUID.class)))
                 .list()
@@ -578,7 +582,8 @@ class NotificationRepository {
     }
 
     List<NotificationTemplate> templates(UUID organizationId) {
-        return jdbc.sql("select * from notification_templates where organization_id = :org order by channel, kind, locale")
+        return jdbc.sql(
+                        "select * from notification_templates where organization_id = :org order by channel, kind, locale")
                 .param("org", organizationId)
                 .query(NotificationRepository::template)
                 .list();

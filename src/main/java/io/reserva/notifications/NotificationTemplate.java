@@ -14,7 +14,9 @@ public record NotificationTemplate(
         UUID organizationId,
         NotificationKind kind,
         @Schema(example = "es") String locale,
-        @Schema(description = "email or sms", example = "email") String channel,
+
+        @Schema(description = "email or sms", example = "email")
+        String channel,
 
         @Schema(example = "Tu reserva en {{organization_name}}: {{date}}, {{time}}")
         String subject,

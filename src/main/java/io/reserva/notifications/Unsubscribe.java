@@ -10,5 +10,7 @@ import java.util.UUID;
  */
 @Schema(name = "NotificationUnsubscribe")
 public record Unsubscribe(
-        @Schema(example = "0190f3a2-7c41-7d55-9c1e-2b5f8a6d3e10") UUID contactId,
+        @Schema(example = "0190f3a2-7c41-7d55-9c1e-2b5f8a6d3e10")
+        UUID contactId,
+
         @Schema(example = "2027-03-20T09:15:00Z") Instant createdAt) {}

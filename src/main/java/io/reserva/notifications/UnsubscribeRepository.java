@@ -73,7 +73,8 @@ class UnsubscribeRepository {
         if (contacts.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(jdbc.sql("""
+        return Set.copyOf(jdbc
+                .sql("""
                         select organization_id, contact_id from notification_unsubscribes
                          where contact_id in (:contacts)
                         """)
@@ -101,11 +102,9 @@ class UnsubscribeRepository {
                     .addValue("hash", hashes.get(i))
                     .addValue("now", SqlTypes.timestamptz(now));
         }
-        batch.batchUpdate(
-                """
+        batch.batchUpdate("""
                 insert into notification_unsubscribe_tokens (organization_id, contact_id, token_hash, created_at)
                 values (:org, :contact, :hash, :now)
-                """,
-                rows);
+                """, rows);
     }
 }

@@ -69,8 +69,8 @@ class EmailConnectionTests {
 
     @Test
     void aBatchIsCutIntoChunksOfOneChannelEach() {
-        List<NotificationRepository.Claim> claims = List.of(
-                claim("email"), claim("sms"), claim("email"), claim("email"), claim("email"), claim("sms"));
+        List<NotificationRepository.Claim> claims =
+                List.of(claim("email"), claim("sms"), claim("email"), claim("email"), claim("email"), claim("sms"));
         List<List<NotificationRepository.Claim>> chunks = NotificationDispatcher.chunks(claims, 2);
         assertThat(chunks).hasSize(4);
         assertThat(chunks.get(0)).hasSize(2).allMatch(c -> c.channel().equals("email"));

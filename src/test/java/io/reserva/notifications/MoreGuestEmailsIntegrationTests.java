@@ -4,9 +4,9 @@ import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.reserva.support.CatalogFixtures;
@@ -445,7 +445,8 @@ class MoreGuestEmailsIntegrationTests {
         });
         twilioStandIn.start();
         try {
-            twilio.baseUrl(URI.create("http://127.0.0.1:" + twilioStandIn.getAddress().getPort()));
+            twilio.baseUrl(
+                    URI.create("http://127.0.0.1:" + twilioStandIn.getAddress().getPort()));
             String mobile = PhoneNumberUtil.getInstance()
                     .format(
                             PhoneNumberUtil.getInstance().getExampleNumberForType("DE", PhoneNumberType.MOBILE),
@@ -456,10 +457,14 @@ class MoreGuestEmailsIntegrationTests {
                             "PUT",
                             "/notification-settings",
                             TestApi.json(fields(
-                                    "sms_provider", "twilio",
-                                    "sms_from", mobile,
-                                    "twilio_account_sid", "AC" + UUID.randomUUID().toString().replace("-", ""),
-                                    "twilio_auth_token", UUID.randomUUID().toString().replace("-", ""))),
+                                    "sms_provider",
+                                    "twilio",
+                                    "sms_from",
+                                    mobile,
+                                    "twilio_account_sid",
+                                    "AC" + UUID.randomUUID().toString().replace("-", ""),
+                                    "twilio_auth_token",
+                                    UUID.randomUUID().toString().replace("-", ""))),
                             Map.of()),
                     200);
 
@@ -468,19 +473,26 @@ class MoreGuestEmailsIntegrationTests {
                     key,
                     "/reservations",
                     fields(
-                            "service_id", service,
-                            "party_size", 2,
-                            "start_datetime", at(18).toString(),
-                            "status", "held",
-                            "hold_minutes", 5,
-                            "contact", fields("first_name", "Gus", "phone", mobile)));
+                            "service_id",
+                            service,
+                            "party_size",
+                            2,
+                            "start_datetime",
+                            at(18).toString(),
+                            "status",
+                            "held",
+                            "hold_minutes",
+                            5,
+                            "contact",
+                            fields("first_name", "Gus", "phone", mobile)));
             TestApi.expect(held, 201);
             clock.advance(Duration.ofMinutes(6));
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> "sent".equals(smsStatus("reservation_id=" + held.get("id"), "hold_expired")));
-            assertThat(bodies).anySatisfy(body -> assertThat(body)
-                    .contains("To=" + mobile)
-                    .contains("was not confirmed in time and has been released"));
+            assertThat(bodies)
+                    .anySatisfy(body -> assertThat(body)
+                            .contains("To=" + mobile)
+                            .contains("was not confirmed in time and has been released"));
             assertThat(api.get(key, "/notifications?channel=email&reservation_id=" + held.get("id"))
                             .body()
                             .get("data"))
@@ -492,13 +504,16 @@ class MoreGuestEmailsIntegrationTests {
                     key,
                     "/waitlist-entries",
                     fields(
-                            "kind", "now",
-                            "party_size", 2,
-                            "source", "phone",
-                            "contact", fields("first_name", "Hal", "phone", mobile)));
+                            "kind",
+                            "now",
+                            "party_size",
+                            2,
+                            "source",
+                            "phone",
+                            "contact",
+                            fields("first_name", "Hal", "phone", mobile)));
             TestApi.expect(waiting, 201);
-            TestApi.expect(
-                    api.patch(key, "/waitlist-entries/" + waiting.get("id"), fields("status", "offered")), 200);
+            TestApi.expect(api.patch(key, "/waitlist-entries/" + waiting.get("id"), fields("status", "offered")), 200);
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> "sent".equals(smsStatus("waitlist_entry_id=" + waiting.get("id"), "waitlist_ready")));
             assertThat(bodies).anySatisfy(body -> assertThat(body).contains("your table is ready"));

@@ -65,10 +65,7 @@ class NotificationTemplateController {
                     + " sent; an unknown placeholder, or an email-only one (links, logo, colour), is 422 naming it."
                     + " Admin keys.")
     NotificationTemplate saveSms(
-            Caller caller,
-            @PathVariable String kind,
-            @PathVariable String locale,
-            @RequestBody SmsTemplateText text) {
+            Caller caller, @PathVariable String kind, @PathVariable String locale, @RequestBody SmsTemplateText text) {
         return management.saveSmsTemplate(caller, kind, locale, text);
     }
 
