@@ -22,7 +22,15 @@ export function signInUrl() {
   return "/console/sign-in?next=" + encodeURIComponent(here);
 }
 
+let leaving = false;
+
+/**
+ * Goes to sign-in once: several reads refused together (the day and the waitlist beside it) would otherwise each
+ * start the navigation again and abort the one before.
+ */
 export function goToSignIn() {
+  if (leaving) { return; }
+  leaving = true;
   window.location.assign(signInUrl());
 }
 

@@ -77,7 +77,10 @@ class BookingWindowTests {
     @Test
     void pastDaysAreOutsideTheBookingWindowEvenWhenClosed() {
         AvailabilityEngine engine = new AvailabilityEngine(clockAt("2027-06-16T12:00:00Z"));
-        SlotQuery query = query(service(UTC, 60), OpeningHours.none(UTC));
+        // Open on Wednesdays only: Tuesday has passed, Thursday is closed (no hours at all would be open all day).
+        SlotQuery query = query(
+                service(UTC, 60),
+                OpeningHours.weekly(UTC, List.of(WeeklyWindow.of(java.time.DayOfWeek.WEDNESDAY, "09:00", "17:00"))));
 
         assertThat(engine.slotsForDay(query, WEDNESDAY.minusDays(1)).reason())
                 .isEqualTo(DayReason.OUTSIDE_BOOKING_WINDOW);

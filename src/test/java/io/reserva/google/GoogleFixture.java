@@ -30,6 +30,8 @@ final class GoogleFixture {
     final String dinner;
     final String table;
     final String authorization;
+    /** The table of the {@code closed} service, on the waitlist's venue only. */
+    String closedTable;
 
     GoogleFixture(TestApi api) {
         this(api, fields(), "12:00", "23:00", false);
@@ -43,12 +45,29 @@ final class GoogleFixture {
      */
     static GoogleFixture forWaitlist(TestApi api) {
         GoogleFixture venue = new GoogleFixture(api, fields("min_party_size", 2), "00:00", "23:59", true);
+        String zone = zoneAtAboutNoon(java.time.Instant.now());
         TestApi.expect(
                 api.patch(
                         venue.tenant.adminKey(),
                         "/organizations/" + venue.tenant.id(),
-                        fields("timezone", zoneAtAboutNoon(java.time.Instant.now()))),
+                        fields("timezone", zone)),
                 200);
+        // A resource without hours of its own in a venue without hours is open all day: the closed service's table
+        // is closed today by a blocked date.
+        TestApi.expect(
+                api.post(
+                        venue.tenant.adminKey(),
+                        "/reservation-resource-exceptions",
+                        fields(
+                                "resource_id",
+                                venue.closedTable,
+                                "date",
+                                java.time.LocalDate.now(java.time.ZoneId.of(zone)).toString(),
+                                "exception_type",
+                                "blocked",
+                                "reason",
+                                "Closed")),
+                201);
         return venue;
     }
 
@@ -84,7 +103,8 @@ final class GoogleFixture {
         mappings.add(fields("google_service_id", "dinner", "service_id", dinner));
         if (closed) {
             String never = catalog.service(fields("name", "Never open", "duration_minutes", 60, "max_party_size", 4));
-            catalog.link(never, catalog.resource("Table 2", "table", 4), "required");
+            closedTable = catalog.resource("Table 2", "table", 4);
+            catalog.link(never, closedTable, "required");
             mappings.add(fields("google_service_id", "closed", "service_id", never));
         }
         TestApi.expect(
