@@ -47,10 +47,7 @@ final class GoogleFixture {
         GoogleFixture venue = new GoogleFixture(api, fields("min_party_size", 2), "00:00", "23:59", true);
         String zone = zoneAtAboutNoon(java.time.Instant.now());
         TestApi.expect(
-                api.patch(
-                        venue.tenant.adminKey(),
-                        "/organizations/" + venue.tenant.id(),
-                        fields("timezone", zone)),
+                api.patch(venue.tenant.adminKey(), "/organizations/" + venue.tenant.id(), fields("timezone", zone)),
                 200);
         // A resource without hours of its own in a venue without hours is open all day: the closed service's table
         // is closed today by a blocked date.
@@ -62,7 +59,8 @@ final class GoogleFixture {
                                 "resource_id",
                                 venue.closedTable,
                                 "date",
-                                java.time.LocalDate.now(java.time.ZoneId.of(zone)).toString(),
+                                java.time.LocalDate.now(java.time.ZoneId.of(zone))
+                                        .toString(),
                                 "exception_type",
                                 "blocked",
                                 "reason",
