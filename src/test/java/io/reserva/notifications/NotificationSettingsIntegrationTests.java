@@ -285,7 +285,8 @@ class NotificationSettingsIntegrationTests {
                 "/notification-templates/preview",
                 fields("reservation_id", booked, "kind", "reminder", "locale", "en", "channel", "sms"));
         TestApi.expect(preview, 200);
-        assertThat(preview.get("text")).endsWith(": see you at 9:00 PM, Guest!");
+        // JDK 20+ writes a narrow no-break space before PM, older JDKs a space: \h takes either.
+        assertThat(preview.get("text")).containsPattern(": see you at 9:00\\hPM, Guest!$");
         assertThat(preview.body().get("subject").isNull()).isTrue();
         assertThat(preview.body().get("html").isNull()).isTrue();
         Response given = api.post(
@@ -297,7 +298,7 @@ class NotificationSettingsIntegrationTests {
                         "locale", "en",
                         "channel", "sms",
                         "text", "{{party_size}} at {{time}}"));
-        assertThat(given.get("text")).isEqualTo("2 at 9:00 PM");
+        assertThat(given.get("text")).matches("2 at 9:00\\hPM");
         Response badPreview = api.post(
                 key,
                 "/notification-templates/preview",
