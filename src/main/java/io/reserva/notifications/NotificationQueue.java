@@ -66,7 +66,7 @@ class NotificationQueue {
     public void on(ReservationCreated created) {
         ReservationView reservation = created.reservation();
         if (reservation.status() == ReservationStatus.CONFIRMED) {
-            confirm(reservation);
+            announce(reservation, NotificationKind.CONFIRMATION, now());
         }
     }
 
@@ -80,9 +80,8 @@ class NotificationQueue {
             return; // a booking that becomes confirmed in this change gets its confirmation, with the new details
         }
         Instant now = now();
-        queueNow(reservation, NotificationKind.CHANGE, now);
         notifications.cancelReminders(reservation.organizationId(), reservation.id(), "the booking changed", now);
-        remind(reservation, now);
+        announce(reservation, NotificationKind.CHANGE, now);
     }
 
     @EventListener
@@ -91,7 +90,7 @@ class NotificationQueue {
         ReservationView reservation = changed.reservation();
         Instant now = now();
         if (changed.to() == ReservationStatus.CONFIRMED) {
-            confirm(reservation);
+            announce(reservation, NotificationKind.CONFIRMATION, now);
             return;
         }
         if (changed.from() == ReservationStatus.HELD && changed.to() == ReservationStatus.EXPIRED) {
@@ -181,13 +180,15 @@ class NotificationQueue {
         queue(reservation, messages, now);
     }
 
-    /** The confirmation and its reminder: both settings they need read in one statement, all rows written in one. */
-    private void confirm(ReservationView reservation) {
-        Instant now = now();
+    /**
+     * A message due now (a confirmation, or a change of a confirmed booking) and the reminder for the booking's
+     * start: the settings both need read in one statement, all rows written in one.
+     */
+    private void announce(ReservationView reservation, NotificationKind kind, Instant now) {
         NotificationRepository.ConfirmationSettings settings = notifications.confirmationSettings(
                 reservation.organizationId(), reservation.serviceId(), properties.reminderHoursBefore());
         boolean sms = settings.smsProvider() != SmsProvider.NONE;
-        List<QueuedMessage> messages = new ArrayList<>(messages(reservation, NotificationKind.CONFIRMATION, now, sms));
+        List<QueuedMessage> messages = new ArrayList<>(messages(reservation, kind, now, sms));
         settings.reminderHours()
                 .map(hours -> reservation.startDatetime().minus(Duration.ofHours(hours)))
                 .filter(due -> due.isAfter(now))
@@ -199,18 +200,6 @@ class NotificationQueue {
     private void queueNow(ReservationView reservation, NotificationKind kind, Instant now) {
         boolean sms = senders.smsProvider(reservation.organizationId()) != SmsProvider.NONE;
         queue(reservation, messages(reservation, kind, now, sms), now);
-    }
-
-    /** A reminder the set hours before the start, unless that moment has passed (booked inside the window). */
-    private void remind(ReservationView reservation, Instant now) {
-        Optional<Instant> due = notifications
-                .reminderHours(reservation.organizationId(), reservation.serviceId(), properties.reminderHoursBefore())
-                .map(hours -> reservation.startDatetime().minus(Duration.ofHours(hours)))
-                .filter(at -> at.isAfter(now));
-        if (due.isPresent()) {
-            boolean sms = senders.smsProvider(reservation.organizationId()) != SmsProvider.NONE;
-            queue(reservation, messages(reservation, NotificationKind.REMINDER, due.get(), sms), now);
-        }
     }
 
     /**

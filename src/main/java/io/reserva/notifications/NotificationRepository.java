@@ -243,29 +243,13 @@ class NotificationRepository {
                 .update();
     }
 
-    /**
-     * Hours before the start a reminder of this service goes out: the service's setting, else the
-     * organization's, else {@code fallback}; empty when the one that applies turns reminders off.
-     */
-    Optional<Integer> reminderHours(UUID organizationId, UUID serviceId, int fallback) {
-        List<Optional<Integer>> settings = jdbc.sql("""
-                        select hours_before from notification_reminder_settings
-                         where organization_id = :org and (service_id = :service or service_id is null)
-                         order by service_id nulls last
-                         limit 1
-                        """)
-                .param("org", organizationId)
-                .param("service", serviceId)
-                .query((rs, n) -> Optional.of(rs.getInt("hours_before")).filter(hours -> hours > 0))
-                .list();
-        return settings.isEmpty() ? Optional.of(fallback) : settings.get(0);
-    }
-
     /** What a confirmation needs to know besides the booking: when its reminder is due, and whether to text. */
     record ConfirmationSettings(Optional<Integer> reminderHours, SmsProvider smsProvider) {}
 
     /**
-     * {@link #reminderHours} and the organization's SMS provider ({@code SenderSettingsRepository.smsProvider}) in
+     * The hours before the start a reminder of this service goes out (the service's setting, else the
+     * organization's, else {@code fallback}; empty when the one that applies turns reminders off) and the
+     * organization's SMS provider ({@code SenderSettingsRepository.smsProvider}) in
      * one round trip, for the booking's transaction: a confirmed create needs both.
      */
     ConfirmationSettings confirmationSettings(UUID organizationId, UUID serviceId, int fallback) {
