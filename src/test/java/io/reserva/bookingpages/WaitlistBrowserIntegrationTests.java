@@ -206,25 +206,7 @@ class WaitlistBrowserIntegrationTests {
                                 "page_config",
                                 fields("locale", "es", "waitlist", "later"))),
                 201);
-        Response joined = api.post(
-                null,
-                "/public/booking-links/" + tenant.id() + "/cena/waitlist",
-                fields(
-                        "service_id",
-                        dinner,
-                        "party_size",
-                        2,
-                        "kind",
-                        "later",
-                        "date",
-                        fullDay.toString(),
-                        "window_start",
-                        "18:00",
-                        "window_end",
-                        "20:00",
-                        "contact",
-                        fields("first_name", "Ben", "phone", "+49 30 7654321")));
-        TestApi.expect(joined, 201);
+        Response joined = joinFullDayEvening("cena", "Ben", "+49 30 7654321");
         TestApi.expect(api.patch(tenant.adminKey(), "/reservations/" + booked, fields("status", "cancelled")), 200);
         try (BrowserTab phone = Browser.phone("es-ES")) {
             Page page = phone.page();
@@ -263,25 +245,7 @@ class WaitlistBrowserIntegrationTests {
 
     @Test
     void theStatusPageShowsAnOfferByItselfWithoutAReload() {
-        Response joined = api.post(
-                null,
-                "/public/booking-links/" + tenant.id() + "/dinner/waitlist",
-                fields(
-                        "service_id",
-                        dinner,
-                        "party_size",
-                        2,
-                        "kind",
-                        "later",
-                        "date",
-                        fullDay.toString(),
-                        "window_start",
-                        "18:00",
-                        "window_end",
-                        "20:00",
-                        "contact",
-                        fields("first_name", "Dora", "phone", "+49 30 3334444")));
-        TestApi.expect(joined, 201);
+        Response joined = joinFullDayEvening("dinner", "Dora", "+49 30 3334444");
         try (BrowserTab phone = Browser.phone("en-GB")) {
             Page page = phone.page();
             // The page's own timers on a clock the test moves: the poll comes when the test says, not after a sleep.
@@ -341,5 +305,29 @@ class WaitlistBrowserIntegrationTests {
         }
         Response entries = api.get(tenant.adminKey(), "/waitlist-entries?kind=now");
         assertThat(entries.body().get("data").get(0).get("source").asString()).isEqualTo("booking_page");
+    }
+
+    /** A couple joins the full day's list for a table between 18:00 and 20:00 through the booking link {@code slug}. */
+    private Response joinFullDayEvening(String slug, String firstName, String phone) {
+        Response joined = api.post(
+                null,
+                "/public/booking-links/" + tenant.id() + "/" + slug + "/waitlist",
+                fields(
+                        "service_id",
+                        dinner,
+                        "party_size",
+                        2,
+                        "kind",
+                        "later",
+                        "date",
+                        fullDay.toString(),
+                        "window_start",
+                        "18:00",
+                        "window_end",
+                        "20:00",
+                        "contact",
+                        fields("first_name", firstName, "phone", phone)));
+        TestApi.expect(joined, 201);
+        return joined;
     }
 }

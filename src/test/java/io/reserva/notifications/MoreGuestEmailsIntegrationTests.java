@@ -8,7 +8,6 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpServer;
 import io.reserva.support.CatalogFixtures;
 import io.reserva.support.IntegrationTest;
 import io.reserva.support.MutableClock;
@@ -20,11 +19,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +29,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -430,23 +424,8 @@ class MoreGuestEmailsIntegrationTests {
 
     @Test
     void aLapsedHoldAndAWaitlistCallAreTextedWhenTheVenueHasAnSmsProvider() throws Exception {
-        List<String> bodies = new CopyOnWriteArrayList<>();
-        HttpServer twilioStandIn = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        twilioStandIn.createContext("/", exchange -> {
-            bodies.add(URLDecoder.decode(
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                    StandardCharsets.UTF_8));
-            byte[] answer = ("{\"sid\": \"SM" + UUID.randomUUID().toString().replace("-", "") + "\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(201, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        twilioStandIn.start();
-        try {
-            twilio.baseUrl(
-                    URI.create("http://127.0.0.1:" + twilioStandIn.getAddress().getPort()));
+        try (SmsProviderStandIn twilioStandIn = new SmsProviderStandIn()) {
+            twilio.baseUrl(twilioStandIn.base());
             String mobile = PhoneNumberUtil.getInstance()
                     .format(
                             PhoneNumberUtil.getInstance().getExampleNumberForType("DE", PhoneNumberType.MOBILE),
@@ -489,10 +468,13 @@ class MoreGuestEmailsIntegrationTests {
             clock.advance(Duration.ofMinutes(6));
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> "sent".equals(smsStatus("reservation_id=" + held.get("id"), "hold_expired")));
-            assertThat(bodies)
-                    .anySatisfy(body -> assertThat(body)
-                            .contains("To=" + mobile)
-                            .contains("was not confirmed in time and has been released"));
+            assertThat(twilioStandIn.received())
+                    .anySatisfy(request -> assertThat(request.form())
+                            .containsEntry("To", mobile)
+                            .hasEntrySatisfying(
+                                    "Body",
+                                    body -> assertThat(body)
+                                            .contains("was not confirmed in time and has been released")));
             assertThat(api.get(key, "/notifications?channel=email&reservation_id=" + held.get("id"))
                             .body()
                             .get("data"))
@@ -516,9 +498,9 @@ class MoreGuestEmailsIntegrationTests {
             TestApi.expect(api.patch(key, "/waitlist-entries/" + waiting.get("id"), fields("status", "offered")), 200);
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> "sent".equals(smsStatus("waitlist_entry_id=" + waiting.get("id"), "waitlist_ready")));
-            assertThat(bodies).anySatisfy(body -> assertThat(body).contains("your table is ready"));
-        } finally {
-            twilioStandIn.stop(0);
+            assertThat(twilioStandIn.received())
+                    .anySatisfy(
+                            request -> assertThat(request.form().get("Body")).contains("your table is ready"));
         }
     }
 

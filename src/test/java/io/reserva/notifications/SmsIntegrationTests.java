@@ -7,16 +7,12 @@ import static org.awaitility.Awaitility.await;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
-import com.sun.net.httpserver.HttpServer;
+import io.reserva.notifications.SmsProviderStandIn.Received;
 import io.reserva.support.CatalogFixtures;
 import io.reserva.support.IntegrationTest;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
 import io.reserva.support.TestApi.Tenant;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -57,61 +51,16 @@ class SmsIntegrationTests {
     static final String MOBILE = example("DE", PhoneNumberType.MOBILE);
     static final String FIXED_LINE = example("DE", PhoneNumberType.FIXED_LINE);
 
-    /** A request the stand-in provider received. */
-    record Received(String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
-            return headers.entrySet().stream()
-                    .filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0))
-                    .findFirst()
-                    .orElse(null);
-        }
-
-        Map<String, String> form() {
-            Map<String, String> form = new LinkedHashMap<>();
-            for (String pair : body.split("&")) {
-                String[] parts = pair.split("=", 2);
-                form.put(
-                        URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-                        URLDecoder.decode(parts.length > 1 ? parts[1] : "", StandardCharsets.UTF_8));
-            }
-            return form;
-        }
-    }
-
-    static HttpServer provider;
-    static final List<Received> received = new CopyOnWriteArrayList<>();
-    static final AtomicInteger sids = new AtomicInteger();
+    static SmsProviderStandIn provider;
 
     @BeforeAll
-    static void startProvider() throws IOException {
-        provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        provider.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(
-                    new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
-            String answer;
-            int status;
-            if (exchange.getRequestURI().getPath().startsWith("/2010-04-01/")) {
-                status = 201;
-                answer = "{\"sid\": \"SM" + String.format("%032d", sids.incrementAndGet())
-                        + "\", \"status\": \"queued\"}";
-            } else {
-                status = 200;
-                answer = "{\"provider_id\": \"gw-" + sids.incrementAndGet() + "\"}";
-            }
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        provider.start();
+    static void startProvider() {
+        provider = new SmsProviderStandIn();
     }
 
     @AfterAll
     static void stopProvider() {
-        provider.stop(0);
+        provider.close();
     }
 
     @LocalServerPort
@@ -133,7 +82,7 @@ class SmsIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        twilio.baseUrl(URI.create("http://127.0.0.1:" + provider.getAddress().getPort()));
+        twilio.baseUrl(provider.base());
         api = new TestApi(port);
         tenant = api.newTenant();
         key = tenant.adminKey();
@@ -374,13 +323,13 @@ class SmsIntegrationTests {
                         "sms_from",
                         "Venue",
                         "webhook_url",
-                        "http://127.0.0.1:" + provider.getAddress().getPort() + gatewayPath,
+                        provider.base() + gatewayPath,
                         "webhook_secret",
                         secret)),
                 200);
         String id = book(MOBILE, "Lea").get("id");
         Response sms = awaitSms(id, "confirmation", "sent");
-        Received request = received.stream()
+        Received request = provider.received().stream()
                 .filter(r -> r.path().equals(gatewayPath))
                 .findFirst()
                 .orElseThrow();
@@ -450,7 +399,9 @@ class SmsIntegrationTests {
     }
 
     private List<Received> twilioRequests() {
-        return received.stream().filter(r -> r.path().contains(accountSid)).toList();
+        return provider.received().stream()
+                .filter(r -> r.path().contains(accountSid))
+                .toList();
     }
 
     private Response book(String phone, String firstName) {

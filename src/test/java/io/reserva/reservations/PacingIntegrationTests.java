@@ -24,7 +24,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Pacing over HTTP: limits that could never seat the largest party are refused, and a race fills exactly the limit. */
+/**
+ * Pacing over HTTP, per service and per area: limits that could never seat the largest party (or name a foreign or
+ * repeated area) are refused, a race for the last covers of an interval fills exactly the limit, and a party the
+ * full terrace cannot take sits in the dining room.
+ */
 @IntegrationTest
 class PacingIntegrationTests {
 
@@ -50,6 +54,7 @@ class PacingIntegrationTests {
     Tenant tenant;
     String key;
     CatalogFixtures catalog;
+    String terrace;
 
     @BeforeEach
     void setUp() {
@@ -57,6 +62,9 @@ class PacingIntegrationTests {
         tenant = api.newTenant();
         key = tenant.adminKey();
         catalog = new CatalogFixtures(api, key);
+        Response created = api.post(key, "/reservation-areas", fields("name", "Terrace"));
+        TestApi.expect(created, 201);
+        terrace = created.get("id");
     }
 
     /** A dining room with room for a hundred parties: only the pacing can refuse. */
@@ -67,6 +75,34 @@ class PacingIntegrationTests {
         catalog.link(service, room, "required");
         catalog.everyDay(room, "12:00", "23:00");
         return service;
+    }
+
+    /** A terrace of a hundred tables of four, the terrace paced at 8 guests per quarter hour. */
+    private String terraceService() {
+        String service = catalog.service(fields(
+                "name",
+                "Dinner",
+                "duration_minutes",
+                90,
+                "slot_interval",
+                5,
+                "max_party_size",
+                4,
+                "area_pacing",
+                List.of(fields("area_id", terrace, "interval_minutes", 15, "max_covers", 8))));
+        String tables = catalog.resource(fields(
+                "name", "Terrace tables", "resource_type", "table", "capacity", 4, "units", 100, "area_id", terrace));
+        catalog.link(service, tables, "any_available");
+        catalog.everyDay(tables, "12:00", "23:00");
+        return service;
+    }
+
+    private static List<String> errorFields(Response response) {
+        List<String> names = new ArrayList<>();
+        response.body()
+                .get("errors")
+                .forEach(error -> names.add(error.get("field").asString()));
+        return names;
     }
 
     private Response book(String service, int partySize, String start, boolean override) {
@@ -142,6 +178,128 @@ class PacingIntegrationTests {
 
         List<Response> responses = race(service, 64);
 
+        assertFilledExactlyEightCovers(responses);
+
+        assertThat(listedStarts(service)).doesNotContain(START, LATER);
+
+        Response override = book(service, 2, LATER, true);
+        TestApi.expect(override, 201);
+        assertThat(override.body().get("is_override").asBoolean()).isTrue();
+        assertThat(book(service, 2, LATER, false).code()).isEqualTo("pacing_limit");
+    }
+
+    @Test
+    void areaLimitsBelowTheLargestPartyForeignOrRepeatedAreasAreRefusedNamingTheEntry() {
+        String theirs = api.post(api.newTenant().adminKey(), "/reservation-areas", fields("name", "Their terrace"))
+                .get("id");
+        Response below = api.post(
+                key,
+                "/reservation-services",
+                fields(
+                        "name",
+                        "Dinner",
+                        "duration_minutes",
+                        90,
+                        "max_party_size",
+                        8,
+                        "area_pacing",
+                        List.of(fields("area_id", terrace, "interval_minutes", 15, "max_covers", 6))));
+        Response foreign = api.post(
+                key,
+                "/reservation-services",
+                fields(
+                        "name",
+                        "Dinner",
+                        "duration_minutes",
+                        90,
+                        "max_party_size",
+                        4,
+                        "area_pacing",
+                        List.of(fields("area_id", theirs, "max_seated_covers", 20))));
+        Response twice = api.post(
+                key,
+                "/reservation-services",
+                fields(
+                        "name",
+                        "Dinner",
+                        "duration_minutes",
+                        90,
+                        "max_party_size",
+                        4,
+                        "area_pacing",
+                        List.of(
+                                fields("area_id", terrace, "max_seated_covers", 20),
+                                fields("area_id", terrace, "max_seated_covers", 30))));
+
+        assertThat(List.of(below, foreign, twice)).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(422);
+            assertThat(r.code()).isEqualTo("validation_failed");
+        });
+        assertThat(errorFields(below)).containsExactly("area_pacing[0].max_covers");
+        assertThat(below.body().get("detail").asString()).contains("must be at least 8");
+        assertThat(errorFields(foreign)).containsExactly("area_pacing[0].area_id");
+        assertThat(errorFields(twice)).containsExactly("area_pacing[1].area_id");
+
+        String service = terraceService();
+        Response raised = api.patch(key, "/reservation-services/" + service, fields("max_party_size", 10));
+        assertThat(raised.status()).isEqualTo(422);
+        assertThat(errorFields(raised)).containsExactly("area_pacing[0].max_covers");
+        Response stored = api.get(key, "/reservation-services/" + service);
+        assertThat(stored.body().get("area_pacing").get(0).get("area_id").asString())
+                .isEqualTo(terrace);
+        assertThat(stored.body().get("area_pacing").get(0).get("max_covers").asInt())
+                .isEqualTo(8);
+
+        TestApi.expect(api.patch(key, "/reservation-services/" + service, fields("area_pacing", List.of())), 200);
+        assertThat(api.get(key, "/reservation-services/" + service).body().get("area_pacing"))
+                .isEmpty();
+    }
+
+    @Test
+    void sixtyFourClientsForTheTerracesLastCoversFillExactlyItsLimit() throws Exception {
+        String service = terraceService();
+        TestApi.expect(book(service, 2, START, false), 201);
+
+        List<Response> responses = race(service, 64);
+
+        assertFilledExactlyEightCovers(responses);
+
+        assertThat(listedStarts(service)).doesNotContain(START);
+
+        Response override = book(service, 2, START, true);
+        TestApi.expect(override, 201);
+        assertThat(override.body().get("is_override").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aPartyTheFullTerraceCannotTakeSitsInTheDiningRoomAndItsPreferenceIsReportedUnmet() {
+        String service = terraceService();
+        String dining = catalog.resource(fields("name", "Dining table", "resource_type", "table", "capacity", 4));
+        catalog.everyDay(dining, "12:00", "23:00");
+
+        List<Boolean> met = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Response booked = preferringTerrace(service);
+            TestApi.expect(booked, 201);
+            met.add(booked.body().get("seating_preference_met").asBoolean());
+        }
+        Response sixth = preferringTerrace(service);
+
+        // Four couples fill the terrace's 8 covers; the fifth goes to the dining room's one table; then nothing.
+        assertThat(met).containsExactly(true, true, true, true, false);
+        TestApi.expect(sixth, 409);
+        assertThat(sixth.code()).isEqualTo("pacing_limit");
+    }
+
+    private Response preferringTerrace(String service) {
+        return api.post(
+                key,
+                "/reservations",
+                fields("service_id", service, "party_size", 2, "start_datetime", START, "seating_preference", terrace));
+    }
+
+    /** One party of two already booked, 64 racing couples: exactly three more get in, the rest hear why not. */
+    private void assertFilledExactlyEightCovers(List<Response> responses) {
         assertThat(responses.stream().filter(r -> r.status() == 201)).hasSize(3);
         assertThat(responses.stream().filter(r -> r.status() == 409))
                 .hasSize(61)
@@ -152,19 +310,15 @@ class PacingIntegrationTests {
                 .query(Long.class)
                 .single();
         assertThat(covers).isEqualTo(8);
+    }
 
-        String slots = "/reservation-available-slots?service_id=" + service + "&date=2027-04-05&party_size=2";
+    private List<String> listedStarts(String service) {
         List<String> listed = new ArrayList<>();
-        api.get(key, slots)
+        api.get(key, "/reservation-available-slots?service_id=" + service + "&date=2027-04-05&party_size=2")
                 .body()
                 .get("slots")
-                .forEach(s -> listed.add(s.get("start_datetime").asString()));
-        assertThat(listed).doesNotContain(START, LATER);
-
-        Response override = book(service, 2, LATER, true);
-        TestApi.expect(override, 201);
-        assertThat(override.body().get("is_override").asBoolean()).isTrue();
-        assertThat(book(service, 2, LATER, false).code()).isEqualTo("pacing_limit");
+                .forEach(slot -> listed.add(slot.get("start_datetime").asString()));
+        return listed;
     }
 
     private List<Response> race(String service, int clients) throws Exception {

@@ -9,10 +9,8 @@ import io.reserva.support.CatalogFixtures;
 import io.reserva.support.IntegrationTest;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
-import io.reserva.support.TestApi.Tenant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,16 +19,10 @@ import tools.jackson.databind.JsonNode;
  * nothing saved, and the status says what has happened. Screenshots go to target/screenshots/, axe-core runs on it.
  */
 @IntegrationTest
-class ConsoleGoogleSettingsBrowserIntegrationTests {
-
-    @LocalServerPort
-    int port;
+class ConsoleGoogleSettingsBrowserIntegrationTests extends SettingsBrowser {
 
     @Test
     void anAdminSetsTheVenueUpForGoogleByKeyboardAndSeesTheStatus() {
-        TestApi api = new TestApi(port);
-        Tenant tenant = api.newTenant();
-        String adminEmail = SettingsBrowser.user(api, tenant, "admin", "Alba Admin");
         String dinner = new CatalogFixtures(api, tenant.adminKey())
                 .service(fields("name", "Dinner", "duration_minutes", 90, "max_party_size", 4));
         String merchantId = "merchant-" + UUID.randomUUID();

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import io.reserva.support.BrowserTab;
 import io.reserva.support.IntegrationTest;
-import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
-import io.reserva.support.TestApi.Tenant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,21 +16,7 @@ import tools.jackson.databind.JsonNode;
  * browser without a session is sent to sign in and told where to come back to.
  */
 @IntegrationTest
-class ConsoleSettingsAccessBrowserIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    TestApi api;
-    Tenant tenant;
-    String adminEmail;
-
-    @BeforeEach
-    void setUp() {
-        api = new TestApi(port);
-        tenant = api.newTenant();
-        adminEmail = SettingsBrowser.user(api, tenant, "admin", "Alba Admin");
-    }
+class ConsoleSettingsAccessBrowserIntegrationTests extends SettingsBrowser {
 
     @Test
     void anAdminAddsAUserAndAKeyAndABookingLink() {

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import io.reserva.support.BrowserTab;
 import io.reserva.support.IntegrationTest;
-import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
-import io.reserva.support.TestApi.Tenant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,21 +19,7 @@ import tools.jackson.databind.JsonNode;
  * links and roles are in {@link ConsoleSettingsAccessBrowserIntegrationTests}.
  */
 @IntegrationTest
-class ConsoleSettingsBrowserIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    TestApi api;
-    Tenant tenant;
-    String adminEmail;
-
-    @BeforeEach
-    void setUp() {
-        api = new TestApi(port);
-        tenant = api.newTenant();
-        adminEmail = SettingsBrowser.user(api, tenant, "admin", "Alba Admin");
-    }
+class ConsoleSettingsBrowserIntegrationTests extends SettingsBrowser {
 
     @Test
     void anAdminSetsTheWeekAndAClosureAndSeesARefusalAtItsField() {

@@ -7,10 +7,7 @@ import com.microsoft.playwright.Page;
 import io.reserva.support.BrowserTab;
 import io.reserva.support.IntegrationTest;
 import io.reserva.support.TestApi;
-import io.reserva.support.TestApi.Tenant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,21 +16,7 @@ import tools.jackson.databind.JsonNode;
  * given their login, each checked through the API. Screenshots at 1280, 1024 and 375 px; axe-core on each.
  */
 @IntegrationTest
-class ConsoleSettingsFloorBrowserIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    TestApi api;
-    Tenant tenant;
-    String adminEmail;
-
-    @BeforeEach
-    void setUp() {
-        api = new TestApi(port);
-        tenant = api.newTenant();
-        adminEmail = SettingsBrowser.user(api, tenant, "admin", "Alba Admin");
-    }
+class ConsoleSettingsFloorBrowserIntegrationTests extends SettingsBrowser {
 
     @Test
     void anAdminSetsUpAreasTableCombinationsAndAPersonsLogin() {

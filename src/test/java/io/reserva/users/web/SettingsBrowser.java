@@ -8,17 +8,32 @@ import io.reserva.support.Chromium;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Tenant;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The console's settings screens as staff see them: a desktop-sized page (its dialogs answered yes), screenshots
- * at the three widths the console supports, and users to sign in with.
+ * at the three widths the console supports, and users to sign in with. Each test class of a settings screen
+ * extends it and starts with a new tenant and its admin user.
  */
-final class SettingsBrowser {
+abstract class SettingsBrowser {
 
     static final int[] WIDTHS = {1280, 1024, 375};
     static final String PASSWORD = "Harbor-lantern-7Quiet";
 
-    private SettingsBrowser() {}
+    @LocalServerPort
+    int port;
+
+    TestApi api;
+    Tenant tenant;
+    String adminEmail;
+
+    @BeforeEach
+    void newTenantWithAnAdmin() {
+        api = new TestApi(port);
+        tenant = api.newTenant();
+        adminEmail = user(api, tenant, "admin", "Alba Admin");
+    }
 
     /** A new user of the tenant with {@link #PASSWORD}; answers the email. */
     static String user(TestApi api, Tenant tenant, String role, String name) {
