@@ -111,7 +111,7 @@ public class SlotFinder {
         List<Occupancy> occupying = fresh(organizationId, from, to).stream()
                 .filter(row -> !row.reservationId().equals(movingReservationId))
                 .toList();
-        ScheduleSnapshot schedule = ScheduleAssembler.assemble(snapshot, service, occupying);
+        ScheduleSnapshot schedule = schedules.of(snapshot, service).withOccupancies(occupying);
         if (!paced) {
             schedule = schedule.unpaced();
         }
@@ -124,10 +124,9 @@ public class SlotFinder {
         UUID organizationId = service.organizationId();
         ZoneId zone = ZoneId.of(service.timezone());
         LocalDate day = around.atZone(zone).toLocalDate();
-        ScheduleSnapshot schedule = ScheduleAssembler.assemble(
-                snapshot,
-                service,
-                occupancies(
+        ScheduleSnapshot schedule = schedules
+                .of(snapshot, service)
+                .withOccupancies(occupancies(
                         organizationId,
                         day.minusDays(1).atStartOfDay(zone).toInstant(),
                         day.plusDays(3).atStartOfDay(zone).toInstant()));

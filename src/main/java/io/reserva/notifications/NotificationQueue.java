@@ -182,9 +182,13 @@ class NotificationQueue {
 
     /**
      * A message due now (a confirmation, or a change of a confirmed booking) and the reminder for the booking's
-     * start: the settings both need read in one statement, all rows written in one.
+     * start: the settings both need read in one statement, all rows written in one. A booking without a guest
+     * gets nothing; a guest without an email address (or phone) gets a {@code skipped} row saying so.
      */
     private void announce(ReservationView reservation, NotificationKind kind, Instant now) {
+        if (reservation.contact() == null) {
+            return; // nobody to tell (a block, a walk-in nobody named): not even a log row
+        }
         NotificationRepository.ConfirmationSettings settings = notifications.confirmationSettings(
                 reservation.organizationId(), reservation.serviceId(), properties.reminderHoursBefore());
         boolean sms = settings.smsProvider() != SmsProvider.NONE;
