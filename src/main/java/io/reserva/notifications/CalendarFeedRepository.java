@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CalendarFeedRepository {
 
-    private static final String COLUMNS = "id, organization_id, resource_id, name, created_at, revoked_at";
+    private static final String COLUMNS = "id, organization_id, resource_id, user_id, name, created_at, revoked_at";
 
     private final JdbcClient jdbc;
 
@@ -27,12 +27,14 @@ class CalendarFeedRepository {
 
     void insert(CalendarFeed feed, byte[] tokenHash) {
         jdbc.sql("""
-                        insert into calendar_feeds (id, organization_id, resource_id, name, token_hash, created_at)
-                        values (:id, :organization, :resource, :name, :hash, :created)
+                        insert into calendar_feeds
+                               (id, organization_id, resource_id, user_id, name, token_hash, created_at)
+                        values (:id, :organization, :resource, :user, :name, :hash, :created)
                         """)
                 .param("id", feed.id())
                 .param("organization", feed.organizationId())
                 .param("resource", feed.resourceId())
+                .param("user", feed.userId())
                 .param("name", feed.name())
                 .param("hash", tokenHash)
                 .param("created", SqlTypes.timestamptz(feed.createdAt()))
@@ -97,6 +99,7 @@ class CalendarFeedRepository {
                 rs.getObject("id", UUID.class),
                 rs.getObject("organization_id", UUID.class),
                 rs.getObject("resource_id", UUID.class),
+                rs.getObject("user_id", UUID.class),
                 rs.getString("name"),
                 SqlTypes.instant(rs, "created_at"),
                 SqlTypes.instant(rs, "revoked_at"));

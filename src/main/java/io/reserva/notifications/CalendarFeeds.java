@@ -2,6 +2,7 @@ package io.reserva.notifications;
 
 import io.reserva.catalog.Catalog;
 import io.reserva.catalog.CatalogSnapshot;
+import io.reserva.catalog.ReservationResource;
 import io.reserva.catalog.ReservationService;
 import io.reserva.reservations.AssignedResource;
 import io.reserva.reservations.ReservationManagement;
@@ -16,12 +17,14 @@ import io.reserva.shared.query.Page;
 import io.reserva.tenancy.Caller;
 import io.reserva.tenancy.OrganizationManagement;
 import io.reserva.tenancy.Role;
+import io.reserva.users.UserManagement;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +37,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Secret, revocable calendar feeds ({@code /calendars/{token}.ics}): the upcoming bookings of an organization or of
- * one resource, and the ones cancelled in the last 7 days as {@code STATUS:CANCELLED}, for staff to subscribe to
- * from their calendar app. Guest names are in it (it is the staff's own calendar); staff-only internal notes never.
+ * Secret, revocable calendar feeds ({@code /calendars/{token}.ics}): the upcoming bookings of an organization, of
+ * one resource or of one staff user (every person resource naming them), and the ones cancelled in the last 7 days
+ * as {@code STATUS:CANCELLED}, for staff to subscribe to from their calendar app. Guest names are in it (it is the staff's own calendar); staff-only internal notes never.
  */
 @Service
 public class CalendarFeeds {
@@ -53,6 +56,7 @@ public class CalendarFeeds {
     private final ReservationManagement reservations;
     private final Catalog catalog;
     private final OrganizationManagement organizations;
+    private final UserManagement users;
     private final Clock clock;
 
     CalendarFeeds(
@@ -60,11 +64,13 @@ public class CalendarFeeds {
             ReservationManagement reservations,
             Catalog catalog,
             OrganizationManagement organizations,
+            UserManagement users,
             Clock clock) {
         this.feeds = feeds;
         this.reservations = reservations;
         this.catalog = catalog;
         this.organizations = organizations;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -73,7 +79,9 @@ public class CalendarFeeds {
 
     @Transactional
     public IssuedCalendarFeed create(Caller caller, NewCalendarFeed request) {
-        caller.requireAdmin();
+        if (!isOwnFeed(caller, request.userId())) {
+            caller.requireAdmin();
+        }
         UUID organization = caller.organizationFor(request.organizationId());
         List<FieldError> errors = new ArrayList<>();
         String name = request.name() == null ? null : request.name().strip();
@@ -84,11 +92,17 @@ public class CalendarFeeds {
                 && catalog.snapshot(organization).resource(request.resourceId()).isEmpty()) {
             errors.add(new FieldError("resource_id", "is not a resource of this organization"));
         }
+        if (request.userId() != null && request.resourceId() != null) {
+            errors.add(new FieldError("user_id", "a feed is of one resource or of one user, not both"));
+        } else if (request.userId() != null && !users.isMember(organization, request.userId())) {
+            errors.add(new FieldError("user_id", "must be a user of this organization (see /users)"));
+        }
         ReservaException.throwIfAny(errors);
         CalendarFeed feed = new CalendarFeed(
                 Ids.newId(),
                 organization,
                 request.resourceId(),
+                request.userId(),
                 name == null || name.isEmpty() ? null : name,
                 clock.instant().truncatedTo(ChronoUnit.MICROS),
                 null);
@@ -104,11 +118,19 @@ public class CalendarFeeds {
     /** Revokes a feed: its URL answers 404 from now on. Revoking twice answers the feed as it is. */
     @Transactional
     public CalendarFeed revoke(Caller caller, UUID id, UUID organizationId) {
-        caller.requireAdmin();
         UUID organization = caller.organizationFor(organizationId);
-        feeds.find(organization, id).orElseThrow(() -> ReservaException.notFound("Calendar feed", id));
+        CalendarFeed feed =
+                feeds.find(organization, id).orElseThrow(() -> ReservaException.notFound("Calendar feed", id));
+        if (!isOwnFeed(caller, feed.userId())) {
+            caller.requireAdmin();
+        }
         feeds.revoke(organization, id, clock.instant());
         return feeds.find(organization, id).orElseThrow();
+    }
+
+    /** A signed-in user's own feed, which any role may create and revoke; everything else is for admins. */
+    private static boolean isOwnFeed(Caller caller, UUID feedUserId) {
+        return feedUserId != null && caller.isUser() && feedUserId.equals(caller.userId());
     }
 
     /** The feed a token opens, rendered now; an unknown or revoked token is 404 (the two are not told apart). */
@@ -118,22 +140,28 @@ public class CalendarFeeds {
         UUID organization = feed.organizationId();
         Caller system = new Caller(null, organization, Role.ADMIN);
         Instant now = clock.instant();
+        CatalogSnapshot snapshot = catalog.snapshot(organization);
+        List<ReservationResource> people = feed.userId() == null
+                ? List.of()
+                : snapshot.resources().stream()
+                        .filter(resource -> feed.userId().equals(resource.userId()))
+                        .toList();
+        List<UUID> scope = feed.userId() != null
+                ? people.stream().map(ReservationResource::id).toList()
+                : Collections.singletonList(feed.resourceId()); // null: the whole organization
         List<ReservationView> upcoming =
-                fetch(system, feed.resourceId(), Map.of("status[$in]", UPCOMING, "end_datetime[$gte]", now.toString()));
+                fetch(system, scope, Map.of("status[$in]", UPCOMING, "end_datetime[$gte]", now.toString()));
         Instant cancelledSince = now.minus(CANCELLED_WITHIN);
-        List<ReservationView> cancelled = fetch(
-                        system,
-                        feed.resourceId(),
-                        Map.of("status", "cancelled", "updated_at[$gte]", cancelledSince.toString()))
-                .stream()
-                .filter(r -> r.cancelledAt() != null && !r.cancelledAt().isBefore(cancelledSince))
-                .toList();
+        List<ReservationView> cancelled =
+                fetch(system, scope, Map.of("status", "cancelled", "updated_at[$gte]", cancelledSince.toString()))
+                        .stream()
+                        .filter(r -> r.cancelledAt() != null && !r.cancelledAt().isBefore(cancelledSince))
+                        .toList();
 
         List<ReservationView> all = new ArrayList<>(upcoming);
         all.addAll(cancelled);
         Map<UUID, Integer> sequences = feeds.inviteSequences(
                 organization, all.stream().map(ReservationView::id).toList());
-        CatalogSnapshot snapshot = catalog.snapshot(organization);
         String organizationName = organizations.get(system, organization).name();
         Instant lastModified = feed.createdAt();
         List<VEvent> events = new ArrayList<>();
@@ -145,32 +173,42 @@ public class CalendarFeeds {
         }
         String calendarName = feed.name() != null
                 ? organizationName + " · " + feed.name()
-                : feed.resourceId() == null
-                        ? organizationName
-                        : organizationName + " · "
-                                + snapshot.resource(feed.resourceId())
-                                        .map(r -> r.name())
-                                        .orElse("");
+                : feed.userId() != null
+                        ? organizationName + " · "
+                                + people.stream().map(ReservationResource::name).collect(Collectors.joining(", "))
+                        : feed.resourceId() == null
+                                ? organizationName
+                                : organizationName + " · "
+                                        + snapshot.resource(feed.resourceId())
+                                                .map(r -> r.name())
+                                                .orElse("");
         String body = CalendarInvites.publish(calendarName, events);
         String etag =
                 "\"" + HexFormat.of().formatHex(Secrets.sha256(body.getBytes(StandardCharsets.UTF_8)), 0, 16) + "\"";
         return new Document(body, etag, lastModified.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    private List<ReservationView> fetch(Caller system, UUID resourceId, Map<String, String> filters) {
-        List<ReservationView> found = new ArrayList<>();
-        String cursor = "*";
-        while (cursor != null && found.size() < MAX_EVENTS) {
-            Map<String, String[]> parameters = new LinkedHashMap<>();
-            filters.forEach((key, value) -> parameters.put(key, new String[] {value}));
-            parameters.put("$cursor", new String[] {cursor});
-            parameters.put("$limit", new String[] {"500"});
-            Page<ReservationView> page =
-                    reservations.list(system, ReservationManagement.QUERY.parse(parameters), resourceId);
-            found.addAll(page.data());
-            cursor = Boolean.TRUE.equals(page.hasMore()) ? page.nextCursor() : null;
+    /**
+     * The bookings matching {@code filters} that hold any of {@code resourceIds} (a {@code null} entry: the whole
+     * organization), each once, in the order of the list; at most {@link #MAX_EVENTS}.
+     */
+    private List<ReservationView> fetch(Caller system, List<UUID> resourceIds, Map<String, String> filters) {
+        Map<UUID, ReservationView> found = new LinkedHashMap<>();
+        for (UUID resourceId : resourceIds) {
+            String cursor = "*";
+            while (cursor != null && found.size() < MAX_EVENTS) {
+                Map<String, String[]> parameters = new LinkedHashMap<>();
+                filters.forEach((key, value) -> parameters.put(key, new String[] {value}));
+                parameters.put("$cursor", new String[] {cursor});
+                parameters.put("$limit", new String[] {"500"});
+                Page<ReservationView> page =
+                        reservations.list(system, ReservationManagement.QUERY.parse(parameters), resourceId);
+                page.data().forEach(reservation -> found.putIfAbsent(reservation.id(), reservation));
+                cursor = Boolean.TRUE.equals(page.hasMore()) ? page.nextCursor() : null;
+            }
         }
-        return found.size() > MAX_EVENTS ? found.subList(0, MAX_EVENTS) : found;
+        List<ReservationView> all = new ArrayList<>(found.values());
+        return all.size() > MAX_EVENTS ? all.subList(0, MAX_EVENTS) : all;
     }
 
     /**

@@ -154,6 +154,93 @@ class CalendarFeedIntegrationTests {
     }
 
     /** A booking on the terrace (dinner) or in the hall (lunch). */
+    @Test
+    void aUsersFeedHoldsTheBookingsOfEveryPersonNamingThemAndTheyManageItThemselves() throws Exception {
+        String password = "violet tram under 7 lanterns";
+        String email = "stylist-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Response user = api.post(
+                key, "/users", fields("email", email, "name", "Sol Stylist", "role", "staff", "password", password));
+        TestApi.expect(user, 201);
+        String userId = user.get("id");
+        CatalogFixtures catalog = new CatalogFixtures(api, key);
+        String mornings = person(catalog, "Sol (mornings)", userId);
+        String evenings = person(catalog, "Sol (evenings)", userId);
+        String someoneElse = person(catalog, "Teo", null);
+        String cut = booked(mornings, 10);
+        String colour = booked(evenings, 18);
+        booked(someoneElse, 12);
+
+        Response both = api.post(key, "/calendar-feeds", fields("user_id", userId, "resource_id", terrace));
+        Response stranger = api.post(
+                key,
+                "/calendar-feeds",
+                fields("user_id", java.util.UUID.randomUUID().toString()));
+        assertThat(List.of(both, stranger)).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(422);
+            assertThat(r.body().get("errors").get(0).get("field").asString()).isEqualTo("user_id");
+        });
+
+        // Signed in, the stylist creates their own feed; another user's feed stays an admin's to make.
+        Response session = api.send(
+                null, "POST", "/sessions", TestApi.json(fields("email", email, "password", password)), Map.of());
+        TestApi.expect(session, 201);
+        String cookie = session.headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
+                .flatMap(e -> e.getValue().stream())
+                .filter(v -> v.startsWith("reserva_session="))
+                .findFirst()
+                .orElseThrow()
+                .split(";", 2)[0];
+        Map<String, String> signedIn = Map.of("Cookie", cookie, "X-CSRF-Token", session.get("csrf_token"));
+        Response own = api.send(null, "POST", "/calendar-feeds", TestApi.json(fields("user_id", userId)), signedIn);
+        TestApi.expect(own, 201);
+        Response othersFeed = api.send(null, "POST", "/calendar-feeds", TestApi.json(fields()), signedIn);
+        assertThat(othersFeed.status()).isEqualTo(403);
+
+        Response feed = api.get(null, own.get("path"));
+        TestApi.expect(feed, 200);
+        Calendar calendar = new CalendarBuilder().build(new StringReader(feed.text()));
+        assertThat(calendar.<VEvent>getComponents("VEVENT").stream()
+                        .map(e -> e.getProperty(Property.UID).orElseThrow().getValue()))
+                .containsExactlyInAnyOrder("reservation-" + cut + "@reserva", "reservation-" + colour + "@reserva");
+        // Named after the user's people, in the catalog's order (a comma is escaped in iCalendar text).
+        assertThat(feed.text()).contains("X-WR-CALNAME:", "· Sol (evenings)\\, Sol (mornings)");
+
+        String id = own.body().get("feed").get("id").asString();
+        assertThat(own.body().get("feed").get("user_id").asString()).isEqualTo(userId);
+        TestApi.expect(api.send(null, "DELETE", "/calendar-feeds/" + id, null, signedIn), 200);
+        assertThat(api.get(null, own.get("path")).status()).isEqualTo(404);
+    }
+
+    /** A person resource naming {@code userId} (or nobody), open every day; answers a service that needs them. */
+    private String person(CatalogFixtures catalog, String name, String userId) {
+        String resource = catalog.resource(fields("name", name, "resource_type", "person", "user_id", userId));
+        catalog.everyDay(resource, "09:00", "20:00");
+        String service = catalog.service(fields("name", "With " + name, "duration_minutes", 60));
+        catalog.link(service, resource, "required");
+        return service;
+    }
+
+    /** A booking of the person's own service ({@link #person} answers it) at {@code hour}. */
+    private String booked(String service, int hour) {
+        Response booked = api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        service,
+                        "party_size",
+                        1,
+                        "start_datetime",
+                        LocalDate.of(2027, 7, 6)
+                                .atTime(LocalTime.of(hour, 0))
+                                .atZone(ZoneId.of("Europe/Berlin"))
+                                .toInstant()
+                                .toString()));
+        TestApi.expect(booked, 201);
+        return booked.get("id");
+    }
+
     private String book(int hour, String resource, String firstName, String internalNotes) {
         Response booked = api.post(
                 key,

@@ -36,9 +36,13 @@ class CalendarFeedController {
     @PostMapping("/calendar-feeds")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
-            summary = "Create a secret calendar feed of the organization's bookings, or of one resource's. Admin keys.",
+            summary = "Create a secret calendar feed of the organization's bookings, one resource's or one staff"
+                    + " user's. Admin keys; a signed-in user may create their own (user_id)",
             description = "The answer holds the token and the path /calendars/{token}.ics once; only a hash is kept."
-                    + " A resource that is not the organization's is 422 naming resource_id.")
+                    + " A user's feed shows the bookings of every person resource whose user_id is that user, looked"
+                    + " up when the feed is read. A resource that is not the organization's is 422 naming"
+                    + " resource_id; a user who is not its member, or both resource_id and user_id, 422 naming"
+                    + " user_id.")
     IssuedCalendarFeed create(Caller caller, @RequestBody NewCalendarFeed request) {
         return feeds.create(caller, request);
     }
@@ -51,7 +55,9 @@ class CalendarFeedController {
     }
 
     @DeleteMapping("/calendar-feeds/{id}")
-    @Operation(summary = "Revoke a calendar feed: its URL answers 404 from now on. Admin keys.")
+    @Operation(
+            summary = "Revoke a calendar feed: its URL answers 404 from now on. Admin keys; a signed-in user may"
+                    + " revoke their own")
     @ApiResponse(
             responseCode = "200",
             description = "The feed, revoked",
