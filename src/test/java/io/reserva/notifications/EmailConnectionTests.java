@@ -34,6 +34,15 @@ class EmailConnectionTests {
     static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
 
     @Test
+    void theMailStreamProviderIsNamedSoJakartaMailDoesNotScanTheClasspathPerMessage() {
+        channel(PORT);
+
+        assertThat(System.getProperty(EmailChannel.STREAM_PROVIDER)).isEqualTo(EmailChannel.ANGUS_STREAM_PROVIDER);
+        assertThat(jakarta.mail.util.StreamProvider.provider().getClass().getName())
+                .isEqualTo(EmailChannel.ANGUS_STREAM_PROVIDER);
+    }
+
+    @Test
     void aChunkOfMessagesGoesOverOneConnection() throws Exception {
         try (CountingRelay relay = new CountingRelay(PORT)) {
             EmailChannel channel = channel(relay.port());
