@@ -294,17 +294,7 @@ class DayIntegrationTests {
                 .get(0)
                 .get("email")
                 .asString();
-        Response signedIn = api.send(
-                null, "POST", "/sessions", TestApi.json(fields("email", email, "password", PASSWORD)), Map.of());
-        TestApi.expect(signedIn, 201);
-        String cookie = signedIn.headers().entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
-                .flatMap(e -> e.getValue().stream())
-                .filter(v -> v.startsWith("reserva_session="))
-                .findFirst()
-                .orElseThrow()
-                .split(";", 2)[0];
-        Map<String, String> browser = Map.of("Cookie", cookie);
+        Map<String, String> browser = api.signIn(email, PASSWORD);
         Response mine = api.send(null, "GET", "/organizations/" + tenant.id() + "/days/" + day, null, browser);
         assertThat(mine.status()).as("a read_only user reads their own day").isEqualTo(200);
         Response theirs = api.send(null, "GET", "/organizations/" + other.id() + "/days/" + day, null, browser);

@@ -181,17 +181,7 @@ class CalendarFeedIntegrationTests {
         });
 
         // Signed in, the stylist creates their own feed; another user's feed stays an admin's to make.
-        Response session = api.send(
-                null, "POST", "/sessions", TestApi.json(fields("email", email, "password", password)), Map.of());
-        TestApi.expect(session, 201);
-        String cookie = session.headers().entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
-                .flatMap(e -> e.getValue().stream())
-                .filter(v -> v.startsWith("reserva_session="))
-                .findFirst()
-                .orElseThrow()
-                .split(";", 2)[0];
-        Map<String, String> signedIn = Map.of("Cookie", cookie, "X-CSRF-Token", session.get("csrf_token"));
+        Map<String, String> signedIn = api.signIn(email, password);
         Response own = api.send(null, "POST", "/calendar-feeds", TestApi.json(fields("user_id", userId)), signedIn);
         TestApi.expect(own, 201);
         Response othersFeed = api.send(null, "POST", "/calendar-feeds", TestApi.json(fields()), signedIn);

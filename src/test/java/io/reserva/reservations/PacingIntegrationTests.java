@@ -192,44 +192,12 @@ class PacingIntegrationTests {
     void areaLimitsBelowTheLargestPartyForeignOrRepeatedAreasAreRefusedNamingTheEntry() {
         String theirs = api.post(api.newTenant().adminKey(), "/reservation-areas", fields("name", "Their terrace"))
                 .get("id");
-        Response below = api.post(
-                key,
-                "/reservation-services",
-                fields(
-                        "name",
-                        "Dinner",
-                        "duration_minutes",
-                        90,
-                        "max_party_size",
-                        8,
-                        "area_pacing",
-                        List.of(fields("area_id", terrace, "interval_minutes", 15, "max_covers", 6))));
-        Response foreign = api.post(
-                key,
-                "/reservation-services",
-                fields(
-                        "name",
-                        "Dinner",
-                        "duration_minutes",
-                        90,
-                        "max_party_size",
-                        4,
-                        "area_pacing",
-                        List.of(fields("area_id", theirs, "max_seated_covers", 20))));
-        Response twice = api.post(
-                key,
-                "/reservation-services",
-                fields(
-                        "name",
-                        "Dinner",
-                        "duration_minutes",
-                        90,
-                        "max_party_size",
-                        4,
-                        "area_pacing",
-                        List.of(
-                                fields("area_id", terrace, "max_seated_covers", 20),
-                                fields("area_id", terrace, "max_seated_covers", 30))));
+        Response below = dinnerPacedBy(8, fields("area_id", terrace, "interval_minutes", 15, "max_covers", 6));
+        Response foreign = dinnerPacedBy(4, fields("area_id", theirs, "max_seated_covers", 20));
+        Response twice = dinnerPacedBy(
+                4,
+                fields("area_id", terrace, "max_seated_covers", 20),
+                fields("area_id", terrace, "max_seated_covers", 30));
 
         assertThat(List.of(below, foreign, twice)).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(422);
@@ -289,6 +257,23 @@ class PacingIntegrationTests {
         assertThat(met).containsExactly(true, true, true, true, false);
         TestApi.expect(sixth, 409);
         assertThat(sixth.code()).isEqualTo("pacing_limit");
+    }
+
+    /** A dinner for parties up to {@code maxPartySize}, paced by area as {@code areaPacing} says. */
+    @SafeVarargs
+    private Response dinnerPacedBy(int maxPartySize, Map<String, Object>... areaPacing) {
+        return api.post(
+                key,
+                "/reservation-services",
+                fields(
+                        "name",
+                        "Dinner",
+                        "duration_minutes",
+                        90,
+                        "max_party_size",
+                        maxPartySize,
+                        "area_pacing",
+                        List.of(areaPacing)));
     }
 
     private Response preferringTerrace(String service) {

@@ -100,6 +100,24 @@ public final class TestApi {
         return send(key, "DELETE", path, null, Map.of());
     }
 
+    /**
+     * Signs a staff user in as the console does ({@code POST /sessions}) and answers the headers a browser then
+     * sends: the session cookie and the CSRF token of that session.
+     */
+    public Map<String, String> signIn(String email, String password) {
+        Response session =
+                send(null, "POST", "/sessions", json(fields("email", email, "password", password)), Map.of());
+        expect(session, 201);
+        String cookie = session.headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
+                .flatMap(e -> e.getValue().stream())
+                .filter(v -> v.startsWith("reserva_session="))
+                .findFirst()
+                .orElseThrow()
+                .split(";", 2)[0];
+        return Map.of("Cookie", cookie, "X-CSRF-Token", session.get("csrf_token"));
+    }
+
     public Response send(String key, String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
