@@ -76,6 +76,11 @@ class RealTimeUpdateQueue {
             wakeSenderAfterCommit();
         }
         queueAvailability(reservation);
+        // A move frees the day (or the service) it left: that day's availability is replaced too.
+        if (!event.previousServiceId().equals(reservation.serviceId())
+                || !event.previousStart().equals(reservation.startDatetime())) {
+            queueAvailability(reservation.organizationId(), event.previousServiceId(), event.previousStart());
+        }
     }
 
     /**
@@ -118,22 +123,20 @@ class RealTimeUpdateQueue {
     }
 
     private void queueAvailability(ReservationView reservation) {
-        if (integrations
-                .enabledGoogleServicesOf(reservation.organizationId(), reservation.serviceId())
-                .isEmpty()) {
+        queueAvailability(reservation.organizationId(), reservation.serviceId(), reservation.startDatetime());
+    }
+
+    /** The replacement of the service's local day of {@code start}, when Google books that service. */
+    private void queueAvailability(UUID organizationId, UUID serviceId, Instant start) {
+        if (integrations.enabledGoogleServicesOf(organizationId, serviceId).isEmpty()) {
             return;
         }
-        Optional<ReservationService> service =
-                catalog.snapshot(reservation.organizationId()).service(reservation.serviceId());
+        Optional<ReservationService> service = catalog.snapshot(organizationId).service(serviceId);
         if (service.isEmpty()) {
             return;
         }
         ZoneId zone = ZoneId.of(service.get().timezone());
-        updates.queueAvailability(
-                reservation.organizationId(),
-                reservation.serviceId(),
-                reservation.startDatetime().atZone(zone).toLocalDate(),
-                now());
+        updates.queueAvailability(organizationId, serviceId, start.atZone(zone).toLocalDate(), now());
         wakeSenderAfterCommit();
     }
 

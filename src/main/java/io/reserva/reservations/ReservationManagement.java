@@ -487,7 +487,8 @@ public class ReservationManagement {
         ReservationView view = views.of(reservation.state, snapshot);
         Set<String> changed = reservation.changedFields();
         if (!changed.isEmpty()) {
-            events.publishEvent(new ReservationEvents.ReservationUpdated(view, Set.copyOf(changed)));
+            events.publishEvent(new ReservationEvents.ReservationUpdated(
+                    view, Set.copyOf(changed), current.serviceId(), current.startDatetime()));
         }
         reservation
                 .statusMove()

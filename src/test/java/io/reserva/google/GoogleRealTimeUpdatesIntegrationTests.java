@@ -22,6 +22,7 @@ import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
@@ -204,6 +205,37 @@ class GoogleRealTimeUpdatesIntegrationTests {
             assertThat(starts).contains(GoogleFixture.instant(start) + "/2", GoogleFixture.instant(start) + "/4");
         });
         assertThat(TOKENS.get()).as("the token is reused while valid").isEqualTo(1);
+    }
+
+    @Test
+    void aBookingMovedToAnotherDayReplacesTheDayItLeftAndTheDayItTook() {
+        GoogleFixture venue = new GoogleFixture(api);
+        // Beyond the 30 days a catalog change replaces, so the new venue's own set-up cannot replace these two days
+        // in the meantime: only the move can.
+        long start = GoogleFixture.startSec(40, "19:00");
+        long nextDay = GoogleFixture.startSec(41, "19:00");
+        String bookingId = book(venue, start);
+        settledUpdates(venue);
+        Instant beforeTheMove = Instant.now();
+
+        TestApi.expect(
+                api.patch(
+                        venue.tenant.adminKey(),
+                        "/reservations/" + bookingId,
+                        fields("start_datetime", GoogleFixture.instant(nextDay).toString())),
+                200);
+
+        ZoneId zone = GoogleFixture.BERLIN;
+        String left = GoogleFixture.instant(start).atZone(zone).toLocalDate().toString();
+        String took = GoogleFixture.instant(nextDay).atZone(zone).toLocalDate().toString();
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(settledUpdates(venue).stream()
+                                .filter(u -> u.get("kind").asString().equals("availability"))
+                                .filter(u -> Instant.parse(u.get("created_at").asString())
+                                        .isAfter(beforeTheMove))
+                                .map(u -> u.get("local_date").asString() + " "
+                                        + u.get("status").asString()))
+                        .contains(left + " succeeded", took + " succeeded"));
     }
 
     @Test
