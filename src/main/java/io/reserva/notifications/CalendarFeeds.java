@@ -39,7 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Secret, revocable calendar feeds ({@code /calendars/{token}.ics}): the upcoming bookings of an organization, of
  * one resource or of one staff user (every person resource naming them), and the ones cancelled in the last 7 days
- * as {@code STATUS:CANCELLED}, for staff to subscribe to from their calendar app. Guest names are in it (it is the staff's own calendar); staff-only internal notes never.
+ * as {@code STATUS:CANCELLED}, for staff to subscribe to from their calendar app. Guest names are in it (it is the
+ * staff's own calendar); staff-only internal notes never.
  */
 @Service
 public class CalendarFeeds {
