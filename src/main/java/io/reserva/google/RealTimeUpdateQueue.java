@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
@@ -75,11 +76,15 @@ class RealTimeUpdateQueue {
             updates.queueBooking(reservation.organizationId(), reservation.id(), now());
             wakeSenderAfterCommit();
         }
-        queueAvailability(reservation);
         // A move frees the day (or the service) it left: that day's availability is replaced too.
-        if (!event.previousServiceId().equals(reservation.serviceId())
-                || !event.previousStart().equals(reservation.startDatetime())) {
-            queueAvailability(reservation.organizationId(), event.previousServiceId(), event.previousStart());
+        if (event.previousServiceId().equals(reservation.serviceId())) {
+            queueAvailability(
+                    reservation.organizationId(),
+                    reservation.serviceId(),
+                    List.of(reservation.startDatetime(), event.previousStart()));
+        } else {
+            queueAvailability(reservation);
+            queueAvailability(reservation.organizationId(), event.previousServiceId(), List.of(event.previousStart()));
         }
     }
 
@@ -123,11 +128,11 @@ class RealTimeUpdateQueue {
     }
 
     private void queueAvailability(ReservationView reservation) {
-        queueAvailability(reservation.organizationId(), reservation.serviceId(), reservation.startDatetime());
+        queueAvailability(reservation.organizationId(), reservation.serviceId(), List.of(reservation.startDatetime()));
     }
 
-    /** The replacement of the service's local day of {@code start}, when Google books that service. */
-    private void queueAvailability(UUID organizationId, UUID serviceId, Instant start) {
+    /** The replacement of the service's local day of each of {@code starts} (each day once), when Google books it. */
+    private void queueAvailability(UUID organizationId, UUID serviceId, List<Instant> starts) {
         if (integrations.enabledGoogleServicesOf(organizationId, serviceId).isEmpty()) {
             return;
         }
@@ -136,7 +141,11 @@ class RealTimeUpdateQueue {
             return;
         }
         ZoneId zone = ZoneId.of(service.get().timezone());
-        updates.queueAvailability(organizationId, serviceId, start.atZone(zone).toLocalDate(), now());
+        Instant now = now();
+        starts.stream()
+                .map(start -> start.atZone(zone).toLocalDate())
+                .distinct()
+                .forEach(day -> updates.queueAvailability(organizationId, serviceId, day, now));
         wakeSenderAfterCommit();
     }
 
