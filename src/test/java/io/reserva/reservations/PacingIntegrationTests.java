@@ -97,14 +97,6 @@ class PacingIntegrationTests {
         return service;
     }
 
-    private static List<String> errorFields(Response response) {
-        List<String> names = new ArrayList<>();
-        response.body()
-                .get("errors")
-                .forEach(error -> names.add(error.get("field").asString()));
-        return names;
-    }
-
     private Response book(String service, int partySize, String start, boolean override) {
         return api.post(
                 key,
@@ -114,40 +106,10 @@ class PacingIntegrationTests {
 
     @Test
     void aLimitBelowTheLargestPartyOrWithoutItsIntervalIsRefusedNamingTheField() {
-        Response below = api.post(
-                key,
-                "/reservation-services",
-                fields(
-                        "name",
-                        "Dinner",
-                        "duration_minutes",
-                        90,
-                        "max_party_size",
-                        8,
-                        "pacing",
-                        fields("interval_minutes", 15, "max_covers", 6, "max_seated_covers", 7)));
-        Response noInterval = api.post(
-                key,
-                "/reservation-services",
-                fields(
-                        "name",
-                        "Dinner",
-                        "duration_minutes",
-                        90,
-                        "max_party_size",
-                        4,
-                        "pacing",
-                        fields("max_parties", 2)));
-        Response noLargestParty = api.post(
-                key,
-                "/reservation-services",
-                fields(
-                        "name",
-                        "Dinner",
-                        "duration_minutes",
-                        90,
-                        "pacing",
-                        fields("interval_minutes", 15, "max_covers", 30)));
+        Response below = dinner(
+                "max_party_size", 8, "pacing", fields("interval_minutes", 15, "max_covers", 6, "max_seated_covers", 7));
+        Response noInterval = dinner("max_party_size", 4, "pacing", fields("max_parties", 2));
+        Response noLargestParty = dinner("pacing", fields("interval_minutes", 15, "max_covers", 30));
 
         assertThat(List.of(below, noInterval, noLargestParty)).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(422);
@@ -192,26 +154,34 @@ class PacingIntegrationTests {
     void areaLimitsBelowTheLargestPartyForeignOrRepeatedAreasAreRefusedNamingTheEntry() {
         String theirs = api.post(api.newTenant().adminKey(), "/reservation-areas", fields("name", "Their terrace"))
                 .get("id");
-        Response below = dinnerPacedBy(8, fields("area_id", terrace, "interval_minutes", 15, "max_covers", 6));
-        Response foreign = dinnerPacedBy(4, fields("area_id", theirs, "max_seated_covers", 20));
-        Response twice = dinnerPacedBy(
+        Response below = dinner(
+                "max_party_size",
+                8,
+                "area_pacing",
+                List.of(fields("area_id", terrace, "interval_minutes", 15, "max_covers", 6)));
+        Response foreign =
+                dinner("max_party_size", 4, "area_pacing", List.of(fields("area_id", theirs, "max_seated_covers", 20)));
+        Response twice = dinner(
+                "max_party_size",
                 4,
-                fields("area_id", terrace, "max_seated_covers", 20),
-                fields("area_id", terrace, "max_seated_covers", 30));
+                "area_pacing",
+                List.of(
+                        fields("area_id", terrace, "max_seated_covers", 20),
+                        fields("area_id", terrace, "max_seated_covers", 30)));
 
         assertThat(List.of(below, foreign, twice)).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(422);
             assertThat(r.code()).isEqualTo("validation_failed");
         });
-        assertThat(errorFields(below)).containsExactly("area_pacing[0].max_covers");
+        assertThat(below.errorFields()).containsExactly("area_pacing[0].max_covers");
         assertThat(below.body().get("detail").asString()).contains("must be at least 8");
-        assertThat(errorFields(foreign)).containsExactly("area_pacing[0].area_id");
-        assertThat(errorFields(twice)).containsExactly("area_pacing[1].area_id");
+        assertThat(foreign.errorFields()).containsExactly("area_pacing[0].area_id");
+        assertThat(twice.errorFields()).containsExactly("area_pacing[1].area_id");
 
         String service = terraceService();
         Response raised = api.patch(key, "/reservation-services/" + service, fields("max_party_size", 10));
         assertThat(raised.status()).isEqualTo(422);
-        assertThat(errorFields(raised)).containsExactly("area_pacing[0].max_covers");
+        assertThat(raised.errorFields()).containsExactly("area_pacing[0].max_covers");
         Response stored = api.get(key, "/reservation-services/" + service);
         assertThat(stored.body().get("area_pacing").get(0).get("area_id").asString())
                 .isEqualTo(terrace);
@@ -259,21 +229,12 @@ class PacingIntegrationTests {
         assertThat(sixth.code()).isEqualTo("pacing_limit");
     }
 
-    /** A dinner for parties up to {@code maxPartySize}, paced by area as {@code areaPacing} says. */
-    @SafeVarargs
-    private Response dinnerPacedBy(int maxPartySize, Map<String, Object>... areaPacing) {
-        return api.post(
-                key,
-                "/reservation-services",
-                fields(
-                        "name",
-                        "Dinner",
-                        "duration_minutes",
-                        90,
-                        "max_party_size",
-                        maxPartySize,
-                        "area_pacing",
-                        List.of(areaPacing)));
+    /** A 90-minute dinner with {@code more} fields (party sizes, pacing) as sent to create it. */
+    private Response dinner(Object... more) {
+        Object[] body = new Object[4 + more.length];
+        System.arraycopy(new Object[] {"name", "Dinner", "duration_minutes", 90}, 0, body, 0, 4);
+        System.arraycopy(more, 0, body, 4, more.length);
+        return api.post(key, "/reservation-services", fields(body));
     }
 
     private Response preferringTerrace(String service) {

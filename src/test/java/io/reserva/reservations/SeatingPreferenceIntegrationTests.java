@@ -91,14 +91,6 @@ class SeatingPreferenceIntegrationTests {
         return starts;
     }
 
-    private static List<String> errorFields(Response response) {
-        List<String> names = new ArrayList<>();
-        response.body()
-                .get("errors")
-                .forEach(error -> names.add(error.get("field").asString()));
-        return names;
-    }
-
     @Test
     void anAreaIsCreatedReadListedChangedAndDeletedOnceNoTableStandsInIt() {
         String bar = area("Bar");
@@ -130,12 +122,12 @@ class SeatingPreferenceIntegrationTests {
 
         Response nameless = api.post(key, "/reservation-areas", fields("description", "no name"));
         assertThat(nameless.status()).isEqualTo(422);
-        assertThat(errorFields(nameless)).containsExactly("name");
+        assertThat(nameless.errorFields()).containsExactly("name");
 
         Response foreignTable = api.post(
                 key, "/reservation-resources", fields("name", "T9", "resource_type", "table", "area_id", foreignArea));
         assertThat(foreignTable.status()).isEqualTo(422);
-        assertThat(errorFields(foreignTable)).containsExactly("area_id");
+        assertThat(foreignTable.errorFields()).containsExactly("area_id");
         assertThat(foreignTable.body().get("detail").asString()).contains("names no area");
 
         Response moved = api.patch(key, "/reservation-resources/" + diningTable, fields("area_id", foreignArea));
@@ -151,7 +143,7 @@ class SeatingPreferenceIntegrationTests {
 
         Response foreignPreference = book(SEVEN, "seating_preference", foreignArea);
         assertThat(foreignPreference.status()).isEqualTo(422);
-        assertThat(errorFields(foreignPreference)).containsExactly("seating_preference");
+        assertThat(foreignPreference.errorFields()).containsExactly("seating_preference");
         assertThat(api.get(key, "/reservations?service_id=" + service)
                         .body()
                         .get("total")

@@ -95,14 +95,6 @@ class TableCombinationIntegrationTests {
         return names;
     }
 
-    private static List<String> errorFields(Response response) {
-        List<String> names = new ArrayList<>();
-        response.body()
-                .get("errors")
-                .forEach(error -> names.add(error.get("field").asString()));
-        return names;
-    }
-
     @Test
     void aCombinationIsCreatedReadListedChangedAndDeleted() {
         Response created = combine("name", "4a + 4b", "resource_ids", List.of(fourA, fourB), "max_party_size", 8);
@@ -150,17 +142,17 @@ class TableCombinationIntegrationTests {
             assertThat(refused.status()).isEqualTo(422);
             assertThat(refused.code()).isEqualTo("validation_failed");
         }
-        assertThat(errorFields(foreign)).containsExactly("resource_ids[1]");
+        assertThat(foreign.errorFields()).containsExactly("resource_ids[1]");
         assertThat(foreign.body().get("detail").asString()).contains("no resource " + foreignTable);
-        assertThat(errorFields(twice)).containsExactly("resource_ids[1]");
+        assertThat(twice.errorFields()).containsExactly("resource_ids[1]");
         assertThat(twice.body().get("detail").asString()).contains("a second time");
-        assertThat(errorFields(notATable)).containsExactly("resource_ids[1]");
+        assertThat(notATable.errorFields()).containsExactly("resource_ids[1]");
         assertThat(notATable.body().get("detail").asString()).contains("'Private room'", "'room'");
-        assertThat(errorFields(sizes)).containsExactly("min_party_size");
-        assertThat(errorFields(tooManySeats)).containsExactly("max_party_size");
+        assertThat(sizes.errorFields()).containsExactly("min_party_size");
+        assertThat(tooManySeats.errorFields()).containsExactly("max_party_size");
         assertThat(tooManySeats.body().get("detail").asString()).contains("at most 8");
-        assertThat(errorFields(oneTable)).containsExactly("resource_ids");
-        assertThat(errorFields(nothing)).containsExactlyInAnyOrder("name", "max_party_size", "resource_ids");
+        assertThat(oneTable.errorFields()).containsExactly("resource_ids");
+        assertThat(nothing.errorFields()).containsExactlyInAnyOrder("name", "max_party_size", "resource_ids");
         assertThat(api.get(key, "/reservation-resource-combinations")
                         .body()
                         .get("total")

@@ -58,6 +58,13 @@ public final class TestApi {
         public String get(String field) {
             return body.get(field).asString();
         }
+
+        /** The {@code field} of each entry of a problem's {@code errors}, in order. */
+        public List<String> errorFields() {
+            List<String> names = new java.util.ArrayList<>();
+            body.get("errors").forEach(error -> names.add(error.get("field").asString()));
+            return names;
+        }
     }
 
     /** A new organization of its own for one test, and an admin key for it. */
