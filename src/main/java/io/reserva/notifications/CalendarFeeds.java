@@ -172,21 +172,29 @@ public class CalendarFeeds {
             }
             events.add(event(reservation, sequences.getOrDefault(reservation.id(), 0), snapshot));
         }
-        String calendarName = feed.name() != null
-                ? organizationName + " · " + feed.name()
-                : feed.userId() != null
-                        ? organizationName + " · "
-                                + people.stream().map(ReservationResource::name).collect(Collectors.joining(", "))
-                        : feed.resourceId() == null
-                                ? organizationName
-                                : organizationName + " · "
-                                        + snapshot.resource(feed.resourceId())
-                                                .map(r -> r.name())
-                                                .orElse("");
+        String calendarName = organizationName + calendarSuffix(feed, snapshot, people);
         String body = CalendarInvites.publish(calendarName, events);
         String etag =
                 "\"" + HexFormat.of().formatHex(Secrets.sha256(body.getBytes(StandardCharsets.UTF_8)), 0, 16) + "\"";
         return new Document(body, etag, lastModified.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** What follows the organization's name in the calendar's name: the feed's label, its people or its resource. */
+    private static String calendarSuffix(
+            CalendarFeed feed, CatalogSnapshot snapshot, List<ReservationResource> people) {
+        if (feed.name() != null) {
+            return " · " + feed.name();
+        }
+        if (feed.userId() != null) {
+            return " · " + people.stream().map(ReservationResource::name).collect(Collectors.joining(", "));
+        }
+        if (feed.resourceId() != null) {
+            return " · "
+                    + snapshot.resource(feed.resourceId())
+                            .map(ReservationResource::name)
+                            .orElse("");
+        }
+        return "";
     }
 
     /**
