@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.UUID;
  * When the organization and each of its resources are open on one local date, by the same rules the engine
  * books by (weekly hours, special hours, closures, the organization's exceptions speaking for every resource),
  * for people to see: a timeline shades what is not listed here. A resource is open where its own hours and the
- * business hours both are. The windows are those that start on the date, so a window running past midnight is
+ * business hours both are, and its area's if the area keeps hours of its own. The windows are those that start on the date, so a window running past midnight is
  * listed whole.
  */
 public final class DayOpening {
@@ -39,10 +40,23 @@ public final class DayOpening {
         // A resource's window past midnight meets the business hours of the next date (or, for an organization
         // without hours, its next whole day): the neighbouring dates count when the two are intersected.
         List<Span> around = spans(organization, date.minusDays(1), date, date.plusDays(1));
+        Map<UUID, List<Span>> areas = new HashMap<>();
+        ScheduleAssembler.areaHoursOf(catalog)
+                .forEach((area, hours) -> areas.put(
+                        area,
+                        intersect(
+                                spans(
+                                        OwnerCalendar.ofResource(hours, businessHours),
+                                        date.minusDays(1),
+                                        date,
+                                        date.plusDays(1)),
+                                around)));
         Map<UUID, List<Span>> resources = new LinkedHashMap<>();
         for (ReservationResource resource : catalog.resources()) {
             OpeningHours own = ScheduleAssembler.hoursOf(catalog, resource.id(), ZoneId.of(resource.timezone()));
-            resources.put(resource.id(), intersect(spans(OwnerCalendar.ofResource(own, businessHours), date), around));
+            List<Span> open = intersect(spans(OwnerCalendar.ofResource(own, businessHours), date), around);
+            List<Span> area = resource.areaId() == null ? null : areas.get(resource.areaId());
+            resources.put(resource.id(), area == null ? open : intersect(open, area));
         }
         return new DayOpening(spans(organization, date), resources);
     }

@@ -36,6 +36,34 @@ final class OpenIntervals {
         return new OpenIntervals(mergedStarts.toArray(Instant[]::new), mergedEnds.toArray(Instant[]::new));
     }
 
+    /**
+     * Where both are open; null stands for an owner without constraint, so the other is the answer (and null when
+     * neither constrains).
+     */
+    static OpenIntervals intersect(OpenIntervals a, OpenIntervals b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        List<Instant> bothStarts = new ArrayList<>();
+        List<Instant> bothEnds = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < a.starts.length && j < b.starts.length) {
+            Instant from = a.starts[i].isAfter(b.starts[j]) ? a.starts[i] : b.starts[j];
+            Instant until = a.ends[i].isBefore(b.ends[j]) ? a.ends[i] : b.ends[j];
+            if (from.isBefore(until)) {
+                bothStarts.add(from);
+                bothEnds.add(until);
+            }
+            if (a.ends[i].isBefore(b.ends[j])) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return new OpenIntervals(bothStarts.toArray(Instant[]::new), bothEnds.toArray(Instant[]::new));
+    }
+
     /** Whether [from, until) lies inside one open stretch. */
     boolean covers(Instant from, Instant until) {
         int found = Arrays.binarySearch(starts, from);

@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param units how many allocations it holds at once; they are numbered 0 to units − 1
  * @param hours its own hours in its own zone; no weekly windows means it follows the organization
  * @param areaId the part of the floor it stands in (dining room, terrace); null when it belongs to none
+ * @param areaHours its area's own hours, in the organization's zone: the resource is open only where both are;
+ *     null when the area keeps no hours of its own (or there is no area)
  */
 public record Resource(
         UUID id,
@@ -23,7 +25,8 @@ public record Resource(
         int units,
         boolean active,
         OpeningHours hours,
-        UUID areaId) {
+        UUID areaId,
+        OpeningHours areaHours) {
 
     public Resource {
         Objects.requireNonNull(id, "id");
@@ -33,6 +36,20 @@ public record Resource(
         if (units < 1) {
             throw new IllegalArgumentException("units must be at least 1");
         }
+    }
+
+    /** A resource in an area that keeps no hours of its own. */
+    public Resource(
+            UUID id,
+            String name,
+            String type,
+            Integer capacity,
+            Integer minPartySize,
+            int units,
+            boolean active,
+            OpeningHours hours,
+            UUID areaId) {
+        this(id, name, type, capacity, minPartySize, units, active, hours, areaId, null);
     }
 
     /** A resource in no area. */
@@ -45,7 +62,7 @@ public record Resource(
             int units,
             boolean active,
             OpeningHours hours) {
-        this(id, name, type, capacity, minPartySize, units, active, hours, null);
+        this(id, name, type, capacity, minPartySize, units, active, hours, null, null);
     }
 
     /** An active single-unit resource that follows the organization's hours and takes any party. */
@@ -62,11 +79,11 @@ public record Resource(
     }
 
     public Resource withCapacity(Integer maxParty, Integer minParty) {
-        return new Resource(id, name, type, maxParty, minParty, units, active, hours, areaId);
+        return new Resource(id, name, type, maxParty, minParty, units, active, hours, areaId, areaHours);
     }
 
     public Resource withUnits(int newUnits) {
-        return new Resource(id, name, type, capacity, minPartySize, newUnits, active, hours, areaId);
+        return new Resource(id, name, type, capacity, minPartySize, newUnits, active, hours, areaId, areaHours);
     }
 
     public Resource withHours(List<WeeklyWindow> weekly) {
@@ -79,19 +96,34 @@ public record Resource(
                 units,
                 active,
                 new OpeningHours(hours.zone(), weekly, hours.exceptions()),
-                areaId);
+                areaId,
+                areaHours);
     }
 
     public Resource withExceptions(List<HoursException> exceptions) {
         return new Resource(
-                id, name, type, capacity, minPartySize, units, active, hours.withExceptions(exceptions), areaId);
+                id,
+                name,
+                type,
+                capacity,
+                minPartySize,
+                units,
+                active,
+                hours.withExceptions(exceptions),
+                areaId,
+                areaHours);
     }
 
     public Resource inArea(UUID area) {
-        return new Resource(id, name, type, capacity, minPartySize, units, active, hours, area);
+        return new Resource(id, name, type, capacity, minPartySize, units, active, hours, area, null);
+    }
+
+    /** In an area that keeps hours of its own. */
+    public Resource inArea(UUID area, OpeningHours hoursOfArea) {
+        return new Resource(id, name, type, capacity, minPartySize, units, active, hours, area, hoursOfArea);
     }
 
     public Resource inactive() {
-        return new Resource(id, name, type, capacity, minPartySize, units, false, hours, areaId);
+        return new Resource(id, name, type, capacity, minPartySize, units, false, hours, areaId, areaHours);
     }
 }

@@ -1,15 +1,20 @@
 package io.reserva.availability;
 
+import io.reserva.catalog.AvailabilityWindow;
 import io.reserva.catalog.CatalogSnapshot;
 import io.reserva.catalog.ReservationResource;
 import io.reserva.catalog.ReservationService;
+import io.reserva.catalog.ResourceException;
 import io.reserva.catalog.ServicePacing;
 import io.reserva.catalog.ServiceResourceLink;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -40,6 +45,7 @@ final class ScheduleAssembler {
                                     AssignmentMode.ANY_AVAILABLE, null, resource.resourceType(), link.quantity());
                     });
         }
+        Map<UUID, OpeningHours> areaHours = areaHoursOf(catalog);
         List<Resource> engineResources = catalog.resources().stream()
                 .map(resource -> new Resource(
                         resource.id(),
@@ -50,7 +56,8 @@ final class ScheduleAssembler {
                         resource.units(),
                         resource.isActive(),
                         hoursOf(catalog, resource.id(), ZoneId.of(resource.timezone())),
-                        resource.areaId()))
+                        resource.areaId(),
+                        resource.areaId() == null ? null : areaHours.get(resource.areaId())))
                 .toList();
         return new ScheduleSnapshot(
                 rules(service),
@@ -109,12 +116,43 @@ final class ScheduleAssembler {
 
     /** The weekly hours and exceptions of one owner: a resource, or (null) the organization. */
     static OpeningHours hoursOf(CatalogSnapshot catalog, UUID owner, ZoneId zone) {
+        return hoursOf(catalog, owner, null, zone);
+    }
+
+    /**
+     * The hours of each area that keeps any (weekly windows or exceptions), read in the organization's zone; an
+     * area without rows of its own adds no constraint and is left out.
+     */
+    static Map<UUID, OpeningHours> areaHoursOf(CatalogSnapshot catalog) {
+        Set<UUID> keeping = new HashSet<>();
+        catalog.weeklyHours().stream()
+                .map(AvailabilityWindow::areaId)
+                .filter(Objects::nonNull)
+                .forEach(keeping::add);
+        catalog.exceptions().stream()
+                .map(ResourceException::areaId)
+                .filter(Objects::nonNull)
+                .forEach(keeping::add);
+        if (keeping.isEmpty()) {
+            return Map.of();
+        }
+        ZoneId zone = ZoneId.of(catalog.organizationTimezone());
+        Map<UUID, OpeningHours> hours = new HashMap<>();
+        for (UUID area : keeping) {
+            hours.put(area, hoursOf(catalog, null, area, zone));
+        }
+        return hours;
+    }
+
+    private static OpeningHours hoursOf(CatalogSnapshot catalog, UUID resourceId, UUID areaId, ZoneId zone) {
         List<WeeklyWindow> weekly = catalog.weeklyHours().stream()
-                .filter(window -> Objects.equals(window.resourceId(), owner))
+                .filter(window ->
+                        Objects.equals(window.resourceId(), resourceId) && Objects.equals(window.areaId(), areaId))
                 .map(window -> new WeeklyWindow(window.dayOfWeek(), window.startTime(), window.endTime()))
                 .toList();
         List<HoursException> exceptions = catalog.exceptions().stream()
-                .filter(exception -> Objects.equals(exception.resourceId(), owner))
+                .filter(exception -> Objects.equals(exception.resourceId(), resourceId)
+                        && Objects.equals(exception.areaId(), areaId))
                 .map(exception -> new HoursException(
                         exception.date(),
                         ExceptionType.valueOf(exception.exceptionType().name()),

@@ -76,6 +76,13 @@ final class ScheduleIndex {
         for (Resource resource : resourcesById.values()) {
             OpenIntervals open = OwnerCalendar.ofResource(resource.hours(), schedule.businessHours())
                     .openBetween(spanFrom, spanUntil);
+            if (resource.areaHours() != null) {
+                // Open only where its area is too (the area's hours read as a resource's: §2).
+                open = OpenIntervals.intersect(
+                        open,
+                        OwnerCalendar.ofResource(resource.areaHours(), schedule.businessHours())
+                                .openBetween(spanFrom, spanUntil));
+            }
             if (open != null) {
                 resourceHours.put(resource.id(), open);
             }

@@ -10,7 +10,6 @@ import io.reserva.shared.query.ListQuery;
 import io.reserva.shared.query.Page;
 import io.reserva.shared.query.QueryDefinition;
 import io.reserva.tenancy.Caller;
-import io.reserva.tenancy.OrganizationManagement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -24,8 +23,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Weekly hours of resources and of the organization (business hours, no resource): one window at a time, or a
- * whole week replaced at once. Windows of one owner never overlap, past-midnight tails included. Admin and staff
+ * Weekly hours of resources, of areas and of the organization (business hours, neither): one window at a time, or
+ * a whole week replaced at once. Windows of one owner never overlap, past-midnight tails included. Admin and staff
  * keys may change them.
  */
 @Service
@@ -34,6 +33,7 @@ public class AvailabilityManagement {
     public static final QueryDefinition QUERY = QueryDefinition.forResource("reservation-resource-availability")
             .field("id", "id", FieldType.UUID)
             .nullableField("resource_id", "resource_id", FieldType.UUID)
+            .nullableField("area_id", "area_id", FieldType.UUID)
             .field("day_of_week", "day_of_week", FieldType.INTEGER)
             // HH:mm text compares and sorts like the time it spells.
             .field("start_time", "to_char(start_time, 'HH24:MI')", FieldType.STRING)
@@ -48,20 +48,14 @@ public class AvailabilityManagement {
     static final int MAX_WINDOWS_PER_WEEK = 500;
 
     private final AvailabilityRepository weeklyHours;
-    private final ResourceRepository resources;
-    private final OrganizationManagement organizations;
+    private final HoursOwners owners;
     private final CatalogChanges changes;
     private final Clock clock;
 
     AvailabilityManagement(
-            AvailabilityRepository weeklyHours,
-            ResourceRepository resources,
-            OrganizationManagement organizations,
-            CatalogChanges changes,
-            Clock clock) {
+            AvailabilityRepository weeklyHours, HoursOwners owners, CatalogChanges changes, Clock clock) {
         this.weeklyHours = weeklyHours;
-        this.resources = resources;
-        this.organizations = organizations;
+        this.owners = owners;
         this.changes = changes;
         this.clock = clock;
     }
@@ -81,7 +75,7 @@ public class AvailabilityManagement {
     public AvailabilityWindow create(Caller caller, NewAvailabilityWindow request) {
         UUID organizationId = caller.organizationFor(request.organizationId());
         CatalogRules.requireScheduleWriter(caller);
-        lockOwner(organizationId, request.resourceId());
+        HoursOwner owner = lockOwner(organizationId, request.resourceId(), request.areaId());
         List<FieldError> errors = new ArrayList<>();
         checkWindow("", request.dayOfWeek(), request.startTime(), request.endTime(), errors);
         ReservaException.throwIfAny(errors);
@@ -89,13 +83,14 @@ public class AvailabilityManagement {
         AvailabilityWindow window = new AvailabilityWindow(
                 Ids.newId(),
                 organizationId,
-                request.resourceId(),
+                owner.resourceId(),
+                owner.areaId(),
                 request.dayOfWeek(),
                 request.startTime(),
                 request.endTime(),
                 now,
                 now);
-        refuseOverlap(window, weeklyHours.ofOwner(organizationId, window.resourceId()));
+        refuseOverlap(window, weeklyHours.ofOwner(owner));
         weeklyHours.insert(window);
         changes.changed(organizationId);
         return window;
@@ -105,7 +100,7 @@ public class AvailabilityManagement {
     public AvailabilityWindow update(Caller caller, UUID id, Patch<AvailabilityWindowChanges> patch) {
         AvailabilityWindow current = get(caller, id);
         CatalogRules.requireScheduleWriter(caller);
-        lockOwner(current.organizationId(), current.resourceId());
+        HoursOwner owner = lockOwner(current.organizationId(), current.resourceId(), current.areaId());
         AvailabilityWindowChanges sent = patch.values();
         List<FieldError> errors = new ArrayList<>();
         Integer day = CatalogRules.kept(patch, "day_of_week", sent.dayOfWeek(), current.dayOfWeek(), errors);
@@ -117,12 +112,13 @@ public class AvailabilityManagement {
                 current.id(),
                 current.organizationId(),
                 current.resourceId(),
+                current.areaId(),
                 day,
                 start,
                 end,
                 current.createdAt(),
                 now());
-        List<AvailabilityWindow> others = weeklyHours.ofOwner(window.organizationId(), window.resourceId()).stream()
+        List<AvailabilityWindow> others = weeklyHours.ofOwner(owner).stream()
                 .filter(other -> !other.id().equals(id))
                 .toList();
         refuseOverlap(window, others);
@@ -141,8 +137,8 @@ public class AvailabilityManagement {
     }
 
     /**
-     * Replaces every weekly window of one owner (a resource, or with {@code resource_id: null} the business hours)
-     * in one transaction. Every window is checked first, so an invalid one changes nothing.
+     * Replaces every weekly window of one owner (a resource, an area, or with {@code resource_id: null} the business
+     * hours) in one transaction. Every window is checked first, so an invalid one changes nothing.
      */
     @Transactional
     public Week replaceWeek(Caller caller, Patch<WeekReplacement> body) {
@@ -150,10 +146,11 @@ public class AvailabilityManagement {
         UUID organizationId = caller.organizationFor(request.organizationId());
         CatalogRules.requireScheduleWriter(caller);
         List<FieldError> errors = new ArrayList<>();
-        if (!body.has("resource_id")) {
+        if (!body.has("resource_id") && request.areaId() == null) {
             // Left out by mistake, it would silently replace the business hours.
             errors.add(new FieldError(
-                    "resource_id", "is required: a resource id, or null for the organization's business hours"));
+                    "resource_id",
+                    "is required: a resource id, or null for the organization's business hours (or give area_id)"));
         }
         if (request.windows() == null) {
             errors.add(new FieldError("windows", "is required; an empty list closes every day"));
@@ -161,8 +158,7 @@ public class AvailabilityManagement {
             errors.add(new FieldError("windows", "must have at most " + MAX_WINDOWS_PER_WEEK + " entries"));
         }
         ReservaException.throwIfAny(errors);
-        UUID resourceId = request.resourceId();
-        lockOwner(organizationId, resourceId);
+        HoursOwner owner = lockOwner(organizationId, request.resourceId(), request.areaId());
         List<WeekReplacement.WeekWindow> windows = request.windows();
         List<Slot> valid = new ArrayList<>();
         List<Integer> validIndexes = new ArrayList<>();
@@ -191,33 +187,36 @@ public class AvailabilityManagement {
             validIndexes.add(i);
         }
         ReservaException.throwIfAny(errors);
-        weeklyHours.deleteOwner(organizationId, resourceId);
+        weeklyHours.deleteOwner(owner);
         Instant now = now();
         List<AvailabilityWindow> week = new ArrayList<>();
         for (Slot slot : valid) {
             AvailabilityWindow window = new AvailabilityWindow(
-                    Ids.newId(), organizationId, resourceId, slot.dayOfWeek(), slot.start(), slot.end(), now, now);
+                    Ids.newId(),
+                    organizationId,
+                    owner.resourceId(),
+                    owner.areaId(),
+                    slot.dayOfWeek(),
+                    slot.start(),
+                    slot.end(),
+                    now,
+                    now);
             weeklyHours.insert(window);
             week.add(window);
         }
         week.sort(Comparator.comparingInt(AvailabilityWindow::dayOfWeek).thenComparing(AvailabilityWindow::startTime));
         changes.changed(organizationId);
-        return new Week(resourceId, week);
+        return new Week(owner.resourceId(), owner.areaId(), week);
     }
 
     /**
-     * Takes the owner's week for this transaction: the resource (which must be this organization's) and then the
-     * week itself, so the overlap check and the write see the same rows.
+     * Takes the owner's week for this transaction: the resource or area (which must be this organization's) and
+     * then the week itself, so the overlap check and the write see the same rows.
      */
-    private void lockOwner(UUID organizationId, UUID resourceId) {
-        if (resourceId != null) {
-            resources
-                    .lock(organizationId, resourceId, false)
-                    .orElseThrow(() -> ReservaException.notFound("Reservation resource", resourceId));
-        } else if (organizations.find(organizationId).isEmpty()) {
-            throw ReservaException.notFound("Organization", organizationId);
-        }
-        weeklyHours.lockOwner(organizationId, resourceId);
+    private HoursOwner lockOwner(UUID organizationId, UUID resourceId, UUID areaId) {
+        HoursOwner owner = owners.lock(organizationId, resourceId, areaId);
+        weeklyHours.lockOwner(owner);
+        return owner;
     }
 
     private static void checkWindow(

@@ -15,12 +15,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Weekly windows in PostgreSQL; a null resource_id is the organization's business hours. */
+/** Weekly windows in PostgreSQL; with neither a resource_id nor an area_id, the organization's business hours. */
 @Repository
 class AvailabilityRepository {
 
     private static final String COLUMNS =
-            "id, organization_id, resource_id, day_of_week, start_time, end_time, created_at, updated_at";
+            "id, organization_id, resource_id, area_id, day_of_week, start_time, end_time, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -32,11 +32,9 @@ class AvailabilityRepository {
      * Serializes the writers of one owner's week until the transaction ends, so the overlap check and the write
      * happen as one step (the exclusion constraint would otherwise turn a lost race into a bare 409).
      */
-    void lockOwner(UUID organizationId, UUID resourceId) {
+    void lockOwner(HoursOwner owner) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param(
-                        "key",
-                        "reserva.catalog.week:" + organizationId + ":" + (resourceId == null ? "business" : resourceId))
+                .param("key", owner.lockKey())
                 .query()
                 .singleRow();
     }
@@ -48,19 +46,19 @@ class AvailabilityRepository {
                 .optional();
     }
 
-    List<AvailabilityWindow> ofOwner(UUID organizationId, UUID resourceId) {
+    List<AvailabilityWindow> ofOwner(HoursOwner owner) {
         return jdbc.sql("select " + COLUMNS + " from reservation_resource_availability where organization_id = :org"
-                        + " and resource_id is not distinct from cast(:resource as uuid)"
-                        + " order by day_of_week, start_time, id")
-                .param("org", organizationId)
-                .param("resource", resourceId)
+                        + " and " + HoursOwner.ROWS + " order by day_of_week, start_time, id")
+                .param("org", owner.organizationId())
+                .param("resource", owner.resourceId())
+                .param("area", owner.areaId())
                 .query(AvailabilityRepository::map)
                 .list();
     }
 
     List<AvailabilityWindow> allOf(UUID organizationId) {
         return jdbc.sql("select " + COLUMNS + " from reservation_resource_availability where organization_id = :org"
-                        + " order by resource_id nulls first, day_of_week, start_time, id")
+                        + " order by resource_id nulls first, area_id nulls first, day_of_week, start_time, id")
                 .param("org", organizationId)
                 .query(AvailabilityRepository::map)
                 .list();
@@ -79,7 +77,7 @@ class AvailabilityRepository {
 
     void insert(AvailabilityWindow w) {
         jdbc.sql("insert into reservation_resource_availability (" + COLUMNS + ") values (:id, :organization_id,"
-                        + " :resource_id, :day_of_week, :start_time, :end_time, :created_at, :updated_at)")
+                        + " :resource_id, :area_id, :day_of_week, :start_time, :end_time, :created_at, :updated_at)")
                 .params(parameters(w))
                 .update();
     }
@@ -99,11 +97,11 @@ class AvailabilityRepository {
                 .update();
     }
 
-    void deleteOwner(UUID organizationId, UUID resourceId) {
-        jdbc.sql("delete from reservation_resource_availability where organization_id = :org"
-                        + " and resource_id is not distinct from cast(:resource as uuid)")
-                .param("org", organizationId)
-                .param("resource", resourceId)
+    void deleteOwner(HoursOwner owner) {
+        jdbc.sql("delete from reservation_resource_availability where organization_id = :org and " + HoursOwner.ROWS)
+                .param("org", owner.organizationId())
+                .param("resource", owner.resourceId())
+                .param("area", owner.areaId())
                 .update();
     }
 
@@ -112,6 +110,7 @@ class AvailabilityRepository {
         map.put("id", w.id());
         map.put("organization_id", w.organizationId());
         map.put("resource_id", w.resourceId());
+        map.put("area_id", w.areaId());
         map.put("day_of_week", w.dayOfWeek());
         map.put("start_time", w.startTime());
         map.put("end_time", w.endTime());
@@ -125,6 +124,7 @@ class AvailabilityRepository {
                 rs.getObject("id", UUID.class),
                 rs.getObject("organization_id", UUID.class),
                 rs.getObject("resource_id", UUID.class),
+                rs.getObject("area_id", UUID.class),
                 rs.getInt("day_of_week"),
                 rs.getObject("start_time", LocalTime.class),
                 rs.getObject("end_time", LocalTime.class),

@@ -79,6 +79,7 @@ class DemoCatalog {
                 new NewResourceException(
                         organization,
                         null,
+                        null,
                         nextChristmas(LocalDate.now(clock.withZone(zone))),
                         ExceptionType.BLOCKED,
                         null,
@@ -114,6 +115,13 @@ class DemoCatalog {
             hours(organization, table, week);
             tables.add(table);
         }
+        // The terrace closes at 23:00 for the neighbours: the area's own hours, which its tables keep as well.
+        areaHours(
+                organization,
+                terrace,
+                week.stream()
+                        .map(w -> w.start().equals("19:30") ? new Window(w.day(), "19:30", "23:00") : w)
+                        .toList());
         UUID firstTable = tables.get(0);
         // Tables 3 and 4 stand side by side, and so do 5 and 6: parties of 7 to 12 sit at two of them.
         combinations.create(
@@ -215,14 +223,25 @@ class DemoCatalog {
     }
 
     private void hours(UUID organization, UUID resource, List<Window> week) {
-        List<WeekReplacement.WeekWindow> windows = week.stream()
-                .map(w -> new WeekReplacement.WeekWindow(w.day(), LocalTime.parse(w.start()), LocalTime.parse(w.end())))
-                .toList();
         weeklyHours.replaceWeek(
                 SYSTEM,
                 new Patch<>(
-                        new WeekReplacement(organization, resource, windows),
+                        new WeekReplacement(organization, resource, null, weekWindows(week)),
                         Set.of("organization_id", "resource_id", "windows")));
+    }
+
+    private void areaHours(UUID organization, UUID area, List<Window> week) {
+        weeklyHours.replaceWeek(
+                SYSTEM,
+                new Patch<>(
+                        new WeekReplacement(organization, null, area, weekWindows(week)),
+                        Set.of("organization_id", "area_id", "windows")));
+    }
+
+    private static List<WeekReplacement.WeekWindow> weekWindows(List<Window> week) {
+        return week.stream()
+                .map(w -> new WeekReplacement.WeekWindow(w.day(), LocalTime.parse(w.start()), LocalTime.parse(w.end())))
+                .toList();
     }
 
     private void link(UUID organization, UUID service, UUID resource, AssignmentMode mode) {

@@ -9,7 +9,6 @@ import io.reserva.shared.query.ListQuery;
 import io.reserva.shared.query.Page;
 import io.reserva.shared.query.QueryDefinition;
 import io.reserva.tenancy.Caller;
-import io.reserva.tenancy.OrganizationManagement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -33,6 +32,7 @@ public class ExceptionManagement {
     public static final QueryDefinition QUERY = QueryDefinition.forResource("reservation-resource-exceptions")
             .field("id", "id", FieldType.UUID)
             .nullableField("resource_id", "resource_id", FieldType.UUID)
+            .nullableField("area_id", "area_id", FieldType.UUID)
             .field("date", "date", FieldType.DATE)
             .enumField(
                     "exception_type",
@@ -51,20 +51,13 @@ public class ExceptionManagement {
     static final int MAX_REASON = 500;
 
     private final ExceptionRepository exceptions;
-    private final ResourceRepository resources;
-    private final OrganizationManagement organizations;
+    private final HoursOwners owners;
     private final CatalogChanges changes;
     private final Clock clock;
 
-    ExceptionManagement(
-            ExceptionRepository exceptions,
-            ResourceRepository resources,
-            OrganizationManagement organizations,
-            CatalogChanges changes,
-            Clock clock) {
+    ExceptionManagement(ExceptionRepository exceptions, HoursOwners owners, CatalogChanges changes, Clock clock) {
         this.exceptions = exceptions;
-        this.resources = resources;
-        this.organizations = organizations;
+        this.owners = owners;
         this.changes = changes;
         this.clock = clock;
     }
@@ -84,13 +77,7 @@ public class ExceptionManagement {
     public ResourceException create(Caller caller, NewResourceException request) {
         UUID organizationId = caller.organizationFor(request.organizationId());
         CatalogRules.requireScheduleWriter(caller);
-        if (request.resourceId() != null) {
-            resources
-                    .lock(organizationId, request.resourceId(), false)
-                    .orElseThrow(() -> ReservaException.notFound("Reservation resource", request.resourceId()));
-        } else if (organizations.find(organizationId).isEmpty()) {
-            throw ReservaException.notFound("Organization", organizationId);
-        }
+        HoursOwner owner = owners.lock(organizationId, request.resourceId(), request.areaId());
         List<FieldError> errors = new ArrayList<>();
         CatalogRules.require("date", request.date(), errors);
         CatalogRules.require("exception_type", request.exceptionType(), errors);
@@ -98,7 +85,8 @@ public class ExceptionManagement {
         ResourceException exception = new ResourceException(
                 Ids.newId(),
                 organizationId,
-                request.resourceId(),
+                owner.resourceId(),
+                owner.areaId(),
                 request.date(),
                 request.exceptionType(),
                 request.startTime(),
@@ -130,6 +118,7 @@ public class ExceptionManagement {
                 current.id(),
                 current.organizationId(),
                 current.resourceId(),
+                current.areaId(),
                 CatalogRules.kept(patch, "date", sent.date(), current.date(), errors),
                 type,
                 start,

@@ -16,11 +16,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Exceptions to the weekly hours in PostgreSQL; a null resource_id concerns the whole organization. */
+/** Exceptions to the weekly hours in PostgreSQL; with neither a resource_id nor an area_id, the whole organization. */
 @Repository
 class ExceptionRepository {
 
-    private static final String COLUMNS = "id, organization_id, resource_id, date, exception_type, start_time,"
+    private static final String COLUMNS = "id, organization_id, resource_id, area_id, date, exception_type, start_time,"
             + " end_time, reason, is_recurring_yearly, created_at, updated_at";
 
     private final JdbcClient jdbc;
@@ -38,7 +38,7 @@ class ExceptionRepository {
 
     List<ResourceException> allOf(UUID organizationId) {
         return jdbc.sql("select " + COLUMNS + " from reservation_resource_exceptions where organization_id = :org"
-                        + " order by date, resource_id nulls first, start_time nulls first, id")
+                        + " order by date, resource_id nulls first, area_id nulls first, start_time nulls first, id")
                 .param("org", organizationId)
                 .query(ExceptionRepository::map)
                 .list();
@@ -57,7 +57,7 @@ class ExceptionRepository {
 
     void insert(ResourceException e) {
         jdbc.sql("insert into reservation_resource_exceptions (" + COLUMNS + ") values (:id, :organization_id,"
-                        + " :resource_id, :date, :exception_type, :start_time, :end_time, :reason,"
+                        + " :resource_id, :area_id, :date, :exception_type, :start_time, :end_time, :reason,"
                         + " :is_recurring_yearly, :created_at, :updated_at)")
                 .params(parameters(e))
                 .update();
@@ -84,6 +84,7 @@ class ExceptionRepository {
         map.put("id", e.id());
         map.put("organization_id", e.organizationId());
         map.put("resource_id", e.resourceId());
+        map.put("area_id", e.areaId());
         map.put("date", e.date());
         map.put("exception_type", e.exceptionType().wire());
         map.put("start_time", e.startTime());
@@ -100,6 +101,7 @@ class ExceptionRepository {
                 rs.getObject("id", UUID.class),
                 rs.getObject("organization_id", UUID.class),
                 rs.getObject("resource_id", UUID.class),
+                rs.getObject("area_id", UUID.class),
                 rs.getObject("date", LocalDate.class),
                 ExceptionType.fromWire(rs.getString("exception_type")),
                 rs.getObject("start_time", LocalTime.class),

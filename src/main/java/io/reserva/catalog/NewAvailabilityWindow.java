@@ -13,9 +13,15 @@ public record NewAvailabilityWindow(
         UUID organizationId,
 
         @Schema(
-                description = "The resource; null or left out for the organization's business hours",
+                description = "The resource; null or left out for an area's or the organization's business hours",
                 example = "0192f3c4-2222-7f80-9a1b-2c3d4e5f6a7b")
         UUID resourceId,
+
+        @Schema(
+                description = "The area (terrace, bar) whose hours these are; left out for a resource's or the"
+                        + " organization's. Not together with resource_id",
+                example = "0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b")
+        UUID areaId,
 
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "0 = Sunday ... 6 = Saturday", example = "5")
         Integer dayOfWeek,

@@ -14,9 +14,15 @@ public record NewResourceException(
         UUID organizationId,
 
         @Schema(
-                description = "The resource; null or left out for the whole organization",
+                description = "The resource; null or left out for an area or the whole organization",
                 example = "0192f3c4-2222-7f80-9a1b-2c3d4e5f6a7b")
         UUID resourceId,
+
+        @Schema(
+                description = "The area (terrace, bar) this date concerns; left out for a resource or the whole"
+                        + " organization. Not together with resource_id",
+                example = "0192f3c4-6666-7f80-9a1b-2c3d4e5f6a7b")
+        UUID areaId,
 
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "YYYY-MM-DD", example = "2027-12-24")
         LocalDate date,

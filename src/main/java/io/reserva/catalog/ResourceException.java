@@ -17,9 +17,15 @@ public record ResourceException(
         UUID organizationId,
 
         @Schema(
-                description = "The resource; null for the whole organization",
+                description = "The resource; null for an area or the whole organization",
                 example = "0192f3c4-2222-7f80-9a1b-2c3d4e5f6a7b")
         UUID resourceId,
+
+        @Schema(
+                description =
+                        "The area (terrace, bar) this date concerns; null for a resource or the whole organization",
+                example = "0192f3c4-6666-7f80-9a1b-2c3d4e5f6a7b")
+        UUID areaId,
 
         @Schema(description = "Local date, YYYY-MM-DD", example = "2027-12-25")
         LocalDate date,

@@ -11,6 +11,11 @@ public record Week(
                 example = "0192f3c4-2222-7f80-9a1b-2c3d4e5f6a7b")
         UUID resourceId,
 
+        @Schema(
+                description = "The area; null for a resource's or the organization's week",
+                example = "0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b")
+        UUID areaId,
+
         List<AvailabilityWindow> windows) {
 
     public Week {

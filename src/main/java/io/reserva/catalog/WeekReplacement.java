@@ -14,10 +14,15 @@ public record WeekReplacement(
         UUID organizationId,
 
         @Schema(
-                requiredMode = RequiredMode.REQUIRED,
-                description = "The resource, or null (sent explicitly) for the organization's business hours",
+                description = "The resource, or null (sent explicitly) for the organization's business hours;"
+                        + " may be left out when area_id is given",
                 example = "0192f3c4-2222-7f80-9a1b-2c3d4e5f6a7b")
         UUID resourceId,
+
+        @Schema(
+                description = "The area (terrace, bar) whose week this is; left out for a resource or the organization",
+                example = "0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b")
+        UUID areaId,
 
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "The new week; an empty list closes every day")
         List<WeekWindow> windows) {

@@ -1,11 +1,11 @@
 // Closures and special hours (/reservation-resource-exceptions) of the venue or of one resource.
 import { listAll, post, del } from "../api.js";
 import { el, clear, fmt, field, input, select, button, statusLine, say, showProblem, clearErrors, textOf } from "../dom.js";
-import { ownerPicker, ownerQuery } from "./owners.js";
+import { VENUE, ownerPicker, ownerQuery } from "./owners.js";
 
 export function render(ctx, root) {
   var t = ctx.t;
-  var owner = null;
+  var owner = VENUE;
   root.appendChild(el("p", { class: "intro", text: t.closuresIntro }));
   var listArea = el("div", { class: "list-area" });
   var line = statusLine();
@@ -36,7 +36,7 @@ export function render(ctx, root) {
     event.preventDefault();
     clearErrors(form);
     var body = {
-      resource_id: owner, date: date.value || null, exception_type: type.value,
+      resource_id: owner.resource_id, area_id: owner.area_id, date: date.value || null, exception_type: type.value,
       reason: textOf(reason), is_recurring_yearly: yearly.checked
     };
     if (type.value === "special_hours") { body.start_time = start.value || null; body.end_time = end.value || null; }
@@ -47,7 +47,7 @@ export function render(ctx, root) {
     }).catch(function (error) { showProblem(form, line, error, t); });
   });
 
-  ownerPicker(ctx, function (resourceId) { owner = resourceId; load(); }).then(function (picker) {
+  ownerPicker(ctx, function (picked) { owner = picked; load(); }).then(function (picker) {
     root.insertBefore(picker.node, form);
     load();
   }).catch(function (error) { showProblem(root, line, error, t); });

@@ -2,7 +2,7 @@
 // PUT /reservation-resource-availability/week, which checks them all and changes nothing if one is wrong.
 import { listAll, put } from "../api.js";
 import { el, clear, fmt, input, button, statusLine, say, showProblem, clearErrors, uid } from "../dom.js";
-import { ownerPicker, ownerQuery } from "./owners.js";
+import { VENUE, ownerPicker, ownerQuery } from "./owners.js";
 
 // Monday first, as the week is read in both languages; the API counts 0 = Sunday.
 var DAYS = [1, 2, 3, 4, 5, 6, 0];
@@ -11,8 +11,8 @@ export function render(ctx, root) {
   var t = ctx.t;
   root.appendChild(el("p", { class: "intro", text: t.hoursIntro }));
   var grid = el("div", { class: "week-area" });
-  var owner = null;
-  ownerPicker(ctx, function (resourceId) { owner = resourceId; load(); }).then(function (picker) {
+  var owner = VENUE;
+  ownerPicker(ctx, function (picked) { owner = picked; load(); }).then(function (picker) {
     root.insertBefore(picker.node, grid);
     load();
   }).catch(function (error) { showProblem(root, line, error, t); });
@@ -113,7 +113,7 @@ export function render(ctx, root) {
         pair[1].setAttribute("data-field", "windows[" + index + "].end_time");
       });
     });
-    put("/reservation-resource-availability/week", { resource_id: owner, windows: windows })
+    put("/reservation-resource-availability/week", { resource_id: owner.resource_id, area_id: owner.area_id, windows: windows })
       .then(function () { say(line, t.weekSaved, false); })
       .catch(function (error) { showProblem(form, line, error, t); });
   }

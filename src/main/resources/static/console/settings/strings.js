@@ -15,7 +15,7 @@ export const STRINGS = {
     hours: "Weekly hours", closures: "Closures and special hours", services: "Services", resources: "Resources",
     users: "Users", keys: "API keys", links: "Booking links",
     // owner picker
-    owner: "Whose hours", ownerOrganization: "The venue's business hours", ownerResource: "{name} ({type})",
+    owner: "Whose hours", ownerOrganization: "The venue's business hours", ownerArea: "Area: {name}", ownerResource: "{name} ({type})",
     // hours
     hoursIntro: "Opening windows in the venue's local time. A window that ends at or before its start runs past midnight; 00:00 to 00:00 is the whole day.",
     day0: "Sunday", day1: "Monday", day2: "Tuesday", day3: "Wednesday", day4: "Thursday", day5: "Friday", day6: "Saturday",
@@ -143,7 +143,7 @@ export const STRINGS = {
     role_admin: "Administrador", role_staff: "Personal", role_read_only: "Solo lectura", role_platform_admin: "Administrador de plataforma",
     hours: "Horario semanal", closures: "Cierres y horarios especiales", services: "Servicios", resources: "Recursos",
     users: "Usuarios", keys: "Claves de API", links: "Enlaces de reserva",
-    owner: "Horario de", ownerOrganization: "El horario comercial del local", ownerResource: "{name} ({type})",
+    owner: "Horario de", ownerOrganization: "El horario comercial del local", ownerArea: "Zona: {name}", ownerResource: "{name} ({type})",
     hoursIntro: "Franjas de apertura en la hora local del local. Una franja que termina a la hora de inicio o antes sigue pasada la medianoche; de 00:00 a 00:00 es el día entero.",
     day0: "Domingo", day1: "Lunes", day2: "Martes", day3: "Miércoles", day4: "Jueves", day5: "Viernes", day6: "Sábado",
     closed: "Cerrado", addWindow: "Añadir horario", addWindowTo: "Añadir horario el {day}", removeWindow: "Quitar {day} de {start} a {end}",

@@ -310,6 +310,10 @@ final class NaiveOracle {
         if (!openEveryMinute(resource.hours(), true, from, until)) {
             return 0;
         }
+        // An area with hours of its own: read as a resource's hours (the organization's exceptions speak for it).
+        if (resource.areaHours() != null && !openEveryMinute(resource.areaHours(), true, from, until)) {
+            return 0;
+        }
         int free = 0;
         for (int unit = 0; unit < resource.units(); unit++) {
             boolean busy = false;

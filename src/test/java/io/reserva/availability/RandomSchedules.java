@@ -76,10 +76,22 @@ final class RandomSchedules {
         List<Occupancy> occupancies = occupancies(random, service, resources, date);
         List<AreaPacing> areaPacing = List.of();
         if (random.nextInt(3) == 0) {
-            // A third of the floors stand in two areas (and none), one or both of them paced.
+            // A third of the floors stand in two areas (and none), one or both of them paced, and each keeping
+            // hours of its own half the time (in the organization's zone, as the catalog gives them).
+            List<OpeningHours> areaHours = new ArrayList<>();
+            for (int i = 0; i < AREAS.size(); i++) {
+                areaHours.add(
+                        random.nextBoolean()
+                                ? hours(random, businessHours.zone(), date, random.nextInt(4) > 0, false, 1)
+                                : null);
+            }
             for (int i = 0; i < resources.size(); i++) {
                 int area = random.nextInt(3);
-                resources.set(i, resources.get(i).inArea(area == 2 ? null : AREAS.get(area)));
+                resources.set(
+                        i,
+                        area == 2
+                                ? resources.get(i).inArea(null)
+                                : resources.get(i).inArea(AREAS.get(area), areaHours.get(area)));
             }
             areaPacing = new ArrayList<>();
             for (UUID area : AREAS) {

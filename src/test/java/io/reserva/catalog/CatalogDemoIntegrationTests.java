@@ -118,6 +118,11 @@ class CatalogDemoIntegrationTests {
                                 .name())
                         .toList())
                 .containsExactly("Dining room", "Terrace", "Dining room", "Dining room", "Terrace", "Terrace");
+        // The terrace keeps hours of its own: dinner there ends at 23:00, also on Friday and Saturday.
+        UUID terrace = resources.get("Table 2").areaId();
+        assertThat(week(demo, null, terrace))
+                .contains("2 19:30-23:00", "5 19:30-23:00", "6 19:30-23:00", "0 13:00-16:30")
+                .hasSize(11);
         assertThat(dinner.minAdvanceHours()).isEqualTo(1);
         assertThat(dinner.bufferAfterMinutes()).isEqualTo(15);
         assertThat(links(demo, dinner)).containsExactly("any_available table");
@@ -156,8 +161,13 @@ class CatalogDemoIntegrationTests {
     }
 
     private static List<String> week(CatalogSnapshot demo, UUID resource) {
+        return week(demo, resource, null);
+    }
+
+    private static List<String> week(CatalogSnapshot demo, UUID resource, UUID area) {
         return demo.weeklyHours().stream()
-                .filter(w -> java.util.Objects.equals(w.resourceId(), resource))
+                .filter(w -> java.util.Objects.equals(w.resourceId(), resource)
+                        && java.util.Objects.equals(w.areaId(), area))
                 .sorted(java.util.Comparator.comparingInt(AvailabilityWindow::dayOfWeek)
                         .thenComparing(AvailabilityWindow::startTime))
                 .map(w -> w.dayOfWeek() + " " + time(w.startTime()) + "-" + time(w.endTime()))

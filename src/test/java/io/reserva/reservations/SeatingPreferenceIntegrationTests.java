@@ -36,6 +36,7 @@ class SeatingPreferenceIntegrationTests {
 
     TestApi api;
     String key;
+    java.util.UUID tenantId;
     CatalogFixtures catalog;
     String service;
     String terrace;
@@ -52,6 +53,7 @@ class SeatingPreferenceIntegrationTests {
         api = new TestApi(port);
         Tenant tenant = api.newTenant();
         key = tenant.adminKey();
+        tenantId = tenant.id();
         catalog = new CatalogFixtures(api, key);
         service = catalog.service(fields("name", "Dinner", "duration_minutes", 60, "slot_interval", 60));
         terrace = area("Terrace");
@@ -214,5 +216,137 @@ class SeatingPreferenceIntegrationTests {
         assertThat(table(moved)).isEqualTo("Table 7");
         assertThat(moved.body().get("seating_preference").asString()).isEqualTo(terrace);
         assertThat(moved.body().get("seating_preference_met").asBoolean()).isTrue();
+    }
+
+    /**
+     * The terrace keeps hours of its own (it closes at eight for the neighbours, and one day it does not open): its
+     * tables are open only where both they and the terrace are, the slots for it say so, and a guest asking for it
+     * outside its hours is seated inside and told.
+     */
+    @Test
+    void anAreaKeepsHoursOfItsOwnAndItsTablesFollowThem() {
+        List<Map<String, Object>> untilEight = new ArrayList<>();
+        for (int day = 0; day < 7; day++) {
+            untilEight.add(CatalogFixtures.window(day, "18:00", "20:00"));
+        }
+        Response week = api.put(
+                key, "/reservation-resource-availability/week", fields("area_id", terrace, "windows", untilEight));
+        TestApi.expect(week, 200);
+        assertThat(week.body().get("area_id").asString()).isEqualTo(terrace);
+        assertThat(week.body().get("resource_id").isNull()).isTrue();
+        assertThat(api.get(key, "/reservation-resource-availability?area_id=" + terrace)
+                        .body()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(7);
+        assertThat(api.get(key, "/reservation-resource-availability?resource_id=null&area_id=null")
+                        .body()
+                        .get("total")
+                        .asInt())
+                .as("the terrace's week is not the business hours")
+                .isZero();
+
+        // The console shades the terrace's table after eight, the dining room's only after ten.
+        JsonNode opening = api.get(key, "/organizations/" + tenantId + "/days/" + DAY)
+                .body()
+                .get("resources");
+        Map<String, String> closes = new java.util.HashMap<>();
+        opening.forEach(resource -> closes.put(
+                resource.get("name").asString(),
+                resource.get("open").get(0).get("until_local").asString()));
+        assertThat(closes.get("Table 7")).startsWith(DAY + "T20:00");
+        assertThat(closes.get("Table 1")).startsWith(DAY + "T22:00");
+
+        // A dinner lasts an hour: seven is the terrace's last start; the dining room goes on until nine.
+        assertThat(starts("&area_id=" + terrace)).containsExactly(at("18:00"), at("19:00"));
+        assertThat(starts("")).contains(at("20:00"), at("21:00"));
+        Response late = book(at("20:00"), "seating_preference", terrace);
+        TestApi.expect(late, 201);
+        assertThat(table(late)).isEqualTo("Table 1");
+        assertThat(late.body().get("seating_preference_met").asBoolean()).isFalse();
+
+        Response closed = api.post(
+                key,
+                "/reservation-resource-exceptions",
+                fields("area_id", terrace, "date", DAY.toString(), "exception_type", "blocked", "reason", "Storm"));
+        TestApi.expect(closed, 201);
+        assertThat(closed.get("area_id")).isEqualTo(terrace);
+        assertThat(starts("&area_id=" + terrace)).isEmpty();
+        Response stormy = book(SEVEN, "seating_preference", terrace);
+        TestApi.expect(stormy, 201);
+        assertThat(table(stormy)).isEqualTo("Table 1");
+        assertThat(stormy.body().get("seating_preference_met").asBoolean()).isFalse();
+    }
+
+    @Test
+    void hoursNamingBothAResourceAndAnAreaOrAnotherOrganizationsAreaAreRefusedAndNothingIsStored() {
+        String otherKey = api.newTenant().adminKey();
+        Response theirs = api.post(otherKey, "/reservation-areas", fields("name", "Their terrace"));
+        TestApi.expect(theirs, 201);
+
+        Response both = api.post(
+                key,
+                "/reservation-resource-availability",
+                fields(
+                        "resource_id",
+                        terraceTable,
+                        "area_id",
+                        terrace,
+                        "day_of_week",
+                        1,
+                        "start_time",
+                        "18:00",
+                        "end_time",
+                        "20:00"));
+        assertThat(both.status()).isEqualTo(422);
+        assertThat(both.errorFields()).containsExactly("area_id");
+        Response bothClosed = api.post(
+                key,
+                "/reservation-resource-exceptions",
+                fields(
+                        "resource_id",
+                        terraceTable,
+                        "area_id",
+                        terrace,
+                        "date",
+                        DAY.toString(),
+                        "exception_type",
+                        "blocked"));
+        assertThat(bothClosed.status()).isEqualTo(422);
+        assertThat(bothClosed.errorFields()).containsExactly("area_id");
+
+        Response foreign = api.put(
+                key,
+                "/reservation-resource-availability/week",
+                fields("area_id", theirs.get("id"), "windows", List.of(CatalogFixtures.window(1, "18:00", "20:00"))));
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.body().get("detail").asString()).contains(theirs.get("id"));
+
+        assertThat(api.get(key, "/reservation-resource-availability?area_id=" + terrace)
+                        .body()
+                        .get("total")
+                        .asInt())
+                .isZero();
+        assertThat(api.get(key, "/reservation-resource-exceptions?area_id=" + terrace)
+                        .body()
+                        .get("total")
+                        .asInt())
+                .isZero();
+        assertThat(starts("&area_id=" + terrace)).contains(SEVEN);
+
+        // An area's hours go with it once it is deleted.
+        TestApi.expect(
+                api.put(
+                        key,
+                        "/reservation-resource-availability/week",
+                        fields("area_id", terrace, "windows", List.of(CatalogFixtures.window(1, "18:00", "20:00")))),
+                200);
+        TestApi.expect(api.patch(key, "/reservation-resources/" + terraceTable, fields("area_id", null)), 200);
+        TestApi.expect(api.delete(key, "/reservation-areas/" + terrace), 200);
+        assertThat(api.get(key, "/reservation-resource-availability?area_id=" + terrace)
+                        .body()
+                        .get("total")
+                        .asInt())
+                .isZero();
     }
 }

@@ -48,12 +48,8 @@ public final class CatalogFixtures {
     }
 
     public void week(String resource, List<Map<String, Object>> windows) {
-        TestApi.Response replaced = api.send(
-                key,
-                "PUT",
-                "/reservation-resource-availability/week",
-                TestApi.json(fields("resource_id", resource, "windows", windows)),
-                Map.of());
+        TestApi.Response replaced = api.put(
+                key, "/reservation-resource-availability/week", fields("resource_id", resource, "windows", windows));
         TestApi.expect(replaced, 200);
     }
 

@@ -99,6 +99,10 @@ public final class TestApi {
         return send(key, "POST", path, json(body), Map.of());
     }
 
+    public Response put(String key, String path, Object body) {
+        return send(key, "PUT", path, json(body), Map.of());
+    }
+
     public Response patch(String key, String path, Object body) {
         return send(key, "PATCH", path, json(body), Map.of());
     }

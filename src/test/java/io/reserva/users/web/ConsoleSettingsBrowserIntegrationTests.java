@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import io.reserva.support.BrowserTab;
 import io.reserva.support.IntegrationTest;
+import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +25,8 @@ class ConsoleSettingsBrowserIntegrationTests extends SettingsBrowser {
 
     @Test
     void anAdminSetsTheWeekAndAClosureAndSeesARefusalAtItsField() {
+        Response terrace = api.post(tenant.adminKey(), "/reservation-areas", Map.of("name", "Terrace"));
+        TestApi.expect(terrace, 201);
         try (BrowserTab screen = SettingsBrowser.signedIn(api, adminEmail, "en-GB")) {
             Page page = screen.page();
             page.navigate(api.base() + "/console/settings");
@@ -89,6 +93,23 @@ class ConsoleSettingsBrowserIntegrationTests extends SettingsBrowser {
             assertThat(closures.get(0).get("start_time").asString()).isEqualTo("10:00");
             SettingsBrowser.screenshots(screen, "closures");
             screen.assertAccessible("closures");
+
+            // The terrace closes for a private party: a closure of the area, not of the venue.
+            page.locator("select[name=owner]").selectOption("area:" + terrace.get("id"));
+            screen.waitFor(".list-area p.empty");
+            page.locator("select[name=exception_type]").selectOption("blocked");
+            page.locator("input[name=date]").fill("2027-07-10");
+            page.locator("input[name=reason]").fill("Private party");
+            page.locator("form.card button[type=submit]").click();
+            screen.waitFor("ul.items li.item");
+            assertThat(page.locator("ul.items li.item").textContent()).contains("Private party");
+            JsonNode terraceClosures = api.get(
+                            tenant.adminKey(), "/reservation-resource-exceptions?area_id=" + terrace.get("id"))
+                    .body()
+                    .get("data");
+            assertThat(terraceClosures).hasSize(1);
+            assertThat(terraceClosures.get(0).get("exception_type").asString()).isEqualTo("blocked");
+            assertThat(terraceClosures.get(0).get("resource_id").isNull()).isTrue();
             screen.assertNoErrors();
         }
     }
