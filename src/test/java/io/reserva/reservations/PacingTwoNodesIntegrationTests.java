@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Two app nodes on one database: creates split over both that together exceed a service's pacing fill exactly the
  * limit, because the count is taken under a database lock, not a node's memory. The rest are refused
- * {@code 409 pacing_limit}, and SQL afterwards finds no more than the limit booked.
+ * {@code 409 pacing_limit}, and SQL afterwards finds no more than the limit booked. An area's limit holds the same
+ * way: parties asking for a paced terrace beyond its limit are seated inside instead.
  */
 @IntegrationTest
 class PacingTwoNodesIntegrationTests {
@@ -122,6 +124,61 @@ class PacingTwoNodesIntegrationTests {
         assertThat(confirmed("sum(party_size)")).as("covers seated").isEqualTo(6L);
     }
 
+    @Test
+    void theTerracesLastCoversBookedOnBothNodesAtOnceFillExactlyItsLimitAndTheRestSitInside() throws Exception {
+        // The terrace takes 8 covers per quarter hour; the dining room is not paced. Sixteen parties of 2 asking for
+        // the terrace at 19:00 and 19:05, half on each node, each naming a terrace table of its own (so no two meet
+        // on a table and only the area's count can hold them back): four sit outside, twelve inside, and are told.
+        Response created = nodeA.post(key, "/reservation-areas", fields("name", "Terrace"));
+        TestApi.expect(created, 201);
+        String terrace = created.get("id");
+        String service = catalog.service(fields(
+                "name",
+                "Dinner",
+                "duration_minutes",
+                90,
+                "slot_interval",
+                5,
+                "max_party_size",
+                4,
+                "area_pacing",
+                List.of(fields("area_id", terrace, "interval_minutes", 15, "max_covers", 8))));
+        List<String> outside = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            String table = catalog.resource(
+                    fields("name", "Terrace " + (i + 1), "resource_type", "table", "capacity", 2, "area_id", terrace));
+            catalog.everyDay(table, "12:00", "23:00");
+            outside.add(table);
+        }
+        String inside = catalog.resource(
+                fields("name", "Inside tables", "resource_type", "table", "capacity", 4, "units", 100));
+        catalog.everyDay(inside, "12:00", "23:00");
+        catalog.link(service, inside, "any_available");
+
+        List<Response> responses = race(
+                service,
+                List.of(at(19, 0), at(19, 5)),
+                i -> List.of("seating_preference", terrace, "preferred_resource_id", outside.get(i)));
+
+        assertThat(responses)
+                .allSatisfy(r -> assertThat(r.status()).as(r.text()).isEqualTo(201));
+        assertThat(responses.stream()
+                        .filter(r -> r.body().get("seating_preference_met").asBoolean()))
+                .as("seated on the terrace, as asked")
+                .hasSize(4);
+        assertThat(jdbc.sql("select coalesce(sum(r.party_size), 0) from reservations r where r.organization_id = :org"
+                                + " and r.status = 'confirmed' and exists (select 1 from reservation_allocations a"
+                                + " join reservation_resources t on t.id = a.resource_id"
+                                + " where a.organization_id = r.organization_id and a.reservation_id = r.id"
+                                + " and t.area_id = :terrace)")
+                        .param("org", tenant.id())
+                        .param("terrace", java.util.UUID.fromString(terrace))
+                        .query(Long.class)
+                        .single())
+                .as("covers on the terrace, counted by SQL")
+                .isEqualTo(8L);
+    }
+
     private static void assertExactly(List<Response> responses, int booked) {
         assertThat(responses.stream().filter(r -> r.status() == 201)).hasSize(booked);
         assertThat(responses.stream().filter(r -> r.status() != 201))
@@ -142,16 +199,24 @@ class PacingTwoNodesIntegrationTests {
 
     /** {@link #CLIENTS} parties of 2 at once, alternating over the two nodes and over the given starts. */
     private List<Response> race(String service, List<String> starts) throws Exception {
+        return race(service, starts, i -> List.of());
+    }
+
+    /** The same, client i sending the extra fields given for it. */
+    private List<Response> race(String service, List<String> starts, IntFunction<List<Object>> extra) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Response>> futures = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             TestApi node = i % 2 == 0 ? nodeA : nodeB;
+            int client = i;
             String start = starts.get((i / 2) % starts.size());
             futures.add(pool.submit(() -> {
                 go.await();
-                return node.post(
-                        key, "/reservations", fields("service_id", service, "party_size", 2, "start_datetime", start));
+                List<Object> body =
+                        new ArrayList<>(List.of("service_id", service, "party_size", 2, "start_datetime", start));
+                body.addAll(extra.apply(client));
+                return node.post(key, "/reservations", fields(body.toArray()));
             }));
         }
         go.countDown();
