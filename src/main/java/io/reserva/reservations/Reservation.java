@@ -131,7 +131,13 @@ final class Reservation {
     }
 
     /** Takes another place (time, service, party size, resources); only while it holds one. */
-    void moveTo(Placement placement, UUID preferredResourceId, boolean override, Set<String> fields, Instant now) {
+    void moveTo(
+            Placement placement,
+            UUID preferredResourceId,
+            UUID seatingPreference,
+            boolean override,
+            Set<String> fields,
+            Instant now) {
         requireMovable();
         state = state.withPlace(
                 placement.service().id(),
@@ -141,6 +147,7 @@ final class Reservation {
                 placement.occupiedFrom(),
                 placement.occupiedUntil(),
                 preferredResourceId,
+                seatingPreference,
                 placement.seatingPreferenceMet(),
                 override,
                 now);

@@ -22,6 +22,12 @@ public record ReservationChanges(
         @Min(1) @Max(1000) Integer partySize,
         UUID preferredResourceId,
 
+        @Schema(
+                description = "The area (terrace, bar) the guest asks for; sending it places the party again with"
+                        + " it (null: no preference)",
+                example = "0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b")
+        UUID seatingPreference,
+
         @Schema(description = "With override only: move to exactly these resources")
         List<UUID> assignedResources,
 
@@ -52,6 +58,7 @@ public record ReservationChanges(
         private UUID serviceId;
         private Integer partySize;
         private UUID preferredResourceId;
+        private UUID seatingPreference;
         private List<UUID> assignedResources;
         private ReservationStatus status;
         private CancelledBy cancelledBy;
@@ -138,6 +145,12 @@ public record ReservationChanges(
             return this;
         }
 
+        public Builder seatingPreference(UUID value) {
+            seatingPreference = value;
+            sent.add("seating_preference");
+            return this;
+        }
+
         public Builder companyId(UUID value) {
             companyId = value;
             sent.add("company_id");
@@ -163,6 +176,7 @@ public record ReservationChanges(
                             serviceId,
                             partySize,
                             preferredResourceId,
+                            seatingPreference,
                             assignedResources,
                             status,
                             cancelledBy,

@@ -20,6 +20,7 @@ record ReservationEdit(
         Sent<UUID> serviceId,
         Sent<Integer> partySize,
         Sent<UUID> preferredResourceId,
+        Sent<UUID> seatingPreference,
         Sent<List<UUID>> assignedResources,
         Sent<ReservationStatus> status,
         Sent<CancelledBy> cancelledBy,
@@ -40,6 +41,7 @@ record ReservationEdit(
                 sent(patch, "service_id", values.serviceId()),
                 sent(patch, "party_size", values.partySize()),
                 sent(patch, "preferred_resource_id", values.preferredResourceId()),
+                sent(patch, "seating_preference", values.seatingPreference()),
                 sent(patch, "assigned_resources", values.assignedResources()),
                 sent(patch, "status", values.status()),
                 sent(patch, "cancelled_by", values.cancelledBy()),
@@ -64,6 +66,7 @@ record ReservationEdit(
                 serviceId,
                 partySize,
                 preferredResourceId,
+                seatingPreference,
                 assignedResources,
                 status,
                 cancelledBy,
@@ -95,13 +98,14 @@ record ReservationEdit(
         }
     }
 
-    /** Whether the reservation is to take another place (time, service, party size or resources). */
+    /** Whether the reservation is to take another place (time, service, party size, resources or area). */
     boolean moves() {
         return !movedFields().isEmpty();
     }
 
     Set<String> movedFields() {
-        return namesOfSent(Stream.of(start, serviceId, partySize, preferredResourceId, assignedResources));
+        return namesOfSent(
+                Stream.of(start, serviceId, partySize, preferredResourceId, seatingPreference, assignedResources));
     }
 
     Set<String> detailFields() {

@@ -421,6 +421,7 @@ public class ReservationManagement {
         if (edit.moves()) {
             reservation.requireMovable();
             UUID preferred = edit.preferredResourceId().or(current.preferredResourceId());
+            UUID area = edit.seatingPreference().or(current.seatingPreference());
             Placement placement = placements.place(
                     snapshot,
                     new Placements.Request(
@@ -428,7 +429,7 @@ public class ReservationManagement {
                             edit.start().or(current.startDatetime()),
                             edit.partySize().or(current.partySize()),
                             preferred,
-                            current.seatingPreference(),
+                            area,
                             edit.assignedResources().isSent()
                                     ? edit.assignedResources().value()
                                     : null,
@@ -436,7 +437,7 @@ public class ReservationManagement {
                             current.id(),
                             afterConflict),
                     now);
-            reservation.moveTo(placement, preferred, edit.override(), edit.movedFields(), now);
+            reservation.moveTo(placement, preferred, area, edit.override(), edit.movedFields(), now);
         }
         ReservationRow moved = reservation.state;
         // Completeness is checked once the whole change is known (below).

@@ -56,6 +56,7 @@ record ReservationRow(
             Instant from,
             Instant until,
             UUID preferred,
+            UUID area,
             Boolean preferenceMet,
             boolean override,
             Instant now) {
@@ -76,7 +77,7 @@ record ReservationRow(
                 dealId,
                 companyId,
                 preferred,
-                seatingPreference,
+                area,
                 preferenceMet,
                 customFieldsByKey,
                 confirmationCode,

@@ -201,14 +201,14 @@ class ReservationTests {
             Reservation reservation = new Reservation(row(status, null));
             Set<String> sent = Set.of("start_datetime", "party_size");
             if (status.occupies()) {
-                reservation.moveTo(elsewhere, null, false, sent, NOW);
+                reservation.moveTo(elsewhere, null, null, false, sent, NOW);
                 assertThat(reservation.state.startDatetime()).isEqualTo(later);
                 assertThat(reservation.state.partySize()).isEqualTo(4);
                 assertThat(reservation.state.occupiedUntil()).isEqualTo(later.plus(Duration.ofMinutes(90 + 15)));
                 assertThat(reservation.status()).isEqualTo(status);
                 assertThat(reservation.changedFields()).isEqualTo(sent);
             } else {
-                assertThatThrownBy(() -> reservation.moveTo(elsewhere, null, false, sent, NOW))
+                assertThatThrownBy(() -> reservation.moveTo(elsewhere, null, null, false, sent, NOW))
                         .isInstanceOfSatisfying(
                                 ReservaException.class,
                                 e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TRANSITION));

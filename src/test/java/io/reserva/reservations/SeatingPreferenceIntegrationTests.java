@@ -218,6 +218,35 @@ class SeatingPreferenceIntegrationTests {
         assertThat(moved.body().get("seating_preference_met").asBoolean()).isTrue();
     }
 
+    @Test
+    void aPatchOfTheSeatingPreferencePlacesThePartyAgainWithIt() {
+        Response booked = book(SEVEN);
+        TestApi.expect(booked, 201);
+        assertThat(table(booked)).isEqualTo("Table 1");
+        String path = "/reservations/" + booked.get("id");
+
+        Response outside = api.patch(key, path, fields("seating_preference", terrace));
+        TestApi.expect(outside, 200);
+        assertThat(table(outside)).isEqualTo("Table 7");
+        assertThat(outside.body().get("seating_preference").asString()).isEqualTo(terrace);
+        assertThat(outside.body().get("seating_preference_met").asBoolean()).isTrue();
+
+        Response theirs = api.post(api.newTenant().adminKey(), "/reservation-areas", fields("name", "Their terrace"));
+        TestApi.expect(theirs, 201);
+        Response foreign = api.patch(key, path, fields("seating_preference", theirs.get("id")));
+        assertThat(foreign.status()).isEqualTo(422);
+        assertThat(foreign.errorFields()).containsExactly("seating_preference");
+        assertThat(api.get(key, path).get("seating_preference"))
+                .as("nothing changed")
+                .isEqualTo(terrace);
+
+        Response anywhere = api.patch(key, path, fields("seating_preference", null));
+        TestApi.expect(anywhere, 200);
+        assertThat(anywhere.body().get("seating_preference").isNull()).isTrue();
+        assertThat(anywhere.body().get("seating_preference_met").isNull()).isTrue();
+        assertThat(table(anywhere)).as("placed again by best fit").isEqualTo("Table 1");
+    }
+
     /**
      * The terrace keeps hours of its own (it closes at eight for the neighbours, and one day it does not open): its
      * tables are open only where both they and the terrace are, the slots for it say so, and a guest asking for it
