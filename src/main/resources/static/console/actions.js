@@ -6,7 +6,7 @@ import { t } from "./i18n.js";
 import { h, clear, uid } from "./dom.js";
 import { time, hhmm, instantOf, shortDate } from "./format.js";
 import { guestName, resourceNames, NEXT, OCCUPYING } from "./reservations.js";
-import { customFieldsOf, CustomFieldsForm, displayValue } from "./custom-fields.js";
+import { customFieldsOf, CustomFieldsForm, displayValue, otherErrors } from "./custom-fields.js";
 
 /**
  * How long a status move waits before it is sent, unless the page says otherwise (the server's
@@ -330,10 +330,12 @@ export class Actions {
 
   // ---- new bookings ----
 
-  newReservation() {
+  async newReservation() {
     const self = this;
     const state = this.state;
     const zone = this.zone();
+    // Against no stored values, the form's changes are what was filled in.
+    const custom = new CustomFieldsForm("new", await customFieldsOf("reservation"), {});
     const services = state.day.services.filter(function (s) { return s.is_active; });
     const service = h("select", { id: "new-service", required: true }, services.map(function (s) {
       return h("option", { value: s.id }, s.name);
@@ -368,6 +370,7 @@ export class Actions {
       h("label", { for: "new-email" }, t("email"), " (", t("optional"), ")"), email,
       h("label", { for: "new-phone" }, t("phone"), " (", t("optional"), ")"), phone,
       h("label", { for: "new-notes" }, t("internalNotes"), " (", t("optional"), ")"), notes,
+      custom.element,
       h("div", { class: "buttons" }, h("button", { type: "submit", class: "primary", id: "new-book" }, t("book"))));
     const dialog = this.dialog(t("newReservation"), form);
 
@@ -413,12 +416,20 @@ export class Actions {
       if (phone.value.trim()) { contact.phone = phone.value.trim(); }
       if (Object.keys(contact).length) { body.contact = contact; }
       if (notes.value.trim()) { body.internal_notes = notes.value.trim(); }
+      const values = custom.changes();
+      if (Object.keys(values).length) { body.custom_fields_by_key = values; }
+      error.textContent = "";
+      custom.clearErrors();
       try {
         const saved = await post("/reservations", body);
         dialog.close();
         self.hooks.announce(t("booked_ok", { guest: guestName(saved), time: time(saved.start_datetime, zone) }));
         self.hooks.reload();
       } catch (e) {
+        if (e instanceof ApiError && e.status === 422 && custom.showErrors(e.problem)) {
+          error.textContent = [t("fixErrors"), otherErrors(e.problem)].filter(Boolean).join(" ");
+          return;
+        }
         if (e instanceof ApiError && (e.status === 409 || e.status === 422)) {
           error.textContent = t("conflict", { reason: e.message });
           if (e.status === 409 && !override.checked) { find.click(); }
@@ -432,10 +443,11 @@ export class Actions {
   }
 
   /** A party arriving without a booking: seated now at the table chosen, a contact only if given. */
-  walkIn() {
+  async walkIn() {
     const self = this;
     const state = this.state;
     const zone = this.zone();
+    const custom = new CustomFieldsForm("walk", await customFieldsOf("reservation"), {});
     const services = state.day.services.filter(function (s) { return s.is_active; });
     const service = h("select", { id: "walk-service" }, services.map(function (s) { return h("option", { value: s.id }, s.name); }));
     const party = h("input", { type: "number", id: "walk-party", min: "1", max: "1000", value: "2", required: true });
@@ -451,6 +463,7 @@ export class Actions {
       h("label", { for: "walk-table" }, t("walkInTable")), table,
       h("label", { for: "walk-first-name" }, t("firstName"), " (", t("optional"), ")"), first,
       h("label", { for: "walk-phone" }, t("phone"), " (", t("optional"), ")"), phone,
+      custom.element,
       h("div", { class: "buttons" }, h("button", { type: "submit", class: "primary", id: "walk-seat" }, t("seatNow"))));
     const dialog = this.dialog(t("walkIn"), form);
     form.addEventListener("submit", async function (event) {
@@ -466,6 +479,10 @@ export class Actions {
       if (first.value.trim()) { contact.first_name = first.value.trim(); }
       if (phone.value.trim()) { contact.phone = phone.value.trim(); }
       if (Object.keys(contact).length) { body.contact = contact; }
+      const values = custom.changes();
+      if (Object.keys(values).length) { body.custom_fields_by_key = values; }
+      error.textContent = "";
+      custom.clearErrors();
       try {
         const saved = await post("/reservations", body);
         await patch("/reservations/" + saved.id, { status: "seated" });
@@ -474,6 +491,10 @@ export class Actions {
         self.hooks.announce(t("walkInSeated", { n: saved.party_size, table: name }));
         self.hooks.reload();
       } catch (e) {
+        if (e instanceof ApiError && e.status === 422 && custom.showErrors(e.problem)) {
+          error.textContent = [t("fixErrors"), otherErrors(e.problem)].filter(Boolean).join(" ");
+          return;
+        }
         if (e instanceof ApiError && (e.status === 409 || e.status === 422)) {
           error.textContent = t("conflict", { reason: e.message });
           return;
