@@ -357,13 +357,19 @@ export class Actions {
     const email = h("input", { type: "email", id: "new-email", autocomplete: "off" });
     const phone = h("input", { type: "tel", id: "new-phone", autocomplete: "off" });
     const notes = h("textarea", { id: "new-notes", rows: "2", maxlength: "5000" });
+    // The engine's first pick for the chosen start (the slot's first resource), preselected; staff may take
+    // another of the slot's free resources, sent as preferred_resource_id.
+    const suggested = h("p", { id: "new-suggested", class: "suggested" });
+    const table = h("select", { id: "new-table" });
+    const tableBox = h("div", { class: "stack", hidden: true }, suggested,
+      h("label", { for: "new-table" }, t("resource")), table);
     const error = h("p", { class: "message", role: "alert", id: "new-error" });
     let chosen = null;
     const form = h("form", { class: "stack" }, error,
       h("label", { for: "new-service" }, t("service")), service,
       h("label", { for: "new-party" }, t("partySize")), party,
       find,
-      h("p", { id: slotsId, class: "label" }, t("freeTimes")), slots,
+      h("p", { id: slotsId, class: "label" }, t("freeTimes")), slots, tableBox,
       h("p", { class: "check" }, override, h("label", { for: "new-override" }, t("useOverride"))), overrideBox,
       h("label", { for: "new-first-name" }, t("firstName")), first,
       h("label", { for: "new-last-name" }, t("lastName"), " (", t("optional"), ")"), last,
@@ -374,9 +380,23 @@ export class Actions {
       h("div", { class: "buttons" }, h("button", { type: "submit", class: "primary", id: "new-book" }, t("book"))));
     const dialog = this.dialog(t("newReservation"), form);
 
+    function offerTables(slot) {
+      const free = slot ? slot.resources || [] : [];
+      clear(table);
+      tableBox.hidden = !free.length;
+      if (!free.length) { suggested.textContent = ""; return; }
+      suggested.textContent = t("suggestedTable", { table: free[0].name });
+      free.forEach(function (resource, i) {
+        table.appendChild(h("option", { value: resource.id, dataset: { name: resource.name } },
+          i === 0 ? t("suggestedOption", { table: resource.name }) : resource.name));
+      });
+      table.value = free[0].id;
+    }
+
     find.addEventListener("click", async function () {
       clear(slots);
       chosen = null;
+      offerTables(null);
       try {
         const answer = await get("/reservation-available-slots?service_id=" + encodeURIComponent(service.value)
           + "&party_size=" + encodeURIComponent(party.value) + "&date=" + state.day.date);
@@ -388,6 +408,7 @@ export class Actions {
           button.addEventListener("click", function () {
             chosen = slot.start_datetime;
             slots.querySelectorAll("button").forEach(function (b) { b.setAttribute("aria-pressed", String(b === button)); });
+            offerTables(slot);
           });
           slots.appendChild(button);
         });
@@ -408,6 +429,7 @@ export class Actions {
       } else {
         if (!chosen) { error.textContent = t("requiredField"); find.focus(); return; }
         body.start_datetime = chosen;
+        if (!tableBox.hidden && table.value) { body.preferred_resource_id = table.value; }
       }
       const contact = {};
       if (first.value.trim()) { contact.first_name = first.value.trim(); }
@@ -423,7 +445,16 @@ export class Actions {
       try {
         const saved = await post("/reservations", body);
         dialog.close();
-        self.hooks.announce(t("booked_ok", { guest: guestName(saved), time: time(saved.start_datetime, zone) }));
+        const booked = t("booked_ok", { guest: guestName(saved), time: time(saved.start_datetime, zone) });
+        const held = (saved.assigned_resources || []).map(function (a) { return a.resource_id; });
+        // The API takes the preferred table when it is still free and fits, else seats the party elsewhere
+        // rather than refuse: staff are told where it went.
+        if (body.preferred_resource_id && !held.includes(body.preferred_resource_id)) {
+          self.hooks.alert(booked + " " + t("tableNotHeld",
+            { table: table.options[table.selectedIndex].dataset.name, held: resourceNames(saved) || t("unassigned") }));
+        } else {
+          self.hooks.announce(booked);
+        }
         self.hooks.reload();
       } catch (e) {
         if (e instanceof ApiError && e.status === 422 && custom.showErrors(e.problem)) {
