@@ -330,7 +330,12 @@ export class Actions {
 
   // ---- new bookings ----
 
-  async newReservation() {
+  /**
+   * {@code picked}, from the timeline: {start, resourceId, minutes}, time picked on a row by hand. It opens as a
+   * staff override at that time on that resource (as a tile dragged there is), the service whose length is nearest
+   * the minutes picked preselected; unchecking the override goes back to the engine's times.
+   */
+  async newReservation(picked) {
     const self = this;
     const state = this.state;
     const zone = this.zone();
@@ -364,9 +369,11 @@ export class Actions {
     const tableBox = h("div", { class: "stack", hidden: true }, suggested,
       h("label", { for: "new-table" }, t("resource")), table);
     const error = h("p", { class: "message", role: "alert", id: "new-error" });
+    const pickedNote = h("p", { id: "new-picked", class: "hint" });
+    const lengthNote = h("p", { id: "new-length", class: "hint" });
     let chosen = null;
-    const form = h("form", { class: "stack" }, error,
-      h("label", { for: "new-service" }, t("service")), service,
+    const form = h("form", { class: "stack" }, error, picked ? pickedNote : null,
+      h("label", { for: "new-service" }, t("service")), service, picked && picked.minutes ? lengthNote : null,
       h("label", { for: "new-party" }, t("partySize")), party,
       find,
       h("p", { id: slotsId, class: "label" }, t("freeTimes")), slots, tableBox,
@@ -379,6 +386,35 @@ export class Actions {
       custom.element,
       h("div", { class: "buttons" }, h("button", { type: "submit", class: "primary", id: "new-book" }, t("book"))));
     const dialog = this.dialog(t("newReservation"), form);
+    if (picked) { prefill(); }
+
+    function prefill() {
+      const ends = picked.minutes ? new Date(Date.parse(picked.start) + picked.minutes * 60000).toISOString() : null;
+      const resource = picked.resourceId && state.day.resources.find(function (x) { return x.id === picked.resourceId; });
+      const when = time(picked.start, zone) + (ends ? "–" + time(ends, zone) : "");
+      pickedNote.textContent = resource
+        ? t("pickedFromTimeline", { when: when, resource: resource.name })
+        : t("pickedUnassigned", { when: when });
+      override.checked = true;
+      overrideBox.hidden = false;
+      overrideTime.value = hhmm(picked.start, zone);
+      overrideTable.value = resource && resource.is_active ? resource.id : "";
+      if (picked.minutes && services.length) {
+        // The API takes no length: a booking lasts as long as its service, so the nearest service is the guess.
+        const nearest = services.reduce(function (best, s) {
+          return Math.abs(s.duration_minutes - picked.minutes) < Math.abs(best.duration_minutes - picked.minutes) ? s : best;
+        });
+        service.value = nearest.id;
+        const sayLength = function () {
+          const s = services.find(function (x) { return x.id === service.value; });
+          if (!s) { lengthNote.textContent = ""; return; }
+          lengthNote.textContent = t(s.duration_minutes === picked.minutes ? "pickedLengthSame" : "pickedLength",
+            { service: s.name, minutes: s.duration_minutes, picked: picked.minutes });
+        };
+        sayLength();
+        service.addEventListener("change", sayLength);
+      }
+    }
 
     function offerTables(slot) {
       const free = slot ? slot.resources || [] : [];
@@ -423,7 +459,9 @@ export class Actions {
       const body = { service_id: service.value, party_size: Number(party.value), source: "manual" };
       if (override.checked) {
         if (!overrideTime.value) { error.textContent = t("requiredField"); overrideTime.focus(); return; }
-        body.start_datetime = instantOf(state.day.date, overrideTime.value, zone);
+        // A time picked past midnight on the timeline is the next date's: kept as picked unless changed.
+        body.start_datetime = picked && overrideTime.value === hhmm(picked.start, zone)
+          ? picked.start : instantOf(state.day.date, overrideTime.value, zone);
         body.override = true;
         if (overrideTable.value) { body.assigned_resources = [overrideTable.value]; }
       } else {
@@ -470,7 +508,7 @@ export class Actions {
         self.failed(e);
       }
     });
-    service.focus();
+    (picked ? party : service).focus();
   }
 
   /** A party arriving without a booking: seated now at the table chosen, a contact only if given. */
