@@ -139,6 +139,16 @@ class ConsoleTimelineBrowserIntegrationTests extends ConsoleBrowser {
                 .isEqualTo("Table 3: book " + twelveHour(start) + "–" + twelveHour(start.plusMinutes(60)));
         assertAccessible("timeline with a row's cursor");
         screenshot("timeline-cursor-1280");
+        // A change heard on the live stream redraws the timeline: the row keeps its focus and its cursor.
+        overrideAt(day.atTime(21, 0), 2, table1, "Gala");
+        page.waitForSelector(".tile[aria-label^='Gala']");
+        assertThat((Boolean) page.evaluate(
+                        "s => document.activeElement.matches(s)", ".tl-lane[data-resource='" + table3 + "']"))
+                .as("focus kept through the redraw")
+                .isTrue();
+        assertThat(page.locator(".tl-lane[data-resource='" + table3 + "'] .tl-cursor")
+                        .textContent())
+                .isEqualTo(twelveHour(start) + "–" + twelveHour(start.plusMinutes(60)));
         page.keyboard().press("Enter");
         page.waitForSelector("#new-picked");
         assertThat(page.inputValue("#new-override-time")).isEqualTo(start.toString());
