@@ -6,7 +6,7 @@ import { t } from "./i18n.js";
 import { h, clear, uid } from "./dom.js";
 import { time, hhmm, instantOf, shortDate } from "./format.js";
 import { guestName, resourceNames, NEXT, OCCUPYING } from "./reservations.js";
-import { customFieldsOf, CustomFieldsForm, displayValue } from "./custom-fields.js";
+import { customFieldsOf, CustomFieldsForm, displayValue, otherErrors } from "./custom-fields.js";
 
 /**
  * How long a status move waits before it is sent, unless the page says otherwise (the server's
@@ -330,10 +330,17 @@ export class Actions {
 
   // ---- new bookings ----
 
-  newReservation() {
+  /**
+   * {@code picked}, from the timeline: {start, resourceId, minutes}, time picked on a row by hand. It opens as a
+   * staff override at that time on that resource (as a tile dragged there is), the service whose length is nearest
+   * the minutes picked preselected; unchecking the override goes back to the engine's times.
+   */
+  async newReservation(picked) {
     const self = this;
     const state = this.state;
     const zone = this.zone();
+    // Against no stored values, the form's changes are what was filled in.
+    const custom = new CustomFieldsForm("new", await customFieldsOf("reservation"), {});
     const services = state.day.services.filter(function (s) { return s.is_active; });
     const service = h("select", { id: "new-service", required: true }, services.map(function (s) {
       return h("option", { value: s.id }, s.name);
@@ -355,25 +362,77 @@ export class Actions {
     const email = h("input", { type: "email", id: "new-email", autocomplete: "off" });
     const phone = h("input", { type: "tel", id: "new-phone", autocomplete: "off" });
     const notes = h("textarea", { id: "new-notes", rows: "2", maxlength: "5000" });
+    // The engine's first pick for the chosen start (the slot's first resource), preselected; staff may take
+    // another of the slot's free resources, sent as preferred_resource_id.
+    const suggested = h("p", { id: "new-suggested", class: "suggested" });
+    const table = h("select", { id: "new-table" });
+    const tableBox = h("div", { class: "stack", hidden: true }, suggested,
+      h("label", { for: "new-table" }, t("resource")), table);
     const error = h("p", { class: "message", role: "alert", id: "new-error" });
+    const pickedNote = h("p", { id: "new-picked", class: "hint" });
+    const lengthNote = h("p", { id: "new-length", class: "hint" });
     let chosen = null;
-    const form = h("form", { class: "stack" }, error,
-      h("label", { for: "new-service" }, t("service")), service,
+    const form = h("form", { class: "stack" }, error, picked ? pickedNote : null,
+      h("label", { for: "new-service" }, t("service")), service, picked && picked.minutes ? lengthNote : null,
       h("label", { for: "new-party" }, t("partySize")), party,
       find,
-      h("p", { id: slotsId, class: "label" }, t("freeTimes")), slots,
+      h("p", { id: slotsId, class: "label" }, t("freeTimes")), slots, tableBox,
       h("p", { class: "check" }, override, h("label", { for: "new-override" }, t("useOverride"))), overrideBox,
       h("label", { for: "new-first-name" }, t("firstName")), first,
       h("label", { for: "new-last-name" }, t("lastName"), " (", t("optional"), ")"), last,
       h("label", { for: "new-email" }, t("email"), " (", t("optional"), ")"), email,
       h("label", { for: "new-phone" }, t("phone"), " (", t("optional"), ")"), phone,
       h("label", { for: "new-notes" }, t("internalNotes"), " (", t("optional"), ")"), notes,
+      custom.element,
       h("div", { class: "buttons" }, h("button", { type: "submit", class: "primary", id: "new-book" }, t("book"))));
     const dialog = this.dialog(t("newReservation"), form);
+    if (picked) { prefill(); }
+
+    function prefill() {
+      const ends = picked.minutes ? new Date(Date.parse(picked.start) + picked.minutes * 60000).toISOString() : null;
+      const resource = picked.resourceId && state.day.resources.find(function (x) { return x.id === picked.resourceId; });
+      const when = time(picked.start, zone) + (ends ? "–" + time(ends, zone) : "");
+      pickedNote.textContent = resource
+        ? t("pickedFromTimeline", { when: when, resource: resource.name })
+        : t("pickedUnassigned", { when: when });
+      override.checked = true;
+      overrideBox.hidden = false;
+      overrideTime.value = hhmm(picked.start, zone);
+      overrideTable.value = resource && resource.is_active ? resource.id : "";
+      if (picked.minutes && services.length) {
+        // The API takes no length: a booking lasts as long as its service, so the nearest service is the guess.
+        const nearest = services.reduce(function (best, s) {
+          return Math.abs(s.duration_minutes - picked.minutes) < Math.abs(best.duration_minutes - picked.minutes) ? s : best;
+        });
+        service.value = nearest.id;
+        const sayLength = function () {
+          const s = services.find(function (x) { return x.id === service.value; });
+          if (!s) { lengthNote.textContent = ""; return; }
+          lengthNote.textContent = t(s.duration_minutes === picked.minutes ? "pickedLengthSame" : "pickedLength",
+            { service: s.name, minutes: s.duration_minutes, picked: picked.minutes });
+        };
+        sayLength();
+        service.addEventListener("change", sayLength);
+      }
+    }
+
+    function offerTables(slot) {
+      const free = slot ? slot.resources || [] : [];
+      clear(table);
+      tableBox.hidden = !free.length;
+      if (!free.length) { suggested.textContent = ""; return; }
+      suggested.textContent = t("suggestedTable", { table: free[0].name });
+      free.forEach(function (resource, i) {
+        table.appendChild(h("option", { value: resource.id, dataset: { name: resource.name } },
+          i === 0 ? t("suggestedOption", { table: resource.name }) : resource.name));
+      });
+      table.value = free[0].id;
+    }
 
     find.addEventListener("click", async function () {
       clear(slots);
       chosen = null;
+      offerTables(null);
       try {
         const answer = await get("/reservation-available-slots?service_id=" + encodeURIComponent(service.value)
           + "&party_size=" + encodeURIComponent(party.value) + "&date=" + state.day.date);
@@ -385,6 +444,7 @@ export class Actions {
           button.addEventListener("click", function () {
             chosen = slot.start_datetime;
             slots.querySelectorAll("button").forEach(function (b) { b.setAttribute("aria-pressed", String(b === button)); });
+            offerTables(slot);
           });
           slots.appendChild(button);
         });
@@ -399,12 +459,15 @@ export class Actions {
       const body = { service_id: service.value, party_size: Number(party.value), source: "manual" };
       if (override.checked) {
         if (!overrideTime.value) { error.textContent = t("requiredField"); overrideTime.focus(); return; }
-        body.start_datetime = instantOf(state.day.date, overrideTime.value, zone);
+        // A time picked past midnight on the timeline is the next date's: kept as picked unless changed.
+        body.start_datetime = picked && overrideTime.value === hhmm(picked.start, zone)
+          ? picked.start : instantOf(state.day.date, overrideTime.value, zone);
         body.override = true;
         if (overrideTable.value) { body.assigned_resources = [overrideTable.value]; }
       } else {
         if (!chosen) { error.textContent = t("requiredField"); find.focus(); return; }
         body.start_datetime = chosen;
+        if (!tableBox.hidden && table.value) { body.preferred_resource_id = table.value; }
       }
       const contact = {};
       if (first.value.trim()) { contact.first_name = first.value.trim(); }
@@ -413,12 +476,29 @@ export class Actions {
       if (phone.value.trim()) { contact.phone = phone.value.trim(); }
       if (Object.keys(contact).length) { body.contact = contact; }
       if (notes.value.trim()) { body.internal_notes = notes.value.trim(); }
+      const values = custom.changes();
+      if (Object.keys(values).length) { body.custom_fields_by_key = values; }
+      error.textContent = "";
+      custom.clearErrors();
       try {
         const saved = await post("/reservations", body);
         dialog.close();
-        self.hooks.announce(t("booked_ok", { guest: guestName(saved), time: time(saved.start_datetime, zone) }));
+        const booked = t("booked_ok", { guest: guestName(saved), time: time(saved.start_datetime, zone) });
+        const held = (saved.assigned_resources || []).map(function (a) { return a.resource_id; });
+        // The API takes the preferred table when it is still free and fits, else seats the party elsewhere
+        // rather than refuse: staff are told where it went.
+        if (body.preferred_resource_id && !held.includes(body.preferred_resource_id)) {
+          self.hooks.alert(booked + " " + t("tableNotHeld",
+            { table: table.options[table.selectedIndex].dataset.name, held: resourceNames(saved) || t("unassigned") }));
+        } else {
+          self.hooks.announce(booked);
+        }
         self.hooks.reload();
       } catch (e) {
+        if (e instanceof ApiError && e.status === 422 && custom.showErrors(e.problem)) {
+          error.textContent = [t("fixErrors"), otherErrors(e.problem)].filter(Boolean).join(" ");
+          return;
+        }
         if (e instanceof ApiError && (e.status === 409 || e.status === 422)) {
           error.textContent = t("conflict", { reason: e.message });
           if (e.status === 409 && !override.checked) { find.click(); }
@@ -428,14 +508,15 @@ export class Actions {
         self.failed(e);
       }
     });
-    service.focus();
+    (picked ? party : service).focus();
   }
 
   /** A party arriving without a booking: seated now at the table chosen, a contact only if given. */
-  walkIn() {
+  async walkIn() {
     const self = this;
     const state = this.state;
     const zone = this.zone();
+    const custom = new CustomFieldsForm("walk", await customFieldsOf("reservation"), {});
     const services = state.day.services.filter(function (s) { return s.is_active; });
     const service = h("select", { id: "walk-service" }, services.map(function (s) { return h("option", { value: s.id }, s.name); }));
     const party = h("input", { type: "number", id: "walk-party", min: "1", max: "1000", value: "2", required: true });
@@ -451,6 +532,7 @@ export class Actions {
       h("label", { for: "walk-table" }, t("walkInTable")), table,
       h("label", { for: "walk-first-name" }, t("firstName"), " (", t("optional"), ")"), first,
       h("label", { for: "walk-phone" }, t("phone"), " (", t("optional"), ")"), phone,
+      custom.element,
       h("div", { class: "buttons" }, h("button", { type: "submit", class: "primary", id: "walk-seat" }, t("seatNow"))));
     const dialog = this.dialog(t("walkIn"), form);
     form.addEventListener("submit", async function (event) {
@@ -466,6 +548,10 @@ export class Actions {
       if (first.value.trim()) { contact.first_name = first.value.trim(); }
       if (phone.value.trim()) { contact.phone = phone.value.trim(); }
       if (Object.keys(contact).length) { body.contact = contact; }
+      const values = custom.changes();
+      if (Object.keys(values).length) { body.custom_fields_by_key = values; }
+      error.textContent = "";
+      custom.clearErrors();
       try {
         const saved = await post("/reservations", body);
         await patch("/reservations/" + saved.id, { status: "seated" });
@@ -474,6 +560,10 @@ export class Actions {
         self.hooks.announce(t("walkInSeated", { n: saved.party_size, table: name }));
         self.hooks.reload();
       } catch (e) {
+        if (e instanceof ApiError && e.status === 422 && custom.showErrors(e.problem)) {
+          error.textContent = [t("fixErrors"), otherErrors(e.problem)].filter(Boolean).join(" ");
+          return;
+        }
         if (e instanceof ApiError && (e.status === 409 || e.status === 422)) {
           error.textContent = t("conflict", { reason: e.message });
           return;

@@ -369,9 +369,20 @@ function renderHeadline() {
 
 function renderView() {
   if (!state.day) { return; }
+  // A row being booked by keyboard keeps its focus and cursor through a redraw (a live change, say).
+  const focused = document.activeElement;
+  const row = focused && focused.classList && focused.classList.contains("tl-lane") && focused.cursor
+    ? { resource: focused.dataset.resource, cursor: focused.cursor } : null;
   const view = clear(document.getElementById("view"));
   if (state.view === "timeline") {
     renderTimeline(view, state, actions);
+    const again = row && Array.from(view.querySelectorAll(".tl-lane[tabindex]")).find(function (el) {
+      return el.dataset.resource === row.resource;
+    });
+    if (again) {
+      again.cursor = row.cursor;
+      again.focus({ preventScroll: true });
+    }
   } else {
     renderList(view, state, actions, renderView);
   }

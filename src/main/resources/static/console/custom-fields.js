@@ -53,6 +53,9 @@ export class CustomFieldsForm {
     this.controls = new Map();
     this.element = h("div", { class: "stack custom-fields" });
     const self = this;
+    if (fields.some(function (field) { return field.is_required; })) {
+      this.element.appendChild(h("p", { class: "hint" }, t("requiredHint")));
+    }
     fields.forEach(function (field) { self.element.appendChild(self.row(prefix + "-cf-" + field.key, field)); });
   }
 
@@ -98,6 +101,7 @@ export class CustomFieldsForm {
       row.insertBefore(h("small", { id: hintId }, field.description), error);
       control.setAttribute("aria-describedby", hintId + " " + errorId);
     }
+    if (field.is_required && control.tagName !== "FIELDSET") { control.setAttribute("aria-required", "true"); }
     this.controls.set(field.key, { field: field, control: control, error: error });
     return row;
   }
@@ -158,6 +162,17 @@ export class CustomFieldsForm {
     }
     return first !== null;
   }
+}
+
+/**
+ * The refusals of a problem that name no custom field (a contact's email, say), as one line for the dialog's
+ * message: the custom fields' own are shown at their field.
+ */
+export function otherErrors(problem) {
+  return ((problem && problem.errors) || [])
+    .filter(function (e) { return !e.field || e.field.indexOf("custom_fields_by_key.") !== 0; })
+    .map(function (e) { return e.field ? e.field + ": " + e.message : e.message; })
+    .join(" ");
 }
 
 function same(before, now, type) {

@@ -1,7 +1,8 @@
 // The timeline layout: resources (grouped by type) against the day's hours in 15-minute ticks, closed time
 // shaded, one tile per reservation (those still running from the day before included), an "unassigned" lane,
 // and the covers starting in each quarter hour, with each service's pacing limit beside them.
-// Tiles can be dragged to another time or resource; opening a tile offers the same move by keyboard.
+// Tiles can be dragged to another time or resource; opening a tile offers the same move by keyboard. Empty time
+// is booked by dragging across a row or clicking it, or by a focused row's cursor (arrows, Shift+arrows, Enter).
 // Drawn for speed: the whole grid is built detached and added once, positions are computed once per
 // reservation, and clicks and drags are handled by one listener each on the grid, not one per tile.
 import { t } from "./i18n.js";
@@ -68,9 +69,9 @@ export function renderTimeline(container, state, actions) {
       grid.appendChild(h("div", { class: "tl-group" }, h("span", { class: "tl-group-name" }, typeName(lastType))));
     }
     grid.appendChild(lane(resource.id, resource.name + (resource.capacity ? " · " + resource.capacity : ""),
-      byResource.get(resource.id) || [], closedStretches(resource.open)));
+      byResource.get(resource.id) || [], closedStretches(resource.open), resource.name));
   });
-  if (!ownOnly) { grid.appendChild(lane("", t("unassigned"), unassigned, [])); }
+  if (!ownOnly) { grid.appendChild(lane("", t("unassigned"), unassigned, [], t("unassigned"))); }
   grid.appendChild(footer());
   pacingRows().forEach(function (row) { grid.appendChild(row); });
 
@@ -117,6 +118,123 @@ export function renderTimeline(container, state, actions) {
     });
   }
 
+  // Booking on empty time: a press on a lane (not on a tile), dragged across quarters or not, opens the
+  // new-reservation dialog with that resource, the start snapped to the quarter pressed, and the length when
+  // the press was dragged across more than one quarter. The keyboard's way is the focused lane's cursor.
+  let picking = null;
+  if (state.canEdit) {
+    grid.addEventListener("pointerdown", function (event) {
+      const track = bookingLane(event.target);
+      if (!track || event.button !== 0 || event.target.closest(".tile")) { return; }
+      event.preventDefault();
+      const at = quarterAt(track, event.clientX);
+      picking = { track: track, pointer: event.pointerId, first: at, last: at, box: selection(track) };
+      track.setPointerCapture(event.pointerId);
+      place(picking.box, at, at + 1);
+    });
+    grid.addEventListener("pointermove", function (event) {
+      if (!picking || event.pointerId !== picking.pointer) { return; }
+      picking.last = quarterAt(picking.track, event.clientX);
+      place(picking.box, Math.min(picking.first, picking.last), Math.max(picking.first, picking.last) + 1);
+    });
+    grid.addEventListener("pointerup", function (event) {
+      if (!picking || event.pointerId !== picking.pointer) { return; }
+      const done = picking;
+      picking = null;
+      done.box.remove();
+      const a = Math.min(done.first, done.last);
+      const b = Math.max(done.first, done.last) + 1;
+      book(done.track, a, b - a > 1 ? b - a : null);
+    });
+    grid.addEventListener("pointercancel", function () {
+      if (picking) { picking.box.remove(); picking = null; }
+    });
+    grid.addEventListener("keydown", function (event) {
+      const track = event.target;
+      if (!track.classList || !track.classList.contains("tl-lane") || !track.cursor) { return; }
+      const c = track.cursor;
+      if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+        const step = event.key === "ArrowRight" ? 1 : -1;
+        if (event.shiftKey) {
+          c.length = Math.max(1, Math.min(slots - c.at, c.length + step));
+        } else {
+          c.at = Math.max(0, Math.min(slots - c.length, c.at + step));
+        }
+      } else if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        book(track, c.at, c.length > 1 ? c.length : null);
+        return;
+      } else {
+        return;
+      }
+      event.preventDefault();
+      showCursor(track);
+    });
+    grid.addEventListener("focusin", function (event) {
+      const track = event.target;
+      if (!track.classList || !track.classList.contains("tl-lane") || track.dataset.resource === undefined) { return; }
+      if (!track.cursor) {
+        // Starts where the timeline is scrolled to: the first quarter in view.
+        track.cursor = { at: Math.min(slots - 1, Math.floor(region.scrollLeft / SLOT_PX)), length: 1 };
+      }
+      showCursor(track);
+    });
+    grid.addEventListener("focusout", function (event) {
+      const track = event.target;
+      if (track.classList && track.classList.contains("tl-lane")) {
+        track.querySelectorAll(".tl-cursor").forEach(function (el) { el.remove(); });
+      }
+    });
+  }
+
+  function bookingLane(target) {
+    const track = target.closest ? target.closest(".tl-lane") : null;
+    return track && track.dataset.resource !== undefined ? track : null;
+  }
+
+  function quarterAt(track, clientX) {
+    const q = Math.floor((clientX - track.getBoundingClientRect().left) / SLOT_PX);
+    return Math.max(0, Math.min(slots - 1, q));
+  }
+
+  function selection(track) {
+    const box = h("div", { class: "tl-select", "aria-hidden": "true" });
+    track.appendChild(box);
+    return box;
+  }
+
+  function place(box, a, b) {
+    box.style.left = (a * SLOT_PX) + "px";
+    box.style.width = ((b - a) * SLOT_PX) + "px";
+    box.textContent = time(new Date(from + a * QUARTER).toISOString(), zone) + "–"
+      + time(new Date(from + b * QUARTER).toISOString(), zone);
+  }
+
+  function showCursor(track) {
+    const c = track.cursor;
+    let box = track.querySelector(".tl-cursor");
+    if (!box) {
+      box = selection(track);
+      box.classList.add("tl-cursor");
+    }
+    place(box, c.at, c.at + c.length);
+    track.setAttribute("aria-label", t("laneCursor", { resource: track.dataset.name, from: box.textContent }));
+    // Keeps the cursor in view as it moves along the row.
+    const left = c.at * SLOT_PX;
+    const right = (c.at + c.length) * SLOT_PX;
+    const label = track.previousElementSibling ? track.previousElementSibling.offsetWidth : 0;
+    if (left < region.scrollLeft) { region.scrollLeft = left; }
+    else if (right + label > region.scrollLeft + region.clientWidth) { region.scrollLeft = right + label - region.clientWidth; }
+  }
+
+  function book(track, at, quarters) {
+    actions.newReservation({
+      start: new Date(from + at * QUARTER).toISOString().replace(".000Z", "Z"),
+      resourceId: track.dataset.resource || null,
+      minutes: quarters ? quarters * 15 : null
+    });
+  }
+
   function dropLane(event) {
     const track = event.target.closest ? event.target.closest(".tl-lane") : null;
     return track && track.dataset.resource !== undefined ? track : null;
@@ -130,7 +248,10 @@ export function renderTimeline(container, state, actions) {
     "aria-label": t("timelineLabel", { date: dayTitle(day.date) }) }, grid);
   const whose = ownColumnSwitch(state, actions.hooks.rerender);
   if (whose) { container.appendChild(whose); }
-  if (state.canEdit) { container.appendChild(h("p", { class: "hint" }, t("dragHint"))); }
+  if (state.canEdit) {
+    container.appendChild(h("p", { class: "hint" }, t("dragHint")));
+    container.appendChild(h("p", { class: "hint", id: "book-hint" }, t("bookHint")));
+  }
   container.appendChild(region);
   // Open on the first hour that has something (in one's own column, when that is what is shown), not on an
   // empty morning.
@@ -142,8 +263,12 @@ export function renderTimeline(container, state, actions) {
   });
   region.scrollLeft = first === Infinity ? 0 : Math.max(0, px(first) - 2 * SLOT_PX);
 
-  function lane(resourceId, name, items, closed) {
-    const track = h("div", { class: "tl-lane", dataset: { resource: resourceId } });
+  function lane(resourceId, name, items, closed, resourceName) {
+    // Staff reach a row's empty time by keyboard: the row is focusable, its cursor is the quarter to book.
+    const track = h("div", state.canEdit
+      ? { class: "tl-lane", dataset: { resource: resourceId, name: resourceName }, tabindex: "0", role: "group",
+        "aria-label": t("laneBook", { resource: resourceName }), "aria-describedby": "book-hint" }
+      : { class: "tl-lane", dataset: { resource: resourceId } });
     closed.forEach(function (span) {
       const shade = h("div", { class: "tl-closed", title: t("closed") });
       shade.style.left = Math.max(0, x(span.from)) + "px";

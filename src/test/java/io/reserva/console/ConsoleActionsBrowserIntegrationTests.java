@@ -32,16 +32,88 @@ class ConsoleActionsBrowserIntegrationTests extends ConsoleBrowser {
         page.fill("#new-party", "3");
         page.click("#find-times");
         page.waitForSelector("#new-slots button.slot");
+        assertThat(page.isVisible("#new-table")).as("no table before a time").isFalse();
         String start = page.locator("#new-slots button.slot").first().getAttribute("data-start");
         page.locator("#new-slots button.slot").first().click();
+        // The engine's first pick for that start, as the slots answer gives it, is suggested and preselected.
+        var firstPick = api.get(
+                        tenant.adminKey(),
+                        "/reservation-available-slots?service_id=" + dinner + "&party_size=3&date=" + day)
+                .body()
+                .get("slots")
+                .get(0)
+                .get("resources")
+                .get(0);
+        page.waitForSelector(
+                "#new-suggested:has-text('Suggested: " + firstPick.get("name").asString() + "')");
+        assertThat(page.inputValue("#new-table")).isEqualTo(firstPick.get("id").asString());
+        String other = firstPick.get("id").asString().equals(table3) ? table2 : table3;
+        page.selectOption("#new-table", other);
         page.fill("#new-first-name", "Eva");
         page.fill("#new-email", "eva-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com");
         assertAccessible("new reservation");
+        for (int[] size : new int[][] {{1280, 900}, {1024, 768}, {375, 812}}) {
+            page.setViewportSize(size[0], size[1]);
+            page.locator("#new-table").scrollIntoViewIfNeeded();
+            screenshot("new-suggested-" + size[0]);
+        }
+        page.setViewportSize(1280, 900);
         page.click("#new-book");
         page.waitForSelector("#reservation-list tr:has-text('Eva')");
         JsonAssert booked = JsonAssert.of(api.get(tenant.adminKey(), "/reservations?date=" + day + "&party_size=3"));
         assertThat(booked.first("start_datetime")).isEqualTo(start);
         assertThat(booked.first("source")).isEqualTo("manual");
+        assertThat(booked.body()
+                        .get("data")
+                        .get(0)
+                        .get("assigned_resources")
+                        .get(0)
+                        .get("resource_id")
+                        .asString())
+                .as("the table staff chose, not the suggestion")
+                .isEqualTo(other);
+
+        // The table chosen is taken before the booking is sent: the engine seats the party elsewhere, and says so.
+        page.click("#new-reservation");
+        page.fill("#new-party", "2");
+        page.click("#find-times");
+        page.waitForSelector("#new-slots button.slot[data-start='" + start + "']");
+        page.click("#new-slots button.slot[data-start='" + start + "']");
+        page.waitForSelector("#new-suggested:not(:empty)");
+        String wanted = page.inputValue("#new-table");
+        page.fill("#new-first-name", "Flor");
+        page.fill("#new-email", "flor-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com");
+        io.reserva.support.TestApi.expect(
+                api.post(
+                        tenant.adminKey(),
+                        "/reservations",
+                        io.reserva.support.TestApi.fields(
+                                "service_id",
+                                dinner,
+                                "party_size",
+                                2,
+                                "start_datetime",
+                                start,
+                                "override",
+                                true,
+                                "assigned_resources",
+                                java.util.List.of(wanted))),
+                201);
+        page.click("#new-book");
+        page.waitForSelector("#alert:has-text('was no longer free')");
+        assertThat(page.locator("#alert").textContent()).startsWith("Booked Flor");
+        JsonAssert flor =
+                JsonAssert.of(api.get(tenant.adminKey(), "/reservations?date=" + day + "&party_size=2&source=manual"));
+        assertThat(flor.body().get("data")).hasSize(1);
+        String heldBy = flor.body()
+                .get("data")
+                .get(0)
+                .get("assigned_resources")
+                .get(0)
+                .get("resource_id")
+                .asString();
+        assertThat(heldBy).isNotEqualTo(wanted);
+        assertThat(page.locator("#alert").textContent()).contains("the booking holds");
 
         page.click("#view-timeline");
         Locator tile = page.locator(".tile[data-reservation='" + ana + "']");

@@ -108,6 +108,82 @@ class ConsoleCustomFieldsBrowserIntegrationTests extends ConsoleBrowser {
     }
 
     @Test
+    void aRequiredFieldIsFilledInWhenBookingAndSeatingAWalkInWithTheRefusalAtTheField() {
+        defineRequired("reservation", "dietary", "Dietary needs", "text");
+        open(1280, 900);
+        signIn(adminEmail);
+        goToDay("list");
+
+        page.click("#new-reservation");
+        page.waitForSelector("#new-cf-dietary");
+        assertThat(page.getAttribute("#new-cf-dietary", "aria-required")).isEqualTo("true");
+        assertThat(page.locator("label[for=new-cf-dietary]").textContent()).isEqualTo("Dietary needs *");
+        page.fill("#new-party", "2");
+        page.click("#find-times");
+        page.waitForSelector("#new-slots button.slot");
+        page.locator("#new-slots button.slot").first().click();
+        page.fill("#new-first-name", "Eva");
+        page.fill("#new-email", "eva-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com");
+        // Left empty: the API refuses the booking, and says so at the field, not only at the top.
+        tab.expectFailure(422, "POST", "/reservations");
+        page.click("#new-book");
+        page.waitForSelector("#new-cf-dietary[aria-invalid=true]");
+        assertThat(page.locator("#new-cf-dietary-error").textContent()).contains("is required");
+        assertThat(page.locator("#new-error").textContent()).contains("correct the fields");
+        assertThat((Boolean) page.evaluate("document.activeElement.id === 'new-cf-dietary'"))
+                .as("focus on the refused field")
+                .isTrue();
+        assertThat(page.inputValue("#new-first-name"))
+                .as("what was typed stays")
+                .isEqualTo("Eva");
+        assertAccessible("new reservation with a refused required field");
+        for (int[] size : new int[][] {{1280, 900}, {1024, 768}, {375, 812}}) {
+            page.setViewportSize(size[0], size[1]);
+            screenshot("new-custom-fields-" + size[0]);
+        }
+        page.setViewportSize(1280, 900);
+        page.fill("#new-cf-dietary", "No shellfish");
+        page.click("#new-book");
+        page.waitForSelector("#reservation-list tr:has-text('Eva')");
+        JsonAssert booked = JsonAssert.of(api.get(tenant.adminKey(), "/reservations?date=" + day));
+        assertThat(booked.body().get("data")).hasSize(1);
+        assertThat(booked.body()
+                        .get("data")
+                        .get(0)
+                        .get("custom_fields_by_key")
+                        .get("dietary")
+                        .asString())
+                .isEqualTo("No shellfish");
+
+        // A walk-in is a reservation too: the same field, the same refusal at it.
+        page.navigate(api.base() + "/console");
+        page.waitForSelector("#reservation-list");
+        page.click("#walk-in");
+        page.waitForSelector("#walk-cf-dietary");
+        page.selectOption("#walk-table", table3);
+        page.click("#walk-seat");
+        page.waitForSelector("#walk-cf-dietary[aria-invalid=true]");
+        assertThat(page.locator("#walk-cf-dietary-error").textContent()).contains("is required");
+        assertThat(api.get(tenant.adminKey(), "/reservations?source=walk_in")
+                        .body()
+                        .get("data"))
+                .as("nothing booked on a refusal")
+                .isEmpty();
+        screenshot("walk-in-custom-fields-1280");
+        page.fill("#walk-cf-dietary", "Vegan");
+        page.click("#walk-seat");
+        page.waitForSelector("#reservation-list tr[data-status=seated]");
+        var walkIns = api.get(tenant.adminKey(), "/reservations?source=walk_in")
+                .body()
+                .get("data");
+        assertThat(walkIns).hasSize(1);
+        assertThat(walkIns.get(0).get("custom_fields_by_key").get("dietary").asString())
+                .isEqualTo("Vegan");
+        assertThat(walkIns.get(0).get("status").asString()).isEqualTo("seated");
+        assertNoErrors();
+    }
+
+    @Test
     void aPersonsConsoleOpensOnTheirOwnColumnWithASwitchToEveryone() {
         String email = "stylist-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String userId = user(email, "staff");
@@ -175,6 +251,25 @@ class ConsoleCustomFieldsBrowserIntegrationTests extends ConsoleBrowser {
     /** A field's text, or null while it is not there yet (a condition still waited for, not an error). */
     private static String text(tools.jackson.databind.JsonNode values, String key) {
         return values != null && values.has(key) ? values.get(key).asString() : null;
+    }
+
+    private void defineRequired(String entity, String key, String label, String type) {
+        TestApi.expect(
+                api.post(
+                        tenant.adminKey(),
+                        "/custom-fields",
+                        fields(
+                                "entity_type",
+                                entity,
+                                "key",
+                                key,
+                                "label",
+                                label,
+                                "field_type",
+                                type,
+                                "is_required",
+                                true)),
+                201);
     }
 
     private void define(String entity, String key, String label, String type, List<String> options) {
