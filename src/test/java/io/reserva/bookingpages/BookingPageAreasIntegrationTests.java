@@ -157,6 +157,29 @@ class BookingPageAreasIntegrationTests {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheSettingWithExamples() {
+        JsonNode document = api.get(null, "/openapi.json").body();
+        JsonNode schemas = document.get("components").get("schemas");
+        for (String schema : List.of("NewBookingLink", "BookingLinkChanges", "BookingLink")) {
+            JsonNode areaIds = schemas.get(schema).get("properties").get("area_ids");
+            assertThat(areaIds).as(schema).isNotNull();
+            assertThat(areaIds.has("example")).as(schema).isTrue();
+        }
+        JsonNode links = document.get("paths").get("/reservation-booking-links");
+        assertThat(links.get("post").get("requestBody").toString()).contains("area_ids");
+        assertThat(document.get("paths")
+                        .get("/reservation-booking-links/{id}")
+                        .get("patch")
+                        .get("requestBody")
+                        .toString())
+                .contains("area_ids");
+        assertThat(schemas.get("PublicBookingPage").get("properties").has("areas"))
+                .isTrue();
+        assertThat(schemas.get("HoldRequest").get("properties").has("seating_preference"))
+                .isTrue();
+    }
+
+    @Test
     void anAreaOfAnotherOrganizationAnUnknownOneOrARepeatIsRefusedNamingTheFieldAndNothingIsWritten() {
         Tenant other = api.newTenant();
         String theirs = area(other.adminKey(), "Their terrace", null);
