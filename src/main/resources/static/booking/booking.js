@@ -20,7 +20,7 @@ var MANY_STARTS = 8;
 var PERIOD_GAP_MS = 60 * 60 * 1000;
 
 var state = {
-  page: null, service: null, party: 1, answers: {}, month: null, days: {}, date: null,
+  page: null, service: null, party: 1, area: null, answers: {}, month: null, days: {}, date: null,
   hold: null, timer: null, contact: {}, notes: "", policyAccepted: false, booking: null, token: null
 };
 
@@ -208,6 +208,7 @@ function renderVisit(focus) {
   fillParty(partySelect);
   partySelect.addEventListener("change", function () { state.party = parseInt(partySelect.value, 10); });
   form.appendChild(el("div", { class: "field" }, [el("label", { for: "party", text: t.party }), partySelect]));
+  if (offeredAreas().length) { form.appendChild(areaChoice()); }
   form.appendChild(el("div", { class: "actions" }, [el("button", { type: "submit", class: "primary", text: t.continue })]));
   form.addEventListener("submit", function (event) {
     event.preventDefault();
@@ -227,6 +228,35 @@ function renderVisit(focus) {
   stepNode.appendChild(form);
   if (focus) { focusHeading(stepNode); }
 }
+
+/** The areas of the floor the page lets the guest choose from (none: no choice is shown). */
+function offeredAreas() { return (state.page && state.page.areas) || []; }
+function areaName(id) {
+  var area = offeredAreas().filter(function (a) { return a.id === id; })[0];
+  return area ? area.name : null;
+}
+
+/** "Any area" and the page's areas, as radio cards: arrow keys move within the group. */
+function areaChoice() {
+  if (state.area && !areaName(state.area)) { state.area = null; }
+  var fieldset = el("fieldset", null, [el("legend", { text: t.area })]);
+  var list = el("div", { class: "choices" });
+  var options = [{ id: "", name: t.anyArea, hint: t.anyAreaHint }].concat(offeredAreas());
+  options.forEach(function (area, index) {
+    var id = "area-" + index;
+    var input = el("input", { type: "radio", name: "area", value: area.id, id: id, checked: (state.area || "") === area.id });
+    input.addEventListener("change", function () { state.area = area.id || null; });
+    list.appendChild(el("label", { class: "choice", for: id }, [
+      input,
+      el("span", null, [el("strong", { text: area.name }), area.hint ? el("span", { class: "hint", text: area.hint }) : null])
+    ]));
+  });
+  fieldset.appendChild(list);
+  return fieldset;
+}
+
+/** The slots query's own part for the chosen area, if any. */
+function areaQuery() { return state.area ? "&area_id=" + encodeURIComponent(state.area) : ""; }
 
 /** Whether a service is chosen; if not, says so at the service choice and focuses it. */
 function chosenService(form) {
@@ -305,7 +335,7 @@ function renderWhen(focus, onPick, headingText) {
   clear(stepNode);
   var section = el("section", { "aria-labelledby": "when-heading" });
   section.appendChild(el("h2", { id: "when-heading", text: headingText || t.when }));
-  var summary = state.service.name + " · " + people(state.party);
+  var summary = state.service.name + " · " + people(state.party) + (state.area ? " · " + areaName(state.area) : "");
   section.appendChild(el("p", { class: "hint", text: summary }));
   var calendarNode = el("div", { class: "card" });
   var slotsNode = el("div", { id: "slots", "aria-live": "polite" });
@@ -335,7 +365,7 @@ function firstBookableMonth() {
     if (from > horizon) { return Promise.resolve(monthOf(today)); }
     var to = addDays(from, 61);
     var query = "?service_id=" + encodeURIComponent(state.service.id) + "&party_size=" + state.party
-      + "&start_date=" + from + "&end_date=" + (to > horizon ? horizon : to);
+      + "&start_date=" + from + "&end_date=" + (to > horizon ? horizon : to) + areaQuery();
     return request("GET", "/slots" + query).then(function (result) {
       var first = result.days.filter(function (day) { return day.bookable; })[0];
       return first ? monthOf(first.date) : search(addDays(to, 1));
@@ -348,7 +378,7 @@ function loadMonth(calendarNode, slotsNode, onPick, focusHeadingAfter) {
   var year = state.month.year, month = state.month.month;
   var last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   var query = "?service_id=" + encodeURIComponent(state.service.id) + "&party_size=" + state.party
-    + "&start_date=" + isoDay(year, month, 1) + "&end_date=" + isoDay(year, month, last);
+    + "&start_date=" + isoDay(year, month, 1) + "&end_date=" + isoDay(year, month, last) + areaQuery();
   return request("GET", "/slots" + query).then(function (result) {
     state.days = {};
     result.days.forEach(function (day) { state.days[day.date] = day; });
@@ -449,7 +479,8 @@ function pickDay(date, slotsNode, onPick, calendarNode) {
 function refreshDay(slotsNode, onPick, focusFirst) {
   clear(slotsNode);
   slotsNode.appendChild(el("p", { class: "hint", text: t.loadingTimes }));
-  var query = "?service_id=" + encodeURIComponent(state.service.id) + "&party_size=" + state.party + "&date=" + state.date;
+  var query = "?service_id=" + encodeURIComponent(state.service.id) + "&party_size=" + state.party + "&date=" + state.date
+    + areaQuery();
   return request("GET", "/slots" + query).then(function (result) {
     var day = result.days[0];
     state.days[day.date] = day;
@@ -538,7 +569,8 @@ function hold(slot, button, slotsNode) {
   button.disabled = true;
   // The hold keeps the place while the guest types; their answers go with the confirmation.
   request("POST", "/holds", {
-    service_id: state.service.id, party_size: state.party, start_datetime: slot.start_datetime
+    service_id: state.service.id, party_size: state.party, start_datetime: slot.start_datetime,
+    seating_preference: state.area || undefined
   }).then(function (held) {
     state.hold = held;
     renderDetails();
@@ -560,7 +592,7 @@ function renderDetails() {
   var form = el("form", { novalidate: true, "aria-labelledby": "details-heading" });
   form.appendChild(el("h2", { id: "details-heading", text: t.details }));
   form.appendChild(el("p", null, [el("strong", { text: held.service_name }), " · " + formatDateTime(held.start_datetime, held.timezone)
-    + " · " + people(held.party_size)]));
+    + " · " + people(held.party_size) + (held.seating_preference ? " · " + held.seating_preference.name : "")]));
   var countdown = el("p", { class: "countdown", id: "countdown" });
   form.appendChild(countdown);
   var contactFields = [
@@ -730,6 +762,11 @@ function summary(booking, withCode) {
   add(t.summaryService, booking.service_name);
   add(t.summaryWhen, formatDateTime(booking.start_datetime, booking.timezone));
   add(t.summaryParty, String(booking.party_size));
+  if (booking.seating_preference) {
+    // Whether the guest sits where they asked: a full area seats them elsewhere rather than refusing the booking.
+    add(t.summaryArea, booking.seating_preference_met === false
+      ? fmt(t.areaNotMet, { area: booking.seating_preference.name }) : booking.seating_preference.name);
+  }
   if (booking.first_name || booking.last_name) { add(t.summaryName, [booking.first_name, booking.last_name].filter(Boolean).join(" ")); }
   add(t.summaryStatus, t["status_" + booking.status] || booking.status);
   return list;
@@ -814,6 +851,8 @@ function startReschedule() {
   state.service = state.page.services.filter(function (s) { return s.id === booking.service_id; })[0]
     || { id: booking.service_id, name: booking.service_name, timezone: booking.timezone, min_party_size: 1 };
   state.party = booking.party_size;
+  // A move keeps the area the guest asked for, so the calendar shows that area's times while the page offers it.
+  state.area = booking.seating_preference && areaName(booking.seating_preference.id) ? booking.seating_preference.id : null;
   state.month = null;
   state.date = null;
   renderWhen(true, reschedule, t.reschedule);

@@ -2,6 +2,8 @@
 export const STRINGS = {
   en: {
     visit: "Your visit", service: "Service", party: "Number of people", people: "{n} people", person: "1 person", continue: "Continue",
+    area: "Where would you like to sit?", anyArea: "Any area", anyAreaHint: "Wherever a table is free",
+    summaryArea: "Area", areaNotMet: "{area}: full at this time, so you will have a table in another area",
     when: "Choose a day and time", prevMonth: "Previous month", nextMonth: "Next month",
     unavailable: "Not available", closed: "Closed", fully_booked: "Fully booked",
     outside_booking_window: "Not bookable yet or any more", party_too_large: "Too many people for this service",
@@ -69,6 +71,8 @@ export const STRINGS = {
   },
   es: {
     visit: "Tu visita", service: "Servicio", party: "Número de personas", people: "{n} personas", person: "1 persona", continue: "Continuar",
+    area: "¿Dónde prefieres sentarte?", anyArea: "Cualquier zona", anyAreaHint: "Donde haya una mesa libre",
+    summaryArea: "Zona", areaNotMet: "{area}: completo a esa hora, así que tendrás mesa en otra zona",
     when: "Elige día y hora", prevMonth: "Mes anterior", nextMonth: "Mes siguiente",
     unavailable: "No disponible", closed: "Cerrado", fully_booked: "Completo",
     outside_booking_window: "Aún no o ya no se puede reservar", party_too_large: "Demasiadas personas para este servicio",

@@ -1,6 +1,7 @@
 package io.reserva.bookingpages;
 
 import io.reserva.catalog.Catalog;
+import io.reserva.catalog.CatalogSnapshot;
 import io.reserva.shared.ErrorCode;
 import io.reserva.shared.FieldError;
 import io.reserva.shared.Ids;
@@ -81,7 +82,9 @@ public class BookingLinkManagement {
         String slug = BookingLinkRules.slug(request.slug(), errors);
         BookingLinkMode mode = request.mode() == null ? BookingLinkMode.ALL_SERVICES : request.mode();
         PageConfig config = BookingLinkRules.pageConfig(request.pageConfig(), errors);
-        BookingLinkRules.services(mode, request.serviceId(), config, catalog.snapshot(organizationId), errors);
+        CatalogSnapshot snapshot = catalog.snapshot(organizationId);
+        BookingLinkRules.services(mode, request.serviceId(), config, snapshot, errors);
+        List<UUID> areaIds = BookingLinkRules.areas(request.areaIds(), snapshot, errors);
         ReservaException.throwIfAny(errors);
         Instant now = now();
         BookingLink link = new BookingLink(
@@ -92,6 +95,7 @@ public class BookingLinkManagement {
                 mode,
                 request.serviceId(),
                 request.isActive() == null || request.isActive(),
+                areaIds,
                 config,
                 BookingLink.pathOf(organizationId, slug),
                 now,
@@ -128,7 +132,10 @@ public class BookingLinkManagement {
         if (mode != BookingLinkMode.SELECTED_SERVICES && !patch.has("page_config")) {
             config = withoutSelection(config);
         }
-        BookingLinkRules.services(mode, serviceId, config, catalog.snapshot(current.organizationId()), errors);
+        CatalogSnapshot snapshot = catalog.snapshot(current.organizationId());
+        BookingLinkRules.services(mode, serviceId, config, snapshot, errors);
+        List<UUID> areaIds =
+                patch.has("area_ids") ? BookingLinkRules.areas(sent.areaIds(), snapshot, errors) : current.areaIds();
         ReservaException.throwIfAny(errors);
         BookingLink updated = new BookingLink(
                 id,
@@ -138,6 +145,7 @@ public class BookingLinkManagement {
                 mode,
                 serviceId,
                 patch.valueOr("is_active", sent.isActive(), current.isActive()),
+                areaIds,
                 config,
                 BookingLink.pathOf(current.organizationId(), slug),
                 current.createdAt(),

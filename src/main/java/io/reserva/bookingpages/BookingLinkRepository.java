@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +22,13 @@ class BookingLinkRepository {
 
     private static final String COLUMNS =
             "id, organization_id, name, slug, mode, service_id, is_active, page_config::text as page_config,"
-                    + " created_at, updated_at";
+                    + " created_at, updated_at, " + areaIdsOf("reservation_booking_links");
+
+    /** The areas a link offers, in its order, as a column {@code area_ids} of the link row named {@code link}. */
+    private static String areaIdsOf(String link) {
+        return "array(select a.area_id from booking_link_areas a where a.organization_id = " + link
+                + ".organization_id and a.booking_link_id = " + link + ".id order by a.position) as area_ids";
+    }
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -74,6 +81,7 @@ class BookingLinkRepository {
                         values (:id, :organization_id, :name, :slug, :mode, :service_id, :is_active,
                             cast(:page_config as jsonb), :created_at, :updated_at)
                         """).params(parameters(link)).update();
+        insertAreas(link);
     }
 
     void update(BookingLink link) {
@@ -83,6 +91,25 @@ class BookingLinkRepository {
                             updated_at = :updated_at
                         where organization_id = :organization_id and id = :id
                         """).params(parameters(link)).update();
+        jdbc.sql("delete from booking_link_areas where organization_id = :org and booking_link_id = :link")
+                .param("org", link.organizationId())
+                .param("link", link.id())
+                .update();
+        insertAreas(link);
+    }
+
+    private void insertAreas(BookingLink link) {
+        for (int i = 0; i < link.areaIds().size(); i++) {
+            jdbc.sql("""
+                            insert into booking_link_areas (organization_id, booking_link_id, area_id, position)
+                            values (:org, :link, :area, :position)
+                            """)
+                    .param("org", link.organizationId())
+                    .param("link", link.id())
+                    .param("area", link.areaIds().get(i))
+                    .param("position", i)
+                    .update();
+        }
     }
 
     void delete(UUID organizationId, UUID id) {
@@ -150,7 +177,7 @@ class BookingLinkRepository {
     Optional<BookingLink> linkOfWaitlistEntry(UUID organizationId, UUID entryId) {
         return jdbc.sql("""
                         select l.id, l.organization_id, l.name, l.slug, l.mode, l.service_id, l.is_active,
-                               l.page_config::text as page_config, l.created_at, l.updated_at
+                               l.page_config::text as page_config, l.created_at, l.updated_at, """ + areaIdsOf("l") + """
                           from booking_page_waitlist_entries w
                           join reservation_booking_links l
                             on l.organization_id = w.organization_id and l.id = w.booking_link_id
@@ -208,7 +235,7 @@ class BookingLinkRepository {
     Optional<BookingLink> linkOfReservation(UUID organizationId, UUID reservationId) {
         return jdbc.sql("""
                         select l.id, l.organization_id, l.name, l.slug, l.mode, l.service_id, l.is_active,
-                               l.page_config::text as page_config, l.created_at, l.updated_at
+                               l.page_config::text as page_config, l.created_at, l.updated_at, """ + areaIdsOf("l") + """
                           from (select booking_link_id, 0 as rank from booking_page_reservations
                                  where organization_id = :org and reservation_id = :reservation
                                 union all
@@ -295,6 +322,7 @@ class BookingLinkRepository {
                 BookingLinkMode.fromWire(rs.getString("mode")),
                 rs.getObject("service_id", UUID.class),
                 rs.getBoolean("is_active"),
+                List.of((UUID[]) rs.getArray("area_ids").getArray()),
                 json.readValue(rs.getString("page_config"), PageConfig.class),
                 BookingLink.pathOf(organizationId, slug),
                 SqlTypes.instant(rs, "created_at"),

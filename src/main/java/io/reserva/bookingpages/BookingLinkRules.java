@@ -25,6 +25,7 @@ final class BookingLinkRules {
     static final int SLUG_MAX = 100;
     static final int URL_MAX = 2000;
     static final int SERVICES_MAX = 100;
+    static final int AREAS_MAX = 50;
 
     private BookingLinkRules() {}
 
@@ -89,6 +90,29 @@ final class BookingLinkRules {
         } else if (selected != null && !selected.isEmpty()) {
             errors.add(new FieldError("page_config.booking_service_ids", "only goes with mode selected_services"));
         }
+    }
+
+    /**
+     * The areas a link offers its guests: the organization's own (another organization's reads as unknown), each
+     * once, at most {@value #AREAS_MAX}. Null is none.
+     */
+    static List<UUID> areas(List<UUID> areaIds, CatalogSnapshot catalog, List<FieldError> errors) {
+        if (areaIds == null || areaIds.isEmpty()) {
+            return List.of();
+        }
+        if (areaIds.size() > AREAS_MAX) {
+            errors.add(new FieldError("area_ids", "must list at most " + AREAS_MAX + " areas"));
+        }
+        if (new HashSet<>(areaIds).size() != areaIds.size()) {
+            errors.add(new FieldError("area_ids", "must not repeat an area"));
+        }
+        for (int i = 0; i < areaIds.size(); i++) {
+            UUID id = areaIds.get(i);
+            if (id == null || catalog.area(id).isEmpty()) {
+                errors.add(new FieldError("area_ids[" + i + "]", "is not an area of this organization"));
+            }
+        }
+        return new ArrayList<>(areaIds);
     }
 
     /** The page config with its texts trimmed (blank is null), its colour lower-cased and its locale defaulted. */

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Service;
  * later see, cancel or reschedule it with their private token. The rules (hold lapse, cancellation window, what
  * a guest may change) are the reservations module's {@link GuestReservations}; this class decides only which
  * booking the token opens and what the page requires (the guest's name and email, the page's policy accepted).
- * The guest chooses only what a guest may: the service (among the link's), party size, start, contact details,
- * custom field answers and notes.
+ * The guest chooses only what a guest may: the service (among the link's), party size, start, an area (among the
+ * link's), contact details, custom field answers and notes.
  */
 @Service
 public class GuestBookingCommands {
@@ -66,11 +66,19 @@ public class GuestBookingCommands {
 
     /**
      * Holds the start for the guest and hands back the private token that confirms and later manages it. A start
-     * taken since the guest saw it is {@code 409 slot_unavailable}, with the nearest free starts.
+     * taken since the guest saw it is {@code 409 slot_unavailable}, with the nearest free starts. A seating
+     * preference must be one of the areas the page offers ({@code 422} naming {@code seating_preference}).
      */
     public GuestBooking hold(UUID organizationId, String slug, HoldRequest request) {
         BookingLink link = page.activeLink(organizationId, slug);
         ReservationService service = page.offeredService(link, request.serviceId());
+        if (request.seatingPreference() != null
+                && page.offeredArea(link, request.seatingPreference()).isEmpty()) {
+            throw new ReservaException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "seating_preference is not an area this page offers",
+                    List.of(new FieldError("seating_preference", "is not an area this page offers")));
+        }
         ReservationView held = guests.hold(
                 organizationId,
                 new GuestHold(
@@ -79,6 +87,7 @@ public class GuestBookingCommands {
                         request.startDatetime(),
                         properties.holdMinutes(),
                         ReservationSource.BOOKING_PAGE,
+                        request.seatingPreference(),
                         request.customFieldsByKey()));
         String token = Secrets.newSecret("");
         links.insertManageToken(organizationId, held.id(), link.id(), Secrets.sha256(token), clock.instant());

@@ -3,6 +3,7 @@ package io.reserva.bookingpages;
 import io.reserva.availability.SlotFinder;
 import io.reserva.availability.SlotSearch;
 import io.reserva.availability.SlotSearchResult;
+import io.reserva.bookingpages.GuestModels.PublicArea;
 import io.reserva.bookingpages.GuestModels.PublicBookingPage;
 import io.reserva.bookingpages.GuestModels.PublicCustomField;
 import io.reserva.bookingpages.GuestModels.PublicDay;
@@ -79,7 +80,8 @@ public class GuestBookingPage {
     public PublicBookingPage page(UUID organizationId, String slug) {
         BookingLink link = activeLink(organizationId, slug);
         Organization organization = organization(organizationId);
-        List<PublicService> services = offered(link, catalog.snapshot(organizationId)).stream()
+        CatalogSnapshot snapshot = catalog.snapshot(organizationId);
+        List<PublicService> services = offered(link, snapshot).stream()
                 .map(GuestBookingPage::publicService)
                 .toList();
         return new PublicBookingPage(
@@ -96,14 +98,28 @@ public class GuestBookingPage {
                 link.mode(),
                 PublicPageConfig.of(link.pageConfig()),
                 services,
+                offeredAreas(link, snapshot),
                 reservationFields(organizationId),
                 properties.holdMinutes());
     }
 
+    /**
+     * The free starts of a service of the link, per day; with an area (one the link offers, else {@code 400
+     * invalid_query} naming {@code area_id}), only the starts where a party asking for it sits there.
+     */
     public PublicSlots slots(
-            UUID organizationId, String slug, UUID serviceId, int partySize, LocalDate start, LocalDate end) {
+            UUID organizationId,
+            String slug,
+            UUID serviceId,
+            int partySize,
+            LocalDate start,
+            LocalDate end,
+            UUID areaId) {
         BookingLink link = activeLink(organizationId, slug);
         ReservationService service = offeredService(link, serviceId);
+        if (areaId != null && offeredArea(link, areaId).isEmpty()) {
+            throw invalidQuery("area_id", "is not an area this page offers");
+        }
         LocalDate last = end == null ? start : end;
         if (last.isBefore(start)) {
             throw invalidQuery("end_date", "must not be before start_date");
@@ -113,7 +129,7 @@ public class GuestBookingPage {
         }
         SlotSearchResult result = slotFinder.find(
                 new Caller(null, organizationId, Role.STAFF),
-                new SlotSearch(organizationId, service.id(), start, last, partySize, null, false));
+                new SlotSearch(organizationId, service.id(), start, last, partySize, null, areaId, false));
         List<PublicDay> days = result.days().stream()
                 .map(day -> new PublicDay(
                         day.date(),
@@ -132,6 +148,21 @@ public class GuestBookingPage {
                 .filter(s -> s.id().equals(serviceId))
                 .findFirst()
                 .orElseThrow(() -> ReservaException.notFound("Reservation service", serviceId));
+    }
+
+    /** An area this link offers its guests, if it is one (an area of the catalog that the link lists). */
+    Optional<PublicArea> offeredArea(BookingLink link, UUID areaId) {
+        return offeredAreas(link, catalog.snapshot(link.organizationId())).stream()
+                .filter(area -> area.id().equals(areaId))
+                .findFirst();
+    }
+
+    /** The link's areas as the page shows them: id and name, in the link's order, only those the catalog has. */
+    private static List<PublicArea> offeredAreas(BookingLink link, CatalogSnapshot snapshot) {
+        return link.areaIds().stream()
+                .flatMap(id -> snapshot.area(id).stream())
+                .map(area -> new PublicArea(area.id(), area.name()))
+                .toList();
     }
 
     private List<ReservationService> offered(BookingLink link, CatalogSnapshot snapshot) {

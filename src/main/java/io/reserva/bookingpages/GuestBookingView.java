@@ -1,8 +1,10 @@
 package io.reserva.bookingpages;
 
 import io.reserva.bookingpages.GuestModels.GuestBooking;
+import io.reserva.bookingpages.GuestModels.PublicArea;
 import io.reserva.bookingpages.GuestModels.PublicPageConfig;
 import io.reserva.catalog.Catalog;
+import io.reserva.catalog.CatalogSnapshot;
 import io.reserva.catalog.ReservationService;
 import io.reserva.reservations.CancellationPolicy;
 import io.reserva.reservations.GuestDetails;
@@ -32,9 +34,14 @@ class GuestBookingView {
 
     GuestBooking of(BookingLink link, String token, ReservationView stored) {
         ReservationView reservation = stored.forGuest();
-        ReservationService service = catalog.snapshot(link.organizationId())
-                .service(reservation.serviceId())
-                .orElseThrow();
+        CatalogSnapshot snapshot = catalog.snapshot(link.organizationId());
+        ReservationService service = snapshot.service(reservation.serviceId()).orElseThrow();
+        // The area the guest asked for (they chose it from the page), by its name; deleting it clears the preference.
+        PublicArea preference = reservation.seatingPreference() == null
+                ? null
+                : snapshot.area(reservation.seatingPreference())
+                        .map(area -> new PublicArea(area.id(), area.name()))
+                        .orElse(null);
         CancellationPolicy policy = CancellationPolicy.of(service);
         GuestDetails guest = reservation.guestDetails();
         return new GuestBooking(
@@ -53,6 +60,8 @@ class GuestBookingView {
                 guest == null ? null : guest.lastName(),
                 reservation.customerNotes(),
                 reservation.customFieldsByKey(),
+                preference,
+                preference == null ? null : reservation.seatingPreferenceMet(),
                 policy.guestMayChange(reservation, clock.instant()),
                 policy.shownDeadline(reservation.startDatetime()),
                 link.isActive(),

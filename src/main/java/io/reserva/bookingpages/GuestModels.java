@@ -40,6 +40,11 @@ public final class GuestModels {
             @Schema(description = "The services the guest may choose from, in name order")
             List<PublicService> services,
 
+            @Schema(
+                    description = "The areas of the floor the guest may ask for (seating_preference of a hold, area_id"
+                            + " of the slots), in the link's order; empty: the page offers no choice")
+            List<PublicArea> areas,
+
             @Schema(description = "The reservation custom fields to ask for, in display order")
             List<PublicCustomField> customFields,
 
@@ -124,6 +129,13 @@ public final class GuestModels {
             @Schema(description = "How far ahead it can be booked; null: no limit", example = "60")
             Integer maxAdvanceDays) {}
 
+    /** An area of the floor a page offers: its id and name, nothing else of the catalog. */
+    public record PublicArea(
+            @Schema(example = "0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b")
+            UUID id,
+
+            @Schema(example = "Terrace") String name) {}
+
     public record PublicCustomField(
             @Schema(example = "dietary_requirements") String key,
             @Schema(example = "Dietary requirements") String label,
@@ -167,6 +179,12 @@ public final class GuestModels {
 
             @NotNull @Schema(example = "2027-03-28T18:30:00Z")
             Instant startDatetime,
+
+            @Schema(
+                    description = "One of the page's areas the guest asks for; left out: any area. Honoured when a"
+                            + " table there is free, else the guest is seated elsewhere (seating_preference_met false)",
+                    example = "0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b")
+            UUID seatingPreference,
 
             @Schema(description = "Answers to the reservation custom fields, by key; required ones must be given here")
             Map<String, Object> customFieldsByKey) {}
@@ -229,6 +247,14 @@ public final class GuestModels {
             @Schema(example = "García") String lastName,
             String customerNotes,
             Map<String, Object> customFieldsByKey,
+
+            @Schema(description = "The area the guest asked for; null when none")
+            PublicArea seatingPreference,
+
+            @Schema(
+                    description = "Whether the party sits in that area: false when it was full and the party was seated"
+                            + " elsewhere; null when no area was asked for")
+            Boolean seatingPreferenceMet,
 
             @Schema(description = "Whether the guest may still cancel or reschedule")
             boolean canChange,

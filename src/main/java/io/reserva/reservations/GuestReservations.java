@@ -31,14 +31,27 @@ public class GuestReservations {
         this.contacts = contacts;
     }
 
-    /** What a guest asks to hold. */
+    /** What a guest asks to hold; {@code seatingPreference} is an area of the floor, null for any. */
     public record GuestHold(
             UUID serviceId,
             int partySize,
             Instant startDatetime,
             int holdMinutes,
             ReservationSource source,
-            Map<String, Object> customFieldsByKey) {}
+            UUID seatingPreference,
+            Map<String, Object> customFieldsByKey) {
+
+        /** A hold anywhere on the floor. */
+        public GuestHold(
+                UUID serviceId,
+                int partySize,
+                Instant startDatetime,
+                int holdMinutes,
+                ReservationSource source,
+                Map<String, Object> customFieldsByKey) {
+            this(serviceId, partySize, startDatetime, holdMinutes, source, null, customFieldsByKey);
+        }
+    }
 
     /** What a guest asks to book at once (no hold first), with their details. */
     public record GuestBooking(
@@ -72,6 +85,7 @@ public class GuestReservations {
                         null,
                         null,
                         null,
+                        hold.seatingPreference(),
                         null,
                         hold.customFieldsByKey(),
                         null));

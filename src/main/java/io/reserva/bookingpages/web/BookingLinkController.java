@@ -32,6 +32,7 @@ class BookingLinkController {
 
     static final String EXAMPLE = """
             {"name": "Dinner page", "slug": "dinner", "mode": "selected_services", "is_active": true,
+             "area_ids": ["0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b", "0192f3c4-6666-7f80-9a1b-2c3d4e5f6a7b"],
              "page_config": {"hero_title": "Book a table", "hero_subtitle": "Fresh pasta every evening",
                "policy_text": "Cancel up to 24 hours before for free.", "thank_you_message": "See you soon!",
                "logo_url": "https://cdn.example.com/logo.png", "primary_color": "#1f6feb",
@@ -61,7 +62,9 @@ class BookingLinkController {
     @Operation(
             summary = "Create a booking link",
             description = "slug is unique in the organization (409 conflict naming slug when taken); service_id is"
-                    + " required for single_service, page_config.booking_service_ids for selected_services",
+                    + " required for single_service, page_config.booking_service_ids for selected_services;"
+                    + " area_ids lists the organization's areas guests may choose from (422 naming area_ids[i] for"
+                    + " an unknown or foreign one, area_ids for a repeat)",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
@@ -80,10 +83,13 @@ class BookingLinkController {
                             content =
                                     @Content(
                                             schema = @Schema(implementation = BookingLinkChanges.class),
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "deactivate",
-                                                            value = "{\"is_active\": false}"))))
+                                            examples = {
+                                                @ExampleObject(name = "deactivate", value = "{\"is_active\": false}"),
+                                                @ExampleObject(
+                                                        name = "offer areas",
+                                                        value =
+                                                                "{\"area_ids\": [\"0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b\"]}")
+                                            })))
     BookingLink update(Caller caller, @PathVariable UUID id, Patch<BookingLinkChanges> patch) {
         return management.update(caller, id, patch);
     }

@@ -56,7 +56,7 @@ import org.springframework.web.bind.annotation.RestController;
 class GuestBookingController {
 
     private static final Set<String> SLOT_PARAMETERS =
-            Set.of("service_id", "party_size", "date", "start_date", "end_date");
+            Set.of("service_id", "party_size", "date", "start_date", "end_date", "area_id");
 
     private final GuestBookingPage pages;
     private final GuestBookingCommands bookings;
@@ -105,7 +105,13 @@ class GuestBookingController {
                     String startDate,
             @Parameter(description = "Range: last local date", example = "2027-03-31")
                     @RequestParam(name = "end_date", required = false)
-                    String endDate) {
+                    String endDate,
+            @Parameter(
+                            description = "One of the page's areas: only the starts where a party asking for it sits"
+                                    + " there; another area is 400 invalid_query naming area_id",
+                            example = "0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b")
+                    @RequestParam(name = "area_id", required = false)
+                    String areaId) {
         UUID organization = organization(organizationId);
         List<FieldError> errors = new ArrayList<>();
         for (String name : request.getParameterMap().keySet()) {
@@ -121,6 +127,14 @@ class GuestBookingController {
                 service = UUID.fromString(serviceId);
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("service_id", "must be a UUID"));
+            }
+        }
+        UUID area = null;
+        if (areaId != null) {
+            try {
+                area = UUID.fromString(areaId);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("area_id", "must be a UUID"));
             }
         }
         int party = 1;
@@ -158,7 +172,7 @@ class GuestBookingController {
                                     .toList()),
                     errors);
         }
-        return pages.slots(organization, slug, service, party, first, last);
+        return pages.slots(organization, slug, service, party, first, last, area);
     }
 
     @PostMapping("/holds")
@@ -166,7 +180,8 @@ class GuestBookingController {
     @Operation(
             summary = "Hold a start while the guest gives their details",
             description = "Answers the private token that confirms the hold and later manages the booking. A start"
-                    + " taken in the meantime is 409 slot_unavailable with nearest_available_starts.",
+                    + " taken in the meantime is 409 slot_unavailable with nearest_available_starts. A"
+                    + " seating_preference must be one of the page's areas (422 naming seating_preference).",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
@@ -178,6 +193,7 @@ class GuestBookingController {
                                                             value =
                                                                     "{\"service_id\": \"0192f3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b\","
                                                                             + " \"party_size\": 2, \"start_datetime\": \"2027-03-28T18:30:00Z\","
+                                                                            + " \"seating_preference\": \"0192f3c4-5555-7f80-9a1b-2c3d4e5f6a7b\","
                                                                             + " \"custom_fields_by_key\": {\"occasion\": \"birthday\"}}"))))
     GuestBooking hold(
             @PathVariable("organization_id") String organizationId,
