@@ -1,8 +1,8 @@
 // Table combinations (/reservation-resource-combinations): tables pushed together for a larger party. The
 // engine offers a combination only when no single table seats the party.
 import { listAll } from "../api.js";
-import { editor } from "./editor.js";
-import { el, fmt, uid } from "../dom.js";
+import { choicesField, editor } from "./editor.js";
+import { el, fmt } from "../dom.js";
 
 export function render(ctx, root) {
   var t = ctx.t;
@@ -29,7 +29,8 @@ export function render(ctx, root) {
       defaults: { resource_ids: [], min_party_size: 1 },
       fields: [
         { key: "name", label: t.name, required: true },
-        tablesField(t, tables),
+        choicesField({ key: "resource_ids", legend: t.combinationTables, hint: t.combinationTablesHint,
+          empty: t.noTables, required: true, items: tables }),
         { key: "min_party_size", label: t.minParty, kind: "number" },
         { key: "max_party_size", label: t.maxParty, kind: "number", required: true }
       ]
@@ -38,35 +39,4 @@ export function render(ctx, root) {
     loading.textContent = t.generic;
     loading.setAttribute("role", "alert");
   });
-}
-
-/** One checkbox per table, in a fieldset that carries the API's field name for its errors. */
-function tablesField(t, tables) {
-  return {
-    key: "resource_ids", custom: true, wide: true,
-    build: function () {
-      var id = uid("tables");
-      var boxes = tables.map(function (table) {
-        var box = el("input", { type: "checkbox", id: id + "-" + table.id, value: table.id, name: "resource_ids" });
-        return el("span", { class: "choice" }, [box, el("label", { for: box.id, text: table.name })]);
-      });
-      var group = el("fieldset", { id: id, class: "choices", "data-field": "resource_ids", tabindex: "-1",
-        "aria-describedby": id + "-hint" }, [
-        el("legend", {}, [t.combinationTables, el("span", { class: "req", text: " *" })])
-      ].concat(boxes.length ? boxes : [el("p", { text: t.noTables })]));
-      var node = el("div", { class: "field wide" }, [
-        group,
-        el("p", { id: id + "-hint", class: "hint", text: t.combinationTablesHint }),
-        el("p", { id: id + "-error", class: "field-error", hidden: true })
-      ]);
-      return { node: node, group: group };
-    },
-    read: function (control) {
-      return Array.prototype.map.call(control.group.querySelectorAll("input:checked"), function (box) { return box.value; });
-    },
-    write: function (control, value) {
-      var chosen = value || [];
-      control.group.querySelectorAll("input").forEach(function (box) { box.checked = chosen.indexOf(box.value) >= 0; });
-    }
-  };
 }

@@ -2,7 +2,7 @@
 // by services, resources and booking links. An edit sends only what changed (PATCH keeps the rest); a refusal is
 // shown at its fields and the form keeps what was typed.
 import { listAll, post, patch, del } from "../api.js";
-import { el, clear, fmt, field, input, select, button, statusLine, say, showProblem, clearErrors, numberOf, textOf } from "../dom.js";
+import { el, clear, fmt, field, input, select, button, statusLine, say, showProblem, clearErrors, numberOf, textOf, uid } from "../dom.js";
 
 /**
  * spec: {path, listQuery, newTitle, editTitle(record), fields: [{key, label, kind, options, hint, required,
@@ -148,3 +148,37 @@ function put(body, key, value) {
 }
 
 export { fmt };
+
+/**
+ * A custom field of the editor: one checkbox per item ({id, name}), in a fieldset that carries the API's field name
+ * for its errors; it reads and writes the list of checked ids. spec: {key, legend, hint, empty, required, items}.
+ */
+export function choicesField(spec) {
+  return {
+    key: spec.key, custom: true, wide: true,
+    build: function () {
+      var id = uid(spec.key);
+      var boxes = spec.items.map(function (item) {
+        var box = el("input", { type: "checkbox", id: id + "-" + item.id, value: item.id, name: spec.key });
+        return el("span", { class: "choice" }, [box, el("label", { for: box.id, text: item.name })]);
+      });
+      var legend = spec.required ? [spec.legend, el("span", { class: "req", text: " *" })] : [spec.legend];
+      var group = el("fieldset", { id: id, class: "choices", "data-field": spec.key, tabindex: "-1",
+        "aria-describedby": id + "-hint" }, [el("legend", {}, legend)]
+        .concat(boxes.length ? boxes : [el("p", { text: spec.empty })]));
+      var node = el("div", { class: "field wide" }, [
+        group,
+        el("p", { id: id + "-hint", class: "hint", text: spec.hint }),
+        el("p", { id: id + "-error", class: "field-error", hidden: true })
+      ]);
+      return { node: node, group: group };
+    },
+    read: function (control) {
+      return Array.prototype.map.call(control.group.querySelectorAll("input:checked"), function (box) { return box.value; });
+    },
+    write: function (control, value) {
+      var chosen = value || [];
+      control.group.querySelectorAll("input").forEach(function (box) { box.checked = chosen.indexOf(box.value) >= 0; });
+    }
+  };
+}

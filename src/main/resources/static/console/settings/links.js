@@ -1,12 +1,14 @@
 // Booking links (/reservation-booking-links): the public pages where guests book.
 import { listAll, patch } from "../api.js";
-import { editor } from "./editor.js";
+import { choicesField, editor } from "./editor.js";
 import { el, fmt, field, input, select, button, say, showProblem, textOf } from "../dom.js";
 
 export function render(ctx, root) {
   var t = ctx.t;
   root.appendChild(el("p", { class: "intro", text: t.linksIntro }));
-  listAll("/reservation-services?$sort[name]=1").then(function (services) {
+  var lists = [listAll("/reservation-services?$sort[name]=1"), listAll("/reservation-areas?$sort[name]=1")];
+  Promise.all(lists).then(function (loaded) {
+    var services = loaded[0];
     var serviceOptions = [["", t.chooseService]].concat(services.map(function (s) { return [s.id, s.name]; }));
     var modeField = {
       key: "mode", label: t.mode, kind: "select",
@@ -32,6 +34,8 @@ export function render(ctx, root) {
         { key: "slug", label: t.slug, required: true, hint: t.slugHint },
         modeField,
         serviceField,
+        choicesField({ key: "area_ids", legend: t.linkAreas, hint: t.linkAreasHint, empty: t.noAreas,
+          items: loaded[1] }),
         pageConfig(t),
         { key: "is_active", label: t.isActive, kind: "checkbox" }
       ],

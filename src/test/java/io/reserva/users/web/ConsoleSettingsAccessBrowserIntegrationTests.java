@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import io.reserva.support.BrowserTab;
 import io.reserva.support.IntegrationTest;
+import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -66,8 +67,13 @@ class ConsoleSettingsAccessBrowserIntegrationTests extends SettingsBrowser {
             SettingsBrowser.screenshots(screen, "keys");
             screen.assertAccessible("keys");
 
+            TestApi.Response terrace =
+                    api.post(tenant.adminKey(), "/reservation-areas", java.util.Map.of("name", "Terrace"));
+            TestApi.expect(terrace, 201);
             page.locator("nav.sections a[href='#links']").click();
             screen.waitFor("form.editor input[name=slug]");
+            page.locator("fieldset[data-field=area_ids] label:has-text('Terrace')")
+                    .click();
             page.locator("form.editor input[name=name]").fill("Dinner");
             page.locator("form.editor input[name=slug]").fill("Dinner Page");
             screen.expectFailure(422, "POST", "/reservation-booking-links");
@@ -79,6 +85,9 @@ class ConsoleSettingsAccessBrowserIntegrationTests extends SettingsBrowser {
             JsonNode link = only(api.get(tenant.adminKey(), "/reservation-booking-links"));
             assertThat(link.get("slug").asString()).isEqualTo("dinner");
             assertThat(link.get("is_active").asBoolean()).isTrue();
+            assertThat(link.get("area_ids").get(0).asString())
+                    .as("guests of the page may ask for the terrace")
+                    .isEqualTo(terrace.get("id"));
             SettingsBrowser.screenshots(screen, "links");
             screen.assertAccessible("links");
             screen.assertNoErrors();
