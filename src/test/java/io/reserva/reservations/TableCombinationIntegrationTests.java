@@ -14,11 +14,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Table combinations over HTTP: the catalog refuses bad ones naming the problem, a party of eight books two
- * joined tables of four, and a combination and its tables are never double-booked, even in a race.
+ * joined tables of four, and a combination and its tables are never double-booked (raced across two nodes in
+ * {@link FloorTwoNodesIntegrationTests}).
  */
 @IntegrationTest
 class TableCombinationIntegrationTests {
@@ -250,68 +246,5 @@ class TableCombinationIntegrationTests {
         TestApi.expect(byHand, 201);
         assertThat(tables(byHand)).containsExactly("Table 4a", "Table 4b");
         assertThat(byHand.body().get("is_override").asBoolean()).isTrue();
-    }
-
-    @Test
-    void sixtyFourClientsForTheLastCombinationWhileOthersBookItsTablesOneByOne() throws Exception {
-        combine("name", "4a + 4b", "resource_ids", List.of(fourA, fourB), "min_party_size", 5, "max_party_size", 8);
-        List<Map<String, Object>> bodies = new ArrayList<>();
-        for (int i = 0; i < 64; i++) {
-            bodies.add(fields("service_id", service, "party_size", 8, "start_datetime", START));
-        }
-        for (int i = 0; i < 8; i++) {
-            bodies.add(fields(
-                    "service_id",
-                    service,
-                    "party_size",
-                    4,
-                    "start_datetime",
-                    START,
-                    "preferred_resource_id",
-                    i % 2 == 0 ? fourA : fourB));
-        }
-
-        List<Response> responses = race(bodies);
-
-        long eightsBooked =
-                responses.subList(0, 64).stream().filter(r -> r.status() == 201).count();
-        long foursBooked = responses.subList(64, 72).stream()
-                .filter(r -> r.status() == 201)
-                .count();
-        assertThat(responses)
-                .allSatisfy(r -> assertThat(r.status()).as(r.text()).isIn(201, 409));
-        // Either the combination won (and no table was left), or tables went one by one (and the combination lost).
-        assertThat(eightsBooked + foursBooked).isPositive();
-        if (eightsBooked > 0) {
-            assertThat(eightsBooked).isEqualTo(1);
-            assertThat(foursBooked).isZero();
-        } else {
-            assertThat(foursBooked).isBetween(1L, 2L);
-        }
-        assertThat(AllocationAudit.overlappingAllocations(jdbc)).isZero();
-        long rows = jdbc.sql("select count(*) from reservation_allocations where organization_id = :org")
-                .param("org", tenant.id())
-                .query(Long.class)
-                .single();
-        assertThat(rows).isEqualTo(eightsBooked * 2 + foursBooked);
-    }
-
-    private List<Response> race(List<Map<String, Object>> bodies) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> futures = new ArrayList<>();
-        for (Map<String, Object> body : bodies) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return api.post(key, "/reservations", body);
-            }));
-        }
-        start.countDown();
-        List<Response> responses = new ArrayList<>();
-        for (Future<Response> future : futures) {
-            responses.add(future.get());
-        }
-        pool.shutdown();
-        return responses;
     }
 }

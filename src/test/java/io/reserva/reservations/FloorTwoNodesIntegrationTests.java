@@ -4,6 +4,7 @@ import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reserva.ReservaApplication;
+import io.reserva.support.AllocationAudit;
 import io.reserva.support.CatalogFixtures;
 import io.reserva.support.IntegrationTest;
 import io.reserva.support.TestApi;
@@ -31,17 +32,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two app nodes on one database: creates split over both that together exceed a service's pacing fill exactly the
- * limit, because the count is taken under a database lock, not a node's memory. The rest are refused
- * {@code 409 pacing_limit}, and SQL afterwards finds no more than the limit booked. An area's limit holds the same
- * way: parties asking for a paced terrace beyond its limit are seated inside instead.
+ * Two app nodes on one database, the floor's guarantees under races split over both: creates that together exceed
+ * a service's pacing fill exactly the limit, because the count is taken under a database lock, not a node's
+ * memory (the rest are refused {@code 409 pacing_limit}, and SQL afterwards finds no more than the limit booked);
+ * an area's limit holds the same way, parties beyond it seated inside; and a combination raced against its own
+ * tables is never double-booked (the exclusion constraint holds each table of a combination).
  */
 @IntegrationTest
-class PacingTwoNodesIntegrationTests {
+class FloorTwoNodesIntegrationTests {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final LocalDate DAY = LocalDate.of(2027, 5, 10);
-    static final int CLIENTS = 16;
+    static final int CLIENTS = 64;
 
     static ConfigurableApplicationContext secondNode;
 
@@ -104,7 +106,7 @@ class PacingTwoNodesIntegrationTests {
 
     @Test
     void coversOfOneIntervalBookedOnBothNodesAtOnceFillExactlyTheLimit() throws Exception {
-        // 10 covers per quarter hour; sixteen parties of 2 ask for 19:00 and 19:05 (one interval), half on each node.
+        // 10 covers per quarter hour; 64 parties of 2 ask for 19:00 and 19:05 (one interval), half on each node.
         String service = pacedService(fields("interval_minutes", 15, "max_covers", 10));
 
         List<Response> responses = race(service, List.of(at(19, 0), at(19, 5)));
@@ -126,9 +128,9 @@ class PacingTwoNodesIntegrationTests {
 
     @Test
     void theTerracesLastCoversBookedOnBothNodesAtOnceFillExactlyItsLimitAndTheRestSitInside() throws Exception {
-        // The terrace takes 8 covers per quarter hour; the dining room is not paced. Sixteen parties of 2 asking for
-        // the terrace at 19:00 and 19:05, half on each node, each naming a terrace table of its own (so no two meet
-        // on a table and only the area's count can hold them back): four sit outside, twelve inside, and are told.
+        // The terrace takes 8 covers per quarter hour; the dining room is not paced. 64 parties of 2 asking for the
+        // terrace at 19:00 and 19:05, half on each node, each naming a terrace table of its own (so no two meet on a
+        // table and only the area's count can hold them back): four sit outside, the rest inside, and are told.
         Response created = nodeA.post(key, "/reservation-areas", fields("name", "Terrace"));
         TestApi.expect(created, 201);
         String terrace = created.get("id");
@@ -158,6 +160,7 @@ class PacingTwoNodesIntegrationTests {
         List<Response> responses = race(
                 service,
                 List.of(at(19, 0), at(19, 5)),
+                CLIENTS,
                 i -> List.of("seating_preference", terrace, "preferred_resource_id", outside.get(i)));
 
         assertThat(responses)
@@ -177,6 +180,60 @@ class PacingTwoNodesIntegrationTests {
                         .single())
                 .as("covers on the terrace, counted by SQL")
                 .isEqualTo(8L);
+    }
+
+    @Test
+    void theLastCombinationRacedOnBothNodesAgainstItsOwnTablesIsNeverDoubleBooked() throws Exception {
+        String service = catalog.service(fields("name", "Dinner", "duration_minutes", 90, "slot_interval", 30));
+        String fourA = catalog.resource("Table 4a", "table", 4);
+        String fourB = catalog.resource("Table 4b", "table", 4);
+        catalog.link(service, fourA, "any_available");
+        catalog.everyDay(fourA, "18:00", "23:00");
+        catalog.everyDay(fourB, "18:00", "23:00");
+        TestApi.expect(
+                nodeA.post(
+                        key,
+                        "/reservation-resource-combinations",
+                        fields(
+                                "name",
+                                "4a + 4b",
+                                "resource_ids",
+                                List.of(fourA, fourB),
+                                "min_party_size",
+                                5,
+                                "max_party_size",
+                                8)),
+                201);
+
+        // 64 parties of eight want the combination; at the same moment eight parties of four name one of its tables
+        // each (a later key in a body wins: these send their own party size).
+        List<Response> all = race(
+                service,
+                List.of(at(19, 0)),
+                CLIENTS + 8,
+                i -> i < CLIENTS
+                        ? List.of("party_size", 8)
+                        : List.of("party_size", 4, "preferred_resource_id", i % 2 == 0 ? fourA : fourB));
+        long eightsBooked =
+                all.subList(0, CLIENTS).stream().filter(r -> r.status() == 201).count();
+        long foursBooked = all.subList(CLIENTS, CLIENTS + 8).stream()
+                .filter(r -> r.status() == 201)
+                .count();
+        assertThat(all).allSatisfy(r -> assertThat(r.status()).as(r.text()).isIn(201, 409));
+        // Either the combination won (and no table was left), or tables went one by one (and the combination lost).
+        assertThat(eightsBooked + foursBooked).isPositive();
+        if (eightsBooked > 0) {
+            assertThat(eightsBooked).isEqualTo(1);
+            assertThat(foursBooked).isZero();
+        } else {
+            assertThat(foursBooked).isBetween(1L, 2L);
+        }
+        assertThat(AllocationAudit.overlappingAllocations(jdbc)).isZero();
+        assertThat(jdbc.sql("select count(*) from reservation_allocations where organization_id = :org")
+                        .param("org", tenant.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(eightsBooked * 2 + foursBooked);
     }
 
     private static void assertExactly(List<Response> responses, int booked) {
@@ -199,15 +256,16 @@ class PacingTwoNodesIntegrationTests {
 
     /** {@link #CLIENTS} parties of 2 at once, alternating over the two nodes and over the given starts. */
     private List<Response> race(String service, List<String> starts) throws Exception {
-        return race(service, starts, i -> List.of());
+        return race(service, starts, CLIENTS, i -> List.of());
     }
 
-    /** The same, client i sending the extra fields given for it. */
-    private List<Response> race(String service, List<String> starts, IntFunction<List<Object>> extra) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    /** The same with so many clients, client i sending the extra fields given for it. */
+    private List<Response> race(String service, List<String> starts, int clients, IntFunction<List<Object>> extra)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Response>> futures = new ArrayList<>();
-        for (int i = 0; i < CLIENTS; i++) {
+        for (int i = 0; i < clients; i++) {
             TestApi node = i % 2 == 0 ? nodeA : nodeB;
             int client = i;
             String start = starts.get((i / 2) % starts.size());
