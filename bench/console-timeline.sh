@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 LOADS=${LOADS:-10}
 uptime
 ./mvnw -q -o test -Dtest=ConsoleLiveBenchmark -Djacoco.skip=true -Dtest.jit= -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dbench.part=timeline -Dbench.loads="$LOADS" 2>&1 | grep -E '^(TIMELINE|  the day|load average)' || {
+    -Dbench.part=timeline -Dbench.loads="$LOADS" 2>&1 | grep -E '^(TIMELINE|  the day|  waterfall|    [0-9]|load average)' || {
     echo "the benchmark failed: see target/surefire-reports/io.reserva.console.bench.ConsoleLiveBenchmark-output.txt" >&2
     exit 1
 }

@@ -68,6 +68,11 @@ export class WaitlistPanel {
       if (mine !== this.sequence || (e instanceof ApiError && e.status === 401)) { return; }
       this.failed = true;
     }
+    // The day is read again quietly (the live stream's first "open", among others), and the waitlist with it: an
+    // unchanged answer leaves the panel as it is, so nothing on screen moves for nothing.
+    const answer = JSON.stringify([date, this.entries, this.more, this.failed]);
+    if (answer === this.answered && this.container && this.container.isConnected) { return; }
+    this.answered = answer;
     this.render();
   }
 

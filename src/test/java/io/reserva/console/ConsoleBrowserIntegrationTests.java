@@ -105,7 +105,8 @@ class ConsoleBrowserIntegrationTests extends ConsoleBrowser {
         tab.expectCutOff("/events/stream");
         page.navigate("about:blank");
         TestApi.expect(api.delete(tenant.adminKey(), "/users/" + adminId + "/sessions"), 200);
-        tab.expectFailure(401, "GET", "/organizations/" + tenant.id() + "/days/" + day.plusDays(1));
+        // The organization and its day, asked for together with the session (the organization shown last).
+        tab.expectFailure(401, "GET", "/organizations/" + tenant.id());
         tab.expectFailure(401, "GET", "/events/stream");
         tab.expectFailure(401, "GET", "/waitlist-entries"); // the waitlist panel reads the same day
         page.navigate(api.base() + "/console?date=" + day.plusDays(1) + "&view=timeline");
@@ -117,6 +118,31 @@ class ConsoleBrowserIntegrationTests extends ConsoleBrowser {
         page.waitForSelector("#timeline");
         assertThat(page.url()).contains("date=" + day.plusDays(1), "view=timeline");
         assertThat(page.inputValue("#date")).isEqualTo(day.plusDays(1).toString());
+        assertNoErrors();
+    }
+
+    /**
+     * The console asks for the organization it showed last together with the session (a round trip sooner); a
+     * browser that last showed another organization gets that guess refused, drops it, and shows its own day.
+     */
+    @Test
+    void aWrongGuessOfTheOrganizationIsDroppedAndTheUsersOwnDayShown() {
+        String ana = book(LocalTime.of(19, 0), 2, table1, "Ana");
+        open(1280, 900);
+        signIn(adminEmail);
+        assertThat(page.evaluate("() => JSON.parse(localStorage.getItem('reserva.console.organization')).id"))
+                .as("remembered at sign-in's first day")
+                .isEqualTo(tenant.id().toString());
+        String stranger = api.newTenant().id().toString();
+        page.evaluate(
+                "id => localStorage.setItem('reserva.console.organization',"
+                        + " JSON.stringify({ id: id, timezone: 'Asia/Tokyo' }))",
+                stranger);
+        tab.expectFailure(404, "GET", "/organizations/" + stranger);
+        goToDay("list");
+        assertThat(row(ana).textContent()).contains("Ana Guest");
+        assertThat(page.evaluate("() => JSON.parse(localStorage.getItem('reserva.console.organization')).id"))
+                .isEqualTo(tenant.id().toString());
         assertNoErrors();
     }
 

@@ -202,6 +202,16 @@ class ConsoleLiveBenchmark {
         System.out.println("  the day's answer, first byte (ms from navigation): " + summary(firstByte));
         System.out.println("  the day's answer, last byte: " + summary(lastByte));
         System.out.println("  the day drawn (performance mark): " + summary(drawn));
+        // Where the last load's time went: each request's start, first byte and end, and the page's own marks.
+        System.out.println("  waterfall of the last load (ms from navigation: start / first byte / end):");
+        @SuppressWarnings("unchecked")
+        List<String> waterfall = (List<String>) page.evaluate("() => performance.getEntries()"
+                + ".filter(e => e.entryType === 'resource' || e.entryType === 'navigation' || e.entryType === 'mark'"
+                + " || e.entryType === 'paint')"
+                + ".map(e => e.startTime.toFixed(0) + ' / ' + (e.responseStart ? e.responseStart.toFixed(0) : '-')"
+                + " + ' / ' + (e.responseEnd ? e.responseEnd.toFixed(0) : '-') + '  ' + e.entryType + ' '"
+                + " + e.name.replace(location.origin, ''))");
+        waterfall.forEach(line -> System.out.println("    " + line));
         context.close();
     }
 
