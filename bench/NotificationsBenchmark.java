@@ -67,6 +67,10 @@ public class NotificationsBenchmark {
         String classpath = args[0];
         Path data = Path.of(args[1]);
         String base = "http://localhost:" + PORT;
+        // The driver's own GreenMail logged a line per new mailbox at logback's default level: CPU taken from the
+        // two cores the node under test runs on. Warnings only.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
         smtp.start();
 
