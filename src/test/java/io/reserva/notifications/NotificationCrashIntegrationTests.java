@@ -8,14 +8,12 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.reserva.support.CatalogFixtures;
 import io.reserva.support.ChildApp;
+import io.reserva.support.SlowLink;
 import io.reserva.support.TestApi;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,9 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -78,7 +73,7 @@ class NotificationCrashIntegrationTests {
 
     @Test
     void afterKillMinusNineDuringSendingEveryMessageIsSentAtLeastOnce() throws Exception {
-        try (SlowSmtp slow = new SlowSmtp(SMTP_PORT, LINK_BYTES_PER_SECOND)) {
+        try (SlowLink slow = new SlowLink(SMTP_PORT, LINK_BYTES_PER_SECOND)) {
             // Through a slow link the node is mid-send on some messages, with others claimed or queued, when killed.
             TestApi api = start(1, slow.port());
             TestApi.Tenant tenant = api.newTenant();
@@ -167,107 +162,6 @@ class NotificationCrashIntegrationTests {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * A TCP relay to the SMTP server over a slow link: each direction carries at most {@code bytesPerSecond}, so a
-     * message takes a while to send and a kill lands in the middle of some. The pace is a token bucket refilled
-     * every {@link #TICK} by a scheduler; a pump blocks on its permits, never on a fixed pause.
-     */
-    static final class SlowSmtp implements AutoCloseable {
-
-        static final Duration TICK = Duration.ofMillis(50);
-
-        private final ServerSocket listener;
-        private final int target;
-        private final int bytesPerTick;
-        private final Semaphore toServer = new Semaphore(0);
-        private final Semaphore toClient = new Semaphore(0);
-        private final ScheduledExecutorService refill = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "slow-smtp-refill");
-            thread.setDaemon(true);
-            return thread;
-        });
-
-        SlowSmtp(int target, int bytesPerSecond) throws IOException {
-            this.listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-            this.target = target;
-            this.bytesPerTick = Math.max(1, (int) (bytesPerSecond * TICK.toMillis() / 1000));
-            // A link's bandwidth does not pile up while it is idle: each tick tops the bucket up to one tick's worth.
-            refill.scheduleAtFixedRate(
-                    () -> {
-                        topUp(toServer);
-                        topUp(toClient);
-                    },
-                    0,
-                    TICK.toMillis(),
-                    TimeUnit.MILLISECONDS);
-            Thread acceptor = new Thread(this::accept, "slow-smtp");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        int port() {
-            return listener.getLocalPort();
-        }
-
-        private void topUp(Semaphore bucket) {
-            int missing = bytesPerTick - bucket.availablePermits();
-            if (missing > 0) {
-                bucket.release(missing);
-            }
-        }
-
-        private void accept() {
-            while (!listener.isClosed()) {
-                try {
-                    Socket client = listener.accept();
-                    Socket server = new Socket(java.net.InetAddress.getLoopbackAddress(), target);
-                    pump(client, server, toServer);
-                    pump(server, client, toClient);
-                } catch (IOException e) {
-                    return; // closed
-                }
-            }
-        }
-
-        private void pump(Socket from, Socket to, Semaphore bucket) {
-            Thread thread = new Thread(
-                    () -> {
-                        byte[] buffer = new byte[bytesPerTick];
-                        try (InputStream in = from.getInputStream();
-                                OutputStream out = to.getOutputStream()) {
-                            int read;
-                            while ((read = in.read(buffer)) >= 0) {
-                                bucket.acquire(read); // the link's bandwidth
-                                out.write(buffer, 0, read);
-                                out.flush();
-                            }
-                        } catch (IOException | InterruptedException e) {
-                            // one side went away: so does the relay
-                        } finally {
-                            close(from);
-                            close(to);
-                        }
-                    },
-                    "slow-smtp-pump");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private static void close(Socket socket) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // already closed
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            refill.shutdownNow();
-            listener.close();
         }
     }
 }

@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.reserva.support.ChildApp;
 import io.reserva.support.TestApi;
-import io.reserva.webhooks.Receiver.Answer;
-import io.reserva.webhooks.Receiver.Arrival;
+import io.reserva.support.WebhookReceiver;
+import io.reserva.support.WebhookReceiver.Answer;
+import io.reserva.support.WebhookReceiver.Arrival;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class WebhookCrashIntegrationTests {
 
     @Test
     void afterKillMinusNineEveryAcknowledgedChangeIsStillDelivered() throws Exception {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             // A slow receiver: work piles up queued and in flight when the node dies.
             receiver.otherwise(new Answer(200, Map.of(), 400));
             start(1);
@@ -90,7 +91,7 @@ class WebhookCrashIntegrationTests {
     }
 
     /** The contacts whose {@code contact.created} reached the receiver, each once however often it arrived. */
-    private static Set<String> delivered(Receiver receiver) {
+    private static Set<String> delivered(WebhookReceiver receiver) {
         Set<String> ids = new HashSet<>();
         for (Arrival arrival : receiver.arrivals()) {
             ids.add(arrival.json().get("data").get("id").asString());
