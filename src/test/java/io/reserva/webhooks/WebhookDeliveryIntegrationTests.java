@@ -8,8 +8,9 @@ import io.reserva.support.IntegrationTest;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
 import io.reserva.support.TestApi.Tenant;
-import io.reserva.webhooks.Receiver.Answer;
-import io.reserva.webhooks.Receiver.Arrival;
+import io.reserva.support.WebhookReceiver;
+import io.reserva.support.WebhookReceiver.Answer;
+import io.reserva.support.WebhookReceiver.Arrival;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,14 +45,14 @@ class WebhookDeliveryIntegrationTests {
     TestApi api;
     Tenant tenant;
     String key;
-    Receiver receiver;
+    WebhookReceiver receiver;
 
     @BeforeEach
     void setUp() throws Exception {
         api = new TestApi(port);
         tenant = api.newTenant();
         key = tenant.adminKey();
-        receiver = new Receiver();
+        receiver = new WebhookReceiver();
     }
 
     @AfterEach
@@ -265,7 +266,7 @@ class WebhookDeliveryIntegrationTests {
 
     @Test
     void aSlowReceiverHoldsOnlyItsOwnShareOfTheWorkers() throws Exception {
-        try (Receiver slow = new Receiver()) {
+        try (WebhookReceiver slow = new WebhookReceiver()) {
             slow.otherwise(new Answer(200, Map.of(), 1_500));
             createEndpoint(slow.url("/slow"), null);
             createEndpoint(receiver.url("/fast"), null);

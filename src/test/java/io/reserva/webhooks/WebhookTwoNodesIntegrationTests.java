@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reserva.ReservaApplication;
 import io.reserva.support.IntegrationTest;
 import io.reserva.support.TestApi;
-import io.reserva.webhooks.Receiver.Arrival;
+import io.reserva.support.WebhookReceiver;
+import io.reserva.support.WebhookReceiver.Arrival;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +68,8 @@ class WebhookTwoNodesIntegrationTests {
         TestApi nodeA = new TestApi(port);
         TestApi nodeB = new TestApi(secondPort);
 
-        try (Receiver one = new Receiver();
-                Receiver two = new Receiver()) {
+        try (WebhookReceiver one = new WebhookReceiver();
+                WebhookReceiver two = new WebhookReceiver()) {
             TestApi.Tenant tenant = nodeA.newTenant();
             String key = tenant.adminKey();
             TestApi.Response endpointOne = nodeA.post(key, "/webhook-endpoints", fields("url", one.url("/a")));
@@ -99,7 +100,7 @@ class WebhookTwoNodesIntegrationTests {
             }
             clients.shutdown();
 
-            for (Receiver receiver : List.of(one, two)) {
+            for (WebhookReceiver receiver : List.of(one, two)) {
                 receiver.await(contacts, a -> true, Duration.ofSeconds(60));
             }
             // Each receiver has had every event once; a double send would show as more arrivals within a second.

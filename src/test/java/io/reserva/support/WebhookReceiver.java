@@ -1,4 +1,4 @@
-package io.reserva.webhooks;
+package io.reserva.support;
 
 import com.standardwebhooks.Webhook;
 import com.sun.net.httpserver.HttpServer;
@@ -27,35 +27,35 @@ import tools.jackson.databind.json.JsonMapper;
  * A webhook receiver on loopback, as an integrator would run one: it records what arrives and answers from a
  * script (then 204). Deliveries are verified with the official Standard Webhooks library, not with our code.
  */
-final class Receiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One request as it arrived; header names lower-cased. */
-    record Arrival(Map<String, List<String>> headers, String body, Instant at, long nanos) {
-        String header(String name) {
+    public record Arrival(Map<String, List<String>> headers, String body, Instant at, long nanos) {
+        public String header(String name) {
             List<String> values = headers.get(name);
             return values == null ? null : values.get(0);
         }
 
-        String id() {
+        public String id() {
             return header("webhook-id");
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
-        String type() {
+        public String type() {
             return json().get("type").asString();
         }
 
         /** Verifies with the Standard Webhooks library; throws if the signature does not hold for this secret. */
-        void verify(String secret) throws Exception {
+        public void verify(String secret) throws Exception {
             new Webhook(secret).verify(body, headers);
         }
 
-        boolean verifies(String secret) {
+        public boolean verifies(String secret) {
             try {
                 verify(secret);
                 return true;
@@ -66,8 +66,8 @@ final class Receiver implements AutoCloseable {
     }
 
     /** What to answer next: a status, extra headers, and how long to wait first. */
-    record Answer(int status, Map<String, String> headers, long delayMillis) {
-        static Answer of(int status) {
+    public record Answer(int status, Map<String, String> headers, long delayMillis) {
+        public static Answer of(int status) {
             return new Answer(status, Map.of(), 0);
         }
     }
@@ -80,7 +80,7 @@ final class Receiver implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger mostOpen = new java.util.concurrent.atomic.AtomicInteger();
 
-    Receiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
         server.createContext("/", exchange -> {
             mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
@@ -114,37 +114,37 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    void then(Answer... answers) {
+    public void then(Answer... answers) {
         script.addAll(List.of(answers));
     }
 
-    void otherwise(Answer answer) {
+    public void otherwise(Answer answer) {
         otherwise = answer;
     }
 
     /** The most requests this receiver was answering at once. */
-    int mostAtOnce() {
+    public int mostAtOnce() {
         return mostOpen.get();
     }
 
-    List<Arrival> arrivals() {
+    public List<Arrival> arrivals() {
         return new ArrayList<>(arrivals);
     }
 
-    List<Arrival> arrivals(Predicate<Arrival> filter) {
+    public List<Arrival> arrivals(Predicate<Arrival> filter) {
         return arrivals.stream().filter(filter).toList();
     }
 
     /** Waits until at least {@code count} matching requests arrived; fails after {@code timeout}. */
-    List<Arrival> await(int count, Predicate<Arrival> filter, Duration timeout) {
+    public List<Arrival> await(int count, Predicate<Arrival> filter, Duration timeout) {
         try {
             return Awaitility.await()
                     .atMost(timeout)
