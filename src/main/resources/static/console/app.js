@@ -45,6 +45,20 @@ async function start() {
   // mornings it is the same one, and the day's answer is then on its way a round trip sooner. A guess that turns
   // out wrong (another organization, or none) is dropped and asked for again.
   const guess = guessedStart();
+  // The stream opens at once, with the session cookie, while the rest is read (without a session it is refused,
+  // as the session's own read is): its first "open" reads the day again (quietly, after the first read; see
+  // reloadQuietly), since a change committed before the stream started would otherwise never be heard. Opened
+  // later, its "open" waited behind the drawing of the day and changed the screen after it.
+  subscribe({
+    reservation: applyReservation,
+    contact: applyContact,
+    waitlist: function () { if (waitlist) { waitlist.load(); } },
+    reload: reloadQuietly
+  }, function (on) {
+    if (on && !state.live) { performance.mark("reserva:live"); }
+    state.live = on;
+    renderLiveState();
+  });
   let session;
   try {
     session = await get("/sessions/current");
@@ -70,15 +84,8 @@ async function start() {
   renderHeader();
   renderFrame();
   window.addEventListener("popstate", function () { readAddress(); syncToolbar(); load(); });
-  // The stream opens while the day is read; its first "open" reads the day again (quietly, after this read),
-  // since a change committed before the stream started would otherwise never be heard.
-  subscribe({
-    reservation: applyReservation,
-    contact: applyContact,
-    waitlist: function () { waitlist.load(); },
-    reload: reloadQuietly
-  }, function (on) { state.live = on; renderLiveState(); });
-  await load(early && state.date === early.date ? { answer: early.answer } : null);
+  await load(early && state.date === early.date
+    ? { answer: early.answer, waitlist: right ? guess.waitlist : null } : null);
 }
 
 const LAST_ORGANIZATION = "reserva.console.organization";
@@ -94,8 +101,10 @@ function guessedStart() {
   const guess = {
     organizationId: last.id,
     organization: get("/organizations/" + last.id),
-    day: { date: date, answer: get(dayPath(last.id, date)) }
+    day: { date: date, answer: get(dayPath(last.id, date)) },
+    waitlist: { date: date, answer: WaitlistPanel.read(date) }
   };
+  guess.waitlist.answer.catch(function () { /* a wrong guess: asked for again */ });
   guess.organization.catch(function () { /* a wrong guess: asked for again */ });
   guess.day.answer.catch(function () { /* a wrong guess: asked for again */ });
   return guess;
@@ -107,7 +116,8 @@ function rememberOrganization(organization) {
 }
 
 function reloadQuietly() {
-  if (loading) { quietWaiting = true; return; }
+  // Before the first read of the day has an answer there is nothing to read again yet: it follows that read.
+  if (loading || !state.day) { quietWaiting = true; return; }
   load({ quiet: true });
 }
 
@@ -172,6 +182,7 @@ function renderHeader() {
     t("signedInAs", { name: session.name || session.email, role: t("role_" + session.role) })));
   bar.appendChild(h("span", { class: "lang" }, h("label", { for: "lang", class: "visually-hidden" }, t("language")), lang));
   bar.appendChild(h("span", { id: "live", class: "live", role: "status" }));
+  renderLiveState();
   bar.appendChild(signOut);
 }
 
@@ -256,9 +267,13 @@ async function load(options) {
     loading++;
     document.getElementById("view").setAttribute("aria-busy", "true");
   }
-  waitlist.load();
+  const waitlistRead = waitlist.load(options && options.waitlist);
   try {
     const day = await (options && options.answer ? options.answer : get(dayPath(state.organization.id, date)));
+    // The day and the waitlist beside it appear together: drawn one after the other, the screen would change
+    // twice (the waitlist's answer, handled while the timeline was drawn, came last). Its read catches its own
+    // errors.
+    if (!quiet) { await waitlistRead; }
     if (mine !== loadSequence) { return; }
     const text = JSON.stringify(day);
     if (quiet && text === state.dayText && !heard.length) { return; }

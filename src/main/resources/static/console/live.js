@@ -1,8 +1,8 @@
 // Live updates: the server's event stream. Each reservation or contact event carries the object as the API shows
 // it after the change, in commit order, so the console applies it to the day it holds instead of reading the
-// whole day again; a "reset" (the stream could not resume) means: read it all again. When the stream does not
-// exist on this server (404) the console works without it and does not retry; EventSource reconnects by itself
-// otherwise, and resumes after the last event it received (Last-Event-ID).
+// whole day again; a "reset" (the stream could not resume) means: read it all again. A stream refused (a 401 or
+// 404 answer) stays closed and the console works without it; EventSource reconnects by itself otherwise, and
+// resumes after the last event it received (Last-Event-ID).
 
 const RESERVATION_EVENTS = [
   "reservation.created", "reservation.held", "reservation.updated", "reservation.confirmed",
@@ -19,38 +19,14 @@ const WAITLIST_EVENTS = [
 ];
 
 /**
- * Whether the server has the stream: a GET whose answer's status is all we read (the body never ends, so the
- * request is aborted as soon as the status is known). A server that sends its headers only with the first event
- * counts as having it once a moment has passed without a refusal.
- */
-async function streamExists() {
-  const controller = new AbortController();
-  const patience = setTimeout(function () { controller.abort(); }, 2000);
-  try {
-    const probe = await fetch("/events/stream", {
-      headers: { "Accept": "text/event-stream" }, credentials: "same-origin", cache: "no-store",
-      signal: controller.signal
-    });
-    const ok = probe.ok && (probe.headers.get("Content-Type") || "").startsWith("text/event-stream");
-    controller.abort();
-    return ok;
-  } catch (e) {
-    return e && e.name === "AbortError" && controller.signal.aborted;
-  } finally {
-    clearTimeout(patience);
-  }
-}
-
-/**
  * Opens the stream. handlers.reservation(data) and handlers.contact(data) get each event's object, in order;
  * handlers.waitlist(type, data) a waitlist entry's; handlers.reload() is called when the stream could not resume
  * and once when it first opens (a change made between the day's first read and the stream's start would
  * otherwise be missed). onState(true|false) follows whether the stream is open.
  */
-export async function subscribe(handlers, onState) {
+export function subscribe(handlers, onState) {
   if (typeof window.EventSource !== "function") { return null; }
-  const available = await streamExists();
-  if (!available) { onState(false); return null; }
+  // A refusal (401 once the session has ended, 404) closes an EventSource for good: it does not retry.
   const source = new EventSource("/events/stream");
   const dispatch = function (handler) {
     return function (event) {

@@ -50,16 +50,24 @@ export class WaitlistPanel {
     this.render();
   }
 
-  /** Reads the day's active entries again; an answer to an older read (the day changed meanwhile) is dropped. */
-  async load() {
-    const mine = ++this.sequence;
-    const date = this.state.date;
+  /** The read of a date's active entries (at most 50). */
+  static read(date) {
     const params = new URLSearchParams();
     params.set("date", date);
     ACTIVE.forEach(function (status, i) { params.set("status[$in][" + i + "]", status); });
     params.set("$limit", "50");
+    return get("/waitlist-entries?" + params.toString());
+  }
+
+  /**
+   * Reads the day's active entries again, or takes the answer of a read already on its way for this date; an
+   * answer to an older read (the day changed meanwhile) is dropped.
+   */
+  async load(early) {
+    const mine = ++this.sequence;
+    const date = this.state.date;
     try {
-      const page = await get("/waitlist-entries?" + params.toString());
+      const page = await (early && early.date === date ? early.answer : WaitlistPanel.read(date));
       if (mine !== this.sequence) { return; }
       this.entries = page.data;
       this.more = page.total !== null && page.total !== undefined && page.total > page.data.length;

@@ -54,6 +54,8 @@ class ConsoleLiveBenchmark {
     private static final int WARM_UP = 5;
     private static final int CHANGES = 50;
     private static final int LOADS = Integer.getInteger("bench.loads", 5);
+    private static final boolean CPU_PROFILE = Boolean.getBoolean("bench.cpu-profile");
+    private static final int WARM_UP_DAYS = Integer.getInteger("bench.warm-up-days", 300);
     private static final String PART = System.getProperty("bench.part", "all");
 
     @LocalServerPort
@@ -164,10 +166,20 @@ class ConsoleLiveBenchmark {
         TestApi.expect(
                 api.post(key, "/users", fields("email", email, "name", "Bench", "role", "admin", "password", PASSWORD)),
                 201);
+        // The server as it runs all day, not just started: the day's answer (its own benchmark, bench/http-day.sh,
+        // is measured warm too) is asked for until the JIT has compiled it; on a cold JVM the first answers took
+        // 150-200 ms against 28 ms warm. Loads of the browser follow.
+        for (int i = 0; i < WARM_UP_DAYS; i++) {
+            TestApi.expect(api.get(key, "/organizations/" + org + "/days/" + day), 200);
+        }
         BrowserContext context = chromium.newContext(
                 new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"));
         // Every DOM change is stamped (ms since navigation start) by a script that runs before the page's own.
-        context.addInitScript("new MutationObserver(() => { window.__lastChange = performance.now(); })"
+        // What changed last is kept too (element, id or class, kind of change), to tell what keeps a load unstable.
+        context.addInitScript("new MutationObserver(records => { window.__lastChange = performance.now();"
+                + " const r = records[records.length - 1]; const t = r.target.nodeType === 1 ? r.target"
+                + " : r.target.parentElement; window.__lastWhat = r.type + ' ' + (r.attributeName || '') + ' on '"
+                + " + (t ? t.tagName.toLowerCase() + (t.id ? '#' + t.id : t.className ? '.' + t.className : '') : '?'); })"
                 + ".observe(document, {subtree: true, childList: true, attributes: true, characterData: true});");
         Page page = context.newPage();
         page.setDefaultTimeout(60_000);
@@ -176,8 +188,21 @@ class ConsoleLiveBenchmark {
         List<Double> firstByte = new ArrayList<>();
         List<Double> lastByte = new ArrayList<>();
         List<Double> drawn = new ArrayList<>();
+        Map<String, Integer> lastWhat = new java.util.TreeMap<>();
         int tiles = 0;
+        com.microsoft.playwright.CDPSession cdp = null;
         for (int i = 0; i < LOADS + 1; i++) {
+            if (CPU_PROFILE && i == LOADS) {
+                // The last load under Chromium's sampling profiler: where the page's own time goes.
+                cdp = context.newCDPSession(page);
+                cdp.send("Profiler.enable");
+                cdp.send(
+                        "Profiler.setSamplingInterval",
+                        new com.google.gson.JsonParser()
+                                .parse("{\"interval\":200}")
+                                .getAsJsonObject());
+                cdp.send("Profiler.start");
+            }
             page.navigate(api.base() + "/console?date=" + day + "&view=timeline");
             page.waitForSelector("#timeline .tile");
             page.waitForFunction(
@@ -192,16 +217,22 @@ class ConsoleLiveBenchmark {
                         + " const r = performance.getEntriesByType('resource').find(e => e.name.includes('/days/'));"
                         + " const d = performance.getEntriesByName('reserva:day-drawn')[0];"
                         + " return [r ? r.responseStart : -1, r ? r.responseEnd : -1, d ? d.startTime : -1]; }");
+                lastWhat.merge((String) page.evaluate("() => window.__lastWhat"), 1, Integer::sum);
                 firstByte.add(marks.get(0).doubleValue());
                 lastByte.add(marks.get(1).doubleValue());
                 drawn.add(marks.get(2).doubleValue());
             }
         }
         System.out.println("TIMELINE of organization " + org + " on " + day + ", " + tiles + " tiles, drawn and stable"
-                + " from navigation over " + LOADS + " loads (ms): " + summary(millis));
+                + " from navigation over " + LOADS + " loads after " + WARM_UP_DAYS + " reads of the day (ms): "
+                + summary(millis));
         System.out.println("  the day's answer, first byte (ms from navigation): " + summary(firstByte));
         System.out.println("  the day's answer, last byte: " + summary(lastByte));
         System.out.println("  the day drawn (performance mark): " + summary(drawn));
+        System.out.println("  the last change of each load: " + lastWhat);
+        if (cdp != null) {
+            printProfile(cdp.send("Profiler.stop").getAsJsonObject("profile"));
+        }
         // Where the last load's time went: each request's start, first byte and end, and the page's own marks.
         System.out.println("  waterfall of the last load (ms from navigation: start / first byte / end):");
         @SuppressWarnings("unchecked")
@@ -213,6 +244,30 @@ class ConsoleLiveBenchmark {
                 + " + e.name.replace(location.origin, ''))");
         waterfall.forEach(line -> System.out.println("    " + line));
         context.close();
+    }
+
+    /** Self time per function of a CPU profile (Chromium's Profiler domain), the largest first. */
+    private static void printProfile(com.google.gson.JsonObject profile) {
+        Map<Integer, String> names = new java.util.HashMap<>();
+        for (var node : profile.getAsJsonArray("nodes")) {
+            var frame = node.getAsJsonObject().getAsJsonObject("callFrame");
+            String url = frame.get("url").getAsString().replaceAll(".*/", "");
+            names.put(
+                    node.getAsJsonObject().get("id").getAsInt(),
+                    frame.get("functionName").getAsString() + " " + url + ":"
+                            + (frame.get("lineNumber").getAsInt() + 1));
+        }
+        Map<String, Double> self = new java.util.HashMap<>();
+        var samples = profile.getAsJsonArray("samples");
+        var deltas = profile.getAsJsonArray("timeDeltas");
+        for (int i = 0; i < samples.size(); i++) {
+            self.merge(names.get(samples.get(i).getAsInt()), deltas.get(i).getAsDouble() / 1000, Double::sum);
+        }
+        System.out.println("  CPU profile of the last load, self time (ms):");
+        self.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(25)
+                .forEach(e -> System.out.printf(Locale.ROOT, "    %7.1f  %s%n", e.getValue(), e.getKey()));
     }
 
     private static String user(TestApi api, TestApi.Tenant tenant) {
