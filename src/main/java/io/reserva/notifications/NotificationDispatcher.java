@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,9 +48,6 @@ class NotificationDispatcher implements SmartLifecycle {
     private final PostgresNotifications postgres;
     private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
-    /** Senders with nothing to send: a chunk is claimed only when one of them can take it at once. */
-    private volatile Semaphore freeSenders;
-
     private final AtomicInteger sent = new AtomicInteger();
     private volatile boolean running;
     private volatile Thread thread;
@@ -84,7 +82,6 @@ class NotificationDispatcher implements SmartLifecycle {
         } else {
             log.info("No mail server configured (spring.mail.host): guest emails are stored as not_sent");
         }
-        freeSenders = new Semaphore(properties.concurrency());
         senders = Executors.newFixedThreadPool(properties.concurrency(), runnable -> {
             Thread sender = new Thread(runnable, "notification-sender");
             sender.setDaemon(true);
@@ -176,37 +173,26 @@ class NotificationDispatcher implements SmartLifecycle {
     }
 
     /**
-     * Claims one chunk as soon as a sender is free and hands it over; true when the chunk was full, so more may be
-     * due. Each chunk's emails go over one connection to the mail server and its outcomes are recorded together.
-     * Senders do not wait for each other: a slow chunk (a slow mail server answer, a long template) holds up only
-     * itself, and a chunk is claimed only when a sender can start on it, so its lease runs while it is sent.
+     * Sends one batch; true when it was full, so more may be due. The batch is cut into one chunk per sender
+     * thread; each chunk's emails go over one connection to the mail server and its outcomes are recorded together.
      */
     private boolean claimAndSend() throws InterruptedException {
-        Semaphore free = freeSenders;
-        free.acquire();
-        List<Claim> claims;
-        try {
-            claims = notifications.claim(CHUNK, clock.instant(), properties.lease());
-        } catch (RuntimeException e) {
-            free.release();
-            throw e;
+        int batch = properties.concurrency() * CHUNK;
+        List<Claim> claims = notifications.claim(batch, clock.instant(), properties.lease());
+        List<Future<?>> chunks = new ArrayList<>();
+        for (List<Claim> chunk : chunks(claims, properties.concurrency())) {
+            chunks.add(senders.submit(() -> sendChunk(chunk)));
         }
-        if (claims.isEmpty()) {
-            free.release();
-            return false;
-        }
-        senders.execute(() -> {
+        for (Future<?> chunk : chunks) {
             try {
-                for (List<Claim> ofOneChannel : chunks(claims, 1)) {
-                    sendChunk(ofOneChannel);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Guest notifications could not be sent: {}", e.toString());
-            } finally {
-                free.release();
+                chunk.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.warn(
+                        "Guest notifications could not be sent: {}",
+                        e.getCause().toString());
             }
-        });
-        return claims.size() == CHUNK;
+        }
+        return claims.size() == batch;
     }
 
     /** The claims cut into at most {@code parts} chunks of neighbours, emails and SMS apart. */
