@@ -3,8 +3,8 @@ package io.reserva.live;
 import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reserva.ReservaApplication;
 import io.reserva.support.IntegrationTest;
+import io.reserva.support.SecondNode;
 import io.reserva.support.TestApi;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,9 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,21 +65,9 @@ class LiveTwoNodesIntegrationTests {
     /** Node B: a second application on the test context's database, started once for the class. */
     static int secondNodePort() {
         if (secondNode == null) {
-            secondNode = new SpringApplicationBuilder(ReservaApplication.class)
-                    .properties(Map.ofEntries(
-                            Map.entry("server.port", "0"),
-                            Map.entry("reserva.database.embedded-ephemeral", "true"),
-                            Map.entry("reserva.demo", "false"),
-                            Map.entry("reserva.bootstrap-admin-key", TestApi.PLATFORM_KEY),
-                            Map.entry("reserva.api.rate-limit-per-key", "1000000"),
-                            Map.entry("reserva.api.rate-limit-per-ip", "1000000")))
-                    // Arguments, since application.yaml's own defaults win over default properties. The test context's
-                    // data directory, so both nodes use one database and one secrets key.
-                    .run(
-                            "--server.port=0",
-                            "--reserva.data-dir=" + System.getProperty("java.io.tmpdir") + "/reserva-tests");
+            secondNode = SecondNode.start();
         }
-        return ((WebServerApplicationContext) secondNode).getWebServer().getPort();
+        return SecondNode.port(secondNode);
     }
 
     private static HttpResponse<String> call(String base, String method, String path, Map<String, String> headers)

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.reserva.ReservaApplication;
 import io.reserva.support.CatalogFixtures;
 import io.reserva.support.IntegrationTest;
 import io.reserva.support.MutableClock;
+import io.reserva.support.SecondNode;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
 import io.reserva.support.TestApi.Tenant;
@@ -42,10 +42,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -259,22 +257,12 @@ class GuestEmailIntegrationTests {
     @Test
     void twoNodesSendEachMessageOnce() throws Exception {
         clock.set(Instant.now()); // both nodes on the same time, so either may claim any message
-        ConfigurableApplicationContext second = new SpringApplicationBuilder(ReservaApplication.class)
-                .properties(Map.ofEntries(
-                        Map.entry("server.port", "0"),
-                        Map.entry("reserva.database.embedded-ephemeral", "true"),
-                        Map.entry("reserva.demo", "false"),
-                        Map.entry("reserva.bootstrap-admin-key", TestApi.PLATFORM_KEY),
-                        Map.entry("reserva.data-dir", System.getProperty("java.io.tmpdir") + "/reserva-tests"),
-                        Map.entry("reserva.api.rate-limit-per-key", "1000000"),
-                        Map.entry("reserva.api.rate-limit-per-ip", "1000000")))
-                .run(
-                        "--spring.mail.host=127.0.0.1",
-                        "--spring.mail.port=" + SMTP_PORT,
-                        "--reserva.notifications.poll-interval=PT0.1S");
+        ConfigurableApplicationContext second = SecondNode.start(
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + SMTP_PORT,
+                "--reserva.notifications.poll-interval=PT0.1S");
         try {
-            TestApi other = new TestApi(
-                    ((WebServerApplicationContext) second).getWebServer().getPort());
+            TestApi other = new TestApi(SecondNode.port(second));
             int bookings = 40;
             ExecutorService clients = Executors.newFixedThreadPool(4);
             List<Future<Integer>> calls = new ArrayList<>();

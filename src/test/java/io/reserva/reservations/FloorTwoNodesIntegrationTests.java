@@ -3,10 +3,10 @@ package io.reserva.reservations;
 import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reserva.ReservaApplication;
 import io.reserva.support.AllocationAudit;
 import io.reserva.support.CatalogFixtures;
 import io.reserva.support.IntegrationTest;
+import io.reserva.support.SecondNode;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
 import io.reserva.support.TestApi.Tenant;
@@ -25,9 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -62,21 +60,10 @@ class FloorTwoNodesIntegrationTests {
     @BeforeEach
     void setUp() {
         if (secondNode == null) {
-            secondNode = new SpringApplicationBuilder(ReservaApplication.class)
-                    .properties(Map.of(
-                            "server.port", "0",
-                            "reserva.database.embedded-ephemeral", "true",
-                            "reserva.demo", "false",
-                            "reserva.bootstrap-admin-key", TestApi.PLATFORM_KEY,
-                            // The test context's data directory: both nodes seal secrets with the same key.
-                            "reserva.data-dir", System.getProperty("java.io.tmpdir") + "/reserva-tests",
-                            "reserva.api.rate-limit-per-key", "1000000",
-                            "reserva.api.rate-limit-per-ip", "1000000"))
-                    .run();
+            secondNode = SecondNode.start();
         }
         nodeA = new TestApi(port);
-        nodeB = new TestApi(
-                ((WebServerApplicationContext) secondNode).getWebServer().getPort());
+        nodeB = new TestApi(SecondNode.port(secondNode));
         tenant = nodeA.newTenant();
         key = tenant.adminKey();
         catalog = new CatalogFixtures(nodeA, key);

@@ -3,9 +3,9 @@ package io.reserva.waitlist;
 import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reserva.ReservaApplication;
 import io.reserva.support.CatalogFixtures;
 import io.reserva.support.IntegrationTest;
+import io.reserva.support.SecondNode;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
 import java.time.Duration;
@@ -22,9 +22,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -54,18 +52,8 @@ class WaitlistTwoNodesIntegrationTests {
 
     @Test
     void eachFreedPlaceMakesExactlyOneOfferAcrossTwoNodes() throws Exception {
-        secondNode = new SpringApplicationBuilder(ReservaApplication.class)
-                .properties(Map.ofEntries(
-                        Map.entry("server.port", "0"),
-                        Map.entry("reserva.database.embedded-ephemeral", "true"),
-                        Map.entry("reserva.demo", "false"),
-                        Map.entry("reserva.bootstrap-admin-key", TestApi.PLATFORM_KEY),
-                        Map.entry("reserva.api.rate-limit-per-key", "1000000"),
-                        Map.entry("reserva.api.rate-limit-per-ip", "1000000")))
-                // The test context's data directory: both nodes seal secrets with the same key (docs/operations.md).
-                .run("--reserva.data-dir=" + System.getProperty("java.io.tmpdir") + "/reserva-tests");
-        int secondPort =
-                ((WebServerApplicationContext) secondNode).getWebServer().getPort();
+        secondNode = SecondNode.start();
+        int secondPort = SecondNode.port(secondNode);
         TestApi nodeA = new TestApi(port);
         TestApi nodeB = new TestApi(secondPort);
 

@@ -3,8 +3,8 @@ package io.reserva.webhooks;
 import static io.reserva.support.TestApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reserva.ReservaApplication;
 import io.reserva.support.IntegrationTest;
+import io.reserva.support.SecondNode;
 import io.reserva.support.TestApi;
 import io.reserva.support.WebhookReceiver;
 import io.reserva.support.WebhookReceiver.Arrival;
@@ -20,9 +20,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -47,24 +45,10 @@ class WebhookTwoNodesIntegrationTests {
 
     @Test
     void twoNodesDeliverEveryEventToEveryEndpointExactlyOnce() throws Exception {
-        secondNode = new SpringApplicationBuilder(ReservaApplication.class)
-                .properties(Map.ofEntries(
-                        Map.entry("server.port", "0"),
-                        Map.entry("reserva.database.embedded-ephemeral", "true"),
-                        Map.entry("reserva.demo", "false"),
-                        Map.entry("reserva.bootstrap-admin-key", TestApi.PLATFORM_KEY),
-                        Map.entry("reserva.api.rate-limit-per-key", "1000000"),
-                        Map.entry("reserva.api.rate-limit-per-ip", "1000000")))
-                // Arguments, not default properties: application.yaml's own defaults would win over those. The data
-                // directory is the test context's, so both nodes seal webhook secrets with the same key, as real
-                // nodes must (docs/operations.md).
-                .run(
-                        "--reserva.webhooks.allow-private-networks=true",
-                        "--reserva.webhooks.poll-interval=PT0.1S",
-                        "--reserva.data-dir=" + System.getProperty("java.io.tmpdir") + "/reserva-tests");
+        secondNode = SecondNode.start(
+                "--reserva.webhooks.allow-private-networks=true", "--reserva.webhooks.poll-interval=PT0.1S");
         DeliverySender second = secondNode.getBean(DeliverySender.class);
-        int secondPort =
-                ((WebServerApplicationContext) secondNode).getWebServer().getPort();
+        int secondPort = SecondNode.port(secondNode);
         TestApi nodeA = new TestApi(port);
         TestApi nodeB = new TestApi(secondPort);
 
