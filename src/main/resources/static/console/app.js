@@ -45,20 +45,9 @@ async function start() {
   // mornings it is the same one, and the day's answer is then on its way a round trip sooner. A guess that turns
   // out wrong (another organization, or none) is dropped and asked for again.
   const guess = guessedStart();
-  // The stream opens at once, with the session cookie, while the rest is read (without a session it is refused,
-  // as the session's own read is): its first "open" reads the day again (quietly, after the first read; see
-  // reloadQuietly), since a change committed before the stream started would otherwise never be heard. Opened
-  // later, its "open" waited behind the drawing of the day and changed the screen after it.
-  subscribe({
-    reservation: applyReservation,
-    contact: applyContact,
-    waitlist: function () { if (waitlist) { waitlist.load(); } },
-    reload: reloadQuietly
-  }, function (on) {
-    if (on && !state.live) { performance.mark("reserva:live"); }
-    state.live = on;
-    renderLiveState();
-  });
+  // A browser that showed a day before opens the stream at once, with the session cookie (see openStream);
+  // one that did not waits for the session, so a first visit without one is not refused twice.
+  if (guess) { openStream(); }
   let session;
   try {
     session = await get("/sessions/current");
@@ -69,6 +58,7 @@ async function start() {
   state.session = session;
   useCsrfToken(session.csrf_token);
   state.canEdit = session.role === "admin" || session.role === "staff";
+  if (!guess) { openStream(); }
   const right = guess && guess.organizationId === session.organization_id;
   // With the date in the address, the day is asked for together with the organization, not after it.
   const asked = new URLSearchParams(window.location.search).get("date");
@@ -113,6 +103,25 @@ function guessedStart() {
 function rememberOrganization(organization) {
   const last = JSON.stringify({ id: organization.id, timezone: organization.timezone });
   try { window.localStorage.setItem(LAST_ORGANIZATION, last); } catch (e) { /* private mode: no head start */ }
+}
+
+/**
+ * Subscribes to the live stream. Its first "open" reads the day again (quietly, after the first read; see
+ * reloadQuietly), since a change committed before the stream started would otherwise never be heard. Opened
+ * early, while the session and the day are read: opened after the day was drawn, its "open" waited behind the
+ * drawing, and its "Live" mark changed the screen after the day.
+ */
+function openStream() {
+  subscribe({
+    reservation: applyReservation,
+    contact: applyContact,
+    waitlist: function () { if (waitlist) { waitlist.load(); } },
+    reload: reloadQuietly
+  }, function (on) {
+    if (on && !state.live) { performance.mark("reserva:live"); }
+    state.live = on;
+    renderLiveState();
+  });
 }
 
 function reloadQuietly() {
