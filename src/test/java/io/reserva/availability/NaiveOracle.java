@@ -335,7 +335,14 @@ final class NaiveOracle {
         return free;
     }
 
-    private final Map<List<Object>, Map<LocalDate, List<Instant[]>>> realWindows = new HashMap<>();
+    /**
+     * Each owner's real windows per date, read as a resource's or as the organization's. Keyed by the owner's
+     * identity: hashing its weekly windows and exceptions on every minute looked up was most of the oracle's time.
+     */
+    private final Map<OpeningHours, Map<LocalDate, List<Instant[]>>> realWindows = new java.util.IdentityHashMap<>();
+
+    private final Map<OpeningHours, Map<LocalDate, List<Instant[]>>> realWindowsAsResource =
+            new java.util.IdentityHashMap<>();
 
     private boolean openEveryMinute(OpeningHours owner, boolean isResource, Instant from, Instant until) {
         for (Instant minute = from; minute.isBefore(until); minute = minute.plusSeconds(60)) {
@@ -360,8 +367,8 @@ final class NaiveOracle {
     }
 
     private List<Instant[]> realWindowsOn(OpeningHours owner, boolean isResource, LocalDate day) {
-        return realWindows
-                .computeIfAbsent(List.of(owner, isResource), o -> new HashMap<>())
+        return (isResource ? realWindowsAsResource : realWindows)
+                .computeIfAbsent(owner, o -> new HashMap<>())
                 .computeIfAbsent(day, d -> {
                     List<Instant[]> converted = new ArrayList<>();
                     for (LocalDateTime[] window : isResource ? resourceWindows(owner, d) : windows(owner, d)) {
