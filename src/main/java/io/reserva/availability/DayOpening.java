@@ -17,8 +17,8 @@ import java.util.UUID;
  * When the organization and each of its resources are open on one local date, by the same rules the engine
  * books by (weekly hours, special hours, closures, the organization's exceptions speaking for every resource),
  * for people to see: a timeline shades what is not listed here. A resource is open where its own hours and the
- * business hours both are, and its area's if the area keeps hours of its own. The windows are those that start on the date, so a window running past midnight is
- * listed whole.
+ * business hours both are, and its area's if the area keeps hours of its own. The windows are those that start on
+ * the date, so a window running past midnight is listed whole.
  */
 public final class DayOpening {
 

@@ -38,20 +38,6 @@ public record Resource(
         }
     }
 
-    /** A resource in an area that keeps no hours of its own. */
-    public Resource(
-            UUID id,
-            String name,
-            String type,
-            Integer capacity,
-            Integer minPartySize,
-            int units,
-            boolean active,
-            OpeningHours hours,
-            UUID areaId) {
-        this(id, name, type, capacity, minPartySize, units, active, hours, areaId, null);
-    }
-
     /** A resource in no area. */
     public Resource(
             UUID id,
