@@ -13,9 +13,9 @@ import io.reserva.console.Day.DayService;
 import io.reserva.console.Day.OpenSpan;
 import io.reserva.console.Day.Tally;
 import io.reserva.contacts.ContactDirectory;
+import io.reserva.reservations.ReservationBrief;
 import io.reserva.reservations.ReservationManagement;
 import io.reserva.reservations.ReservationStatus;
-import io.reserva.reservations.ReservationView;
 import io.reserva.tenancy.Caller;
 import io.reserva.tenancy.Organization;
 import io.reserva.tenancy.OrganizationManagement;
@@ -36,8 +36,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reads one local day of an organization for the console: one catalog snapshot (cached), one query for the
- * reservations starting that day and one for those running into it, one for their units each, and one for their
- * guests. Every role of the organization may read it.
+ * reservations starting that day and one for those running into it (in short), one for their units each, and one
+ * for their guests' tags. Every role of the organization may read it.
  */
 @Service
 public class ConsoleDays {
@@ -72,13 +72,13 @@ public class ConsoleDays {
         Organization organization = organizations.get(caller, caller.organizationFor(organizationId));
         CatalogSnapshot snapshot = catalog.snapshot(organization.id());
         ZoneId zone = ZoneId.of(snapshot.organizationTimezone());
-        List<ReservationView> day = reservations.onDay(caller, organization.id(), date, snapshot);
-        List<ReservationView> continuing = reservations.continuingInto(caller, organization.id(), date, snapshot);
+        List<ReservationBrief> day = reservations.onDay(caller, organization.id(), date);
+        List<ReservationBrief> continuing = reservations.continuingInto(caller, organization.id(), date);
         DayOpening opening = DayOpening.of(snapshot, date);
 
         Set<UUID> held = new HashSet<>();
-        day.forEach(r -> r.assignedResources().forEach(a -> held.add(a.resourceId())));
-        continuing.forEach(r -> r.assignedResources().forEach(a -> held.add(a.resourceId())));
+        day.forEach(r -> held.addAll(r.resourceIds()));
+        continuing.forEach(r -> held.addAll(r.resourceIds()));
         List<DayResource> resources = snapshot.resources().stream()
                 .filter(resource -> resource.isActive() || held.contains(resource.id()))
                 .sorted(Comparator.comparing(ReservationResource::resourceType)
@@ -107,12 +107,12 @@ public class ConsoleDays {
                         service.pacing() == null || service.pacing().limitsNothing() ? null : service.pacing()))
                 .toList();
         List<UUID> contactIds = Stream.concat(day.stream(), continuing.stream())
-                .map(ReservationView::contactId)
+                .map(ReservationBrief::contactId)
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList();
-        List<DayContact> guests = contacts.findAll(organization.id(), contactIds).stream()
-                .map(contact -> new DayContact(contact.id(), contact.tags()))
+        List<DayContact> guests = contacts.tagsOf(organization.id(), contactIds).entrySet().stream()
+                .map(tags -> new DayContact(tags.getKey(), tags.getValue()))
                 .toList();
 
         Instant startsAt = date.atStartOfDay(zone).toInstant();
@@ -133,12 +133,12 @@ public class ConsoleDays {
                 until = later(until, span.until());
             }
         }
-        for (ReservationView reservation : day) {
+        for (ReservationBrief reservation : day) {
             from = earlier(from, reservation.startDatetime());
             until = later(until, reservation.endDatetime());
         }
         // A party still at its table from the night before is drawn from the day's first moment.
-        for (ReservationView reservation : continuing) {
+        for (ReservationBrief reservation : continuing) {
             from = startsAt;
             until = later(until, reservation.endDatetime());
         }
@@ -158,12 +158,12 @@ public class ConsoleDays {
                 spans(opening.organization(), zone),
                 resources,
                 services,
-                day.stream().map(ConsoleDays::shortForm).toList(),
-                continuing.stream().map(ConsoleDays::shortForm).toList(),
+                day.stream().map(r -> shortForm(r, snapshot)).toList(),
+                continuing.stream().map(r -> shortForm(r, snapshot)).toList(),
                 guests);
     }
 
-    private static DayReservation shortForm(ReservationView r) {
+    private static DayReservation shortForm(ReservationBrief r, CatalogSnapshot snapshot) {
         return new DayReservation(
                 r.id(),
                 r.serviceId(),
@@ -177,15 +177,18 @@ public class ConsoleDays {
                 r.source(),
                 r.customerNotes(),
                 r.internalNotes(),
-                r.assignedResources().stream()
-                        .map(a -> new DayAssignment(a.resourceId(), a.name()))
-                        .distinct()
+                r.resourceIds().stream()
+                        .map(id -> new DayAssignment(
+                                id,
+                                snapshot.resource(id)
+                                        .map(ReservationResource::name)
+                                        .orElse(null)))
                         .toList(),
                 r.confirmationCode(),
                 r.isOverride());
     }
 
-    static DayCounts counts(List<ReservationView> day) {
+    static DayCounts counts(List<ReservationBrief> day) {
         return new DayCounts(
                 tally(day, BOOKED),
                 tally(day, EnumSet.of(ReservationStatus.SEATED)),
@@ -195,10 +198,10 @@ public class ConsoleDays {
                 tally(day, EnumSet.of(ReservationStatus.CANCELLED)));
     }
 
-    private static Tally tally(List<ReservationView> day, Set<ReservationStatus> statuses) {
+    private static Tally tally(List<ReservationBrief> day, Set<ReservationStatus> statuses) {
         int parties = 0;
         int covers = 0;
-        for (ReservationView reservation : day) {
+        for (ReservationBrief reservation : day) {
             if (statuses.contains(reservation.status())) {
                 parties++;
                 covers += reservation.partySize();

@@ -53,15 +53,21 @@ class ContactRepository {
                 .optional();
     }
 
-    List<Contact> findAll(UUID organizationId, Collection<UUID> ids) {
+    Map<UUID, List<String>> tagsOf(UUID organizationId, Collection<UUID> ids) {
+        Map<UUID, List<String>> tags = new LinkedHashMap<>();
         if (ids.isEmpty()) {
-            return List.of();
+            return tags;
         }
-        return jdbc.sql("select " + COLUMNS + " from contacts where organization_id = :org and id in (:ids)")
+        jdbc.sql("select id, tags from contacts where organization_id = :org and id in (:ids)")
                 .param("org", organizationId)
                 .param("ids", ids)
-                .query(mapper)
-                .list();
+                .query(rs -> {
+                    Array array = rs.getArray("tags");
+                    tags.put(
+                            rs.getObject("id", UUID.class),
+                            array == null ? List.of() : List.of((String[]) array.getArray()));
+                });
+        return tags;
     }
 
     /** For a platform key, which may see every organization: the caller checks what it found. */

@@ -175,22 +175,29 @@ public class ReservationManagement {
 
     /**
      * Every reservation of the organization starting on that day of its time zone, in start order and not paged,
-     * read against the catalog snapshot the caller already holds (resources by name, local times).
+     * in short (a day's list and timeline show hundreds: {@link ReservationBrief}).
      */
-    public List<ReservationView> onDay(Caller caller, UUID organizationId, LocalDate date, CatalogSnapshot snapshot) {
+    public List<ReservationBrief> onDay(Caller caller, UUID organizationId, LocalDate date) {
         UUID organization = caller.organizationFor(organizationId);
-        return views.of(organization, reservations.onDay(organization, date), snapshot);
+        return briefs(organization, reservations.onDay(organization, date));
     }
 
     /**
      * The reservations that started before that day of the organization's time zone and still hold their place at
-     * its first moment (held, pending, confirmed, seated or completed), in start order: what a timeline of the day
-     * shows from its left edge.
+     * its first moment (held, pending, confirmed, seated or completed), in start order and in short: what a
+     * timeline of the day shows from its left edge.
      */
-    public List<ReservationView> continuingInto(
-            Caller caller, UUID organizationId, LocalDate date, CatalogSnapshot snapshot) {
+    public List<ReservationBrief> continuingInto(Caller caller, UUID organizationId, LocalDate date) {
         UUID organization = caller.organizationFor(organizationId);
-        return views.of(organization, reservations.continuingInto(organization, date), snapshot);
+        return briefs(organization, reservations.continuingInto(organization, date));
+    }
+
+    private List<ReservationBrief> briefs(UUID organizationId, List<ReservationRow> rows) {
+        Map<UUID, List<AllocationRow>> units = reservations.allocationsOf(
+                organizationId, rows.stream().map(ReservationRow::id).toList());
+        return rows.stream()
+                .map(row -> ReservationBrief.of(row, units.getOrDefault(row.id(), List.of())))
+                .toList();
     }
 
     /**
