@@ -3,6 +3,7 @@ import { t } from "./i18n.js";
 import { h } from "./dom.js";
 import { time } from "./format.js";
 import { guestName, resourceNames, tagsOf, notesOf, NEXT } from "./reservations.js";
+import { reservationsShown, ownColumnSwitch } from "./own-column.js";
 
 const STATUSES = ["held", "pending", "confirmed", "seated", "completed", "no_show", "cancelled", "expired"];
 const SOURCES = ["manual", "api", "booking_page", "ai_assistant", "google", "walk_in", "waitlist"];
@@ -30,6 +31,8 @@ export function renderList(container, state, actions, rerender) {
   status.addEventListener("change", function () { state.filters.status = status.value; redrawRows(); });
   const source = select("source-filter", SOURCES.map(function (s) { return [s, t("source_" + s)]; }), state.filters.source);
   source.addEventListener("change", function () { state.filters.source = source.value; redrawRows(); });
+  const whose = ownColumnSwitch(state, rerender, t("myBookings"));
+  if (whose) { container.appendChild(whose); }
   container.appendChild(h("div", { class: "filters" },
     h("span", { class: "field" }, h("label", { for: "search" }, t("search")), search),
     h("span", { class: "field" }, h("label", { for: "status-filter" }, t("statusFilter")), status),
@@ -66,7 +69,7 @@ export function renderList(container, state, actions, rerender) {
   function visible() {
     const q = state.filters.q.trim().toLowerCase();
     const column = COLUMNS.find(function (c) { return c.key === state.sort.key; }) || COLUMNS[0];
-    return day.reservations.filter(function (r) {
+    return reservationsShown(state, day.reservations).filter(function (r) {
       if (state.filters.status && r.status !== state.filters.status) { return false; }
       if (state.filters.source && r.source !== state.filters.source) { return false; }
       if (!q) { return true; }

@@ -1,5 +1,6 @@
 // A person's own column: a `person` resource may name its user (`user_id`); that user's timeline opens on
-// their own lane(s), with a switch back to everyone. Staff without a resource of their own see everyone.
+// their own lane(s), and their list on the reservations those hold, with a switch back to everyone (one choice
+// for both layouts). Staff without a resource of their own see everyone.
 
 import { t } from "./i18n.js";
 import { h } from "./dom.js";
@@ -24,8 +25,20 @@ export function resourcesShown(state) {
   return showsOwnColumn(state) ? own : state.day.resources;
 }
 
-/** The switch between "my column" and "everyone"; null for users without a resource of their own. */
-export function ownColumnSwitch(state, rerender) {
+/** The reservations the list shows: those holding one of the user's own resources, or all of them. */
+export function reservationsShown(state, reservations) {
+  if (!showsOwnColumn(state)) { return reservations; }
+  const own = new Set(ownResources(state).map(function (r) { return r.id; }));
+  return reservations.filter(function (r) {
+    return (r.assigned_resources || []).some(function (a) { return own.has(a.resource_id); });
+  });
+}
+
+/**
+ * The switch between "my column" (mine: the text differs in the list) and "everyone"; null for users without a
+ * resource of their own.
+ */
+export function ownColumnSwitch(state, rerender, mineText) {
   if (!ownResources(state).length) { return null; }
   const button = function (mine, id, text) {
     return h("button", { type: "button", id: id, "aria-pressed": String(showsOwnColumn(state) === mine),
@@ -37,5 +50,5 @@ export function ownColumnSwitch(state, rerender) {
       } }, text);
   };
   return h("div", { class: "switch own-column", role: "group", "aria-label": t("whoseColumns") },
-    button(true, "own-column", t("myColumn")), button(false, "all-columns", t("everyone")));
+    button(true, "own-column", mineText || t("myColumn")), button(false, "all-columns", t("everyone")));
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The console's custom fields and a person's own column, in Chromium: the reservation's fields edited in the
  * edit dialog and the guest's in the guest card, a refusal shown at its field with what was typed kept; a staff
- * member whose `person` resource names them opens on their own column and switches to everyone by keyboard.
+ * member whose `person` resource names them opens on their own column (and list) and switches to everyone by
+ * keyboard.
  */
 @IntegrationTest
 class ConsoleCustomFieldsBrowserIntegrationTests extends ConsoleBrowser {
@@ -209,6 +210,7 @@ class ConsoleCustomFieldsBrowserIntegrationTests extends ConsoleBrowser {
                         fields("first_name", "Pia", "last_name", "Guest", "phone", "+34 612 000 111")));
         TestApi.expect(booked, 201);
         String pia = booked.get("id");
+        String theo = book(LocalTime.of(19, 0), 2, table1, "Theo");
 
         open(1280, 900);
         signIn(email);
@@ -245,6 +247,24 @@ class ConsoleCustomFieldsBrowserIntegrationTests extends ConsoleBrowser {
                 new com.microsoft.playwright.Page.WaitForSelectorOptions()
                         .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
         assertThat(page.getAttribute("#own-column", "aria-pressed")).isEqualTo("true");
+
+        // The list follows the same choice: the reservations of one's own column, then everyone's.
+        goToDay("list");
+        page.waitForSelector("#reservation-list tr[data-reservation='" + pia + "']");
+        assertThat(page.textContent("#own-column")).isEqualTo("My bookings");
+        assertThat(page.getAttribute("#own-column", "aria-pressed")).isEqualTo("true");
+        assertThat(page.locator("#reservation-list tr[data-reservation='" + theo + "']")
+                        .count())
+                .as("a table's reservation is not in a stylist's own list")
+                .isZero();
+        screenshot("own-list-375");
+        page.focus("#all-columns");
+        page.keyboard().press("Enter");
+        page.waitForSelector("#reservation-list tr[data-reservation='" + theo + "']");
+        assertThat(page.locator("#reservation-list tr[data-reservation='" + pia + "']")
+                        .count())
+                .isEqualTo(1);
+        assertAccessible("own list, everyone");
         assertNoErrors();
     }
 
