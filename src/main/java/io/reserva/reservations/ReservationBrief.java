@@ -26,22 +26,23 @@ public record ReservationBrief(
         String confirmationCode,
         boolean isOverride) {
 
-    static ReservationBrief of(ReservationRow row, List<AllocationRow> units) {
+    /** The same reservation holding these resources. */
+    ReservationBrief holding(List<UUID> resources) {
         return new ReservationBrief(
-                row.id(),
-                row.serviceId(),
-                row.contactId(),
-                row.contact() != null && row.contact().id().equals(row.contactId()) ? row.contact() : null,
-                row.guest(),
-                row.partySize(),
-                row.startDatetime(),
-                row.endDatetime(),
-                row.status(),
-                row.source(),
-                row.customerNotes(),
-                row.internalNotes(),
-                units.stream().map(AllocationRow::resourceId).distinct().toList(),
-                row.confirmationCode(),
-                row.isOverride());
+                id,
+                serviceId,
+                contactId,
+                contact,
+                guestDetails,
+                partySize,
+                startDatetime,
+                endDatetime,
+                status,
+                source,
+                customerNotes,
+                internalNotes,
+                List.copyOf(resources),
+                confirmationCode,
+                isOverride);
     }
 }

@@ -192,11 +192,11 @@ public class ReservationManagement {
         return briefs(organization, reservations.continuingInto(organization, date));
     }
 
-    private List<ReservationBrief> briefs(UUID organizationId, List<ReservationRow> rows) {
-        Map<UUID, List<AllocationRow>> units = reservations.allocationsOf(
-                organizationId, rows.stream().map(ReservationRow::id).toList());
-        return rows.stream()
-                .map(row -> ReservationBrief.of(row, units.getOrDefault(row.id(), List.of())))
+    private List<ReservationBrief> briefs(UUID organizationId, List<ReservationBrief> briefs) {
+        Map<UUID, List<UUID>> resources = reservations.resourceIdsOf(
+                organizationId, briefs.stream().map(ReservationBrief::id).toList());
+        return briefs.stream()
+                .map(brief -> brief.holding(resources.getOrDefault(brief.id(), List.of())))
                 .toList();
     }
 

@@ -154,32 +154,29 @@ class ReservationRepository {
     }
 
     /**
-     * Every reservation of one organization starting on a day of its time zone, in start order: the day a venue
-     * runs, whatever its size (a day is bounded by what a venue can seat, so it is not paged).
+     * Every reservation of one organization starting on a day of its time zone, in start order and in short (their
+     * resources left to {@link #resourceIdsOf}): the day a venue runs, whatever its size (a day is bounded by what a
+     * venue can seat, so it is not paged).
      */
-    List<ReservationRow> onDay(UUID organizationId, LocalDate date) {
-        return jdbc.sql("select " + COLUMNS + " from " + FROM + """
+    List<ReservationBrief> onDay(UUID organizationId, LocalDate date) {
+        return briefs(organizationId, date, """
                          where r.organization_id = :org
                            and r.start_datetime >= (cast(:date as date)::timestamp at time zone
                                    (select o.timezone from organizations o where o.id = :org))
                            and r.start_datetime < ((cast(:date as date) + 1)::timestamp at time zone
                                    (select o.timezone from organizations o where o.id = :org))
                          order by r.start_datetime, r.id
-                        """)
-                .param("org", organizationId)
-                .param("date", date)
-                .query(this::map)
-                .list();
+                        """);
     }
 
     /**
      * The reservations of one organization that started before a day of its time zone and still hold their place
-     * when it begins (a party seated at 23:30 that stays past midnight), in start order. Only the statuses that
-     * hold a place or have been completed: the GiST index on the occupied range answers it without scanning the
-     * organization's history.
+     * when it begins (a party seated at 23:30 that stays past midnight), in start order and in short. Only the
+     * statuses that hold a place or have been completed: the GiST index on the occupied range answers it without
+     * scanning the organization's history.
      */
-    List<ReservationRow> continuingInto(UUID organizationId, LocalDate date) {
-        return jdbc.sql("select " + COLUMNS + " from " + FROM + """
+    List<ReservationBrief> continuingInto(UUID organizationId, LocalDate date) {
+        return briefs(organizationId, date, """
                          cross join (select (cast(:date as date)::timestamp at time zone o.timezone) as day_start
                                        from organizations o where o.id = :org) d
                          where r.organization_id = :org
@@ -188,11 +185,64 @@ class ReservationRepository {
                            and r.start_datetime < d.day_start
                            and r.end_datetime > d.day_start
                          order by r.start_datetime, r.id
-                        """)
+                        """);
+    }
+
+    /**
+     * A day's worth of reservations in short: only the columns a list or a timeline shows (a full row's custom
+     * fields, hold and cancellation details and timestamps cost more to read than the rest of the day's answer).
+     */
+    private List<ReservationBrief> briefs(UUID organizationId, LocalDate date, String whereAndOrder) {
+        return jdbc.sql("select r.id, r.service_id, r.contact_id, r.party_size, r.start_datetime, r.end_datetime,"
+                        + " r.status, r.source, r.customer_notes, r.internal_notes, r.confirmation_code,"
+                        + " r.is_override, c.id as contact_summary_id, c.first_name as contact_first_name,"
+                        + " c.last_name as contact_last_name, c.email as contact_email, c.phone as contact_phone,"
+                        + " r.guest_first_name, r.guest_last_name, r.guest_email, r.guest_phone,"
+                        + " r.unverified_contact_id from " + FROM + whereAndOrder)
                 .param("org", organizationId)
                 .param("date", date)
-                .query(this::map)
+                .query((rs, row) -> new ReservationBrief(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("service_id", UUID.class),
+                        rs.getObject("contact_id", UUID.class),
+                        contact(rs),
+                        guest(rs),
+                        rs.getInt("party_size"),
+                        SqlTypes.instant(rs, "start_datetime"),
+                        SqlTypes.instant(rs, "end_datetime"),
+                        ReservationStatus.fromWire(rs.getString("status")),
+                        ReservationSource.fromWire(rs.getString("source")),
+                        rs.getString("customer_notes"),
+                        rs.getString("internal_notes"),
+                        List.of(),
+                        rs.getString("confirmation_code"),
+                        rs.getBoolean("is_override")))
                 .list();
+    }
+
+    /**
+     * The resources each of these reservations holds, by reservation: each resource once, in the order of
+     * {@link #allocationsOf}. Reservations holding none are left out.
+     */
+    Map<UUID, List<UUID>> resourceIdsOf(UUID organizationId, Collection<UUID> reservationIds) {
+        Map<UUID, List<UUID>> byReservation = new HashMap<>();
+        if (reservationIds.isEmpty()) {
+            return byReservation;
+        }
+        jdbc.sql("""
+                        select reservation_id, resource_id
+                          from reservation_allocations
+                         where organization_id = :org and reservation_id in (:ids)
+                         order by reservation_id, assignment_mode, resource_id, unit_index
+                        """).param("org", organizationId).param("ids", reservationIds).query(rs -> {
+            List<UUID> held =
+                    byReservation.computeIfAbsent(rs.getObject("reservation_id", UUID.class), k -> new ArrayList<>(1));
+            UUID resource = rs.getObject("resource_id", UUID.class);
+            if (!held.contains(resource)) {
+                held.add(resource);
+            }
+        });
+        return byReservation;
     }
 
     /**
