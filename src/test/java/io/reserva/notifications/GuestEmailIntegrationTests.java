@@ -13,13 +13,11 @@ import io.reserva.support.SecondNode;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
 import io.reserva.support.TestApi.Tenant;
+import io.reserva.support.TestClock;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,23 +40,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Guest emails through a real SMTP server (GreenMail): what arrives, with which calendar invite, when, and only
  * once. Each test books for guests of a domain of its own, so it reads only its own mail.
  */
 @IntegrationTest
-class GuestEmailIntegrationTests {
-
-    static final int SMTP_PORT = freePort();
+@Import(TestClock.class)
+class GuestEmailIntegrationTests extends GuestMailContext {
 
     @RegisterExtension
     static final GreenMailExtension smtp =
@@ -66,24 +59,6 @@ class GuestEmailIntegrationTests {
 
     static final LocalDate DAY = LocalDate.of(2027, 5, 3);
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("reserva.notifications.poll-interval", () -> "PT0.1S");
-        registry.add("reserva.notifications.retry-first-delay", () -> "PT0.2S");
-        registry.add("reserva.notifications.retry-max-delay", () -> "PT0.5S");
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.now());
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -105,6 +80,7 @@ class GuestEmailIntegrationTests {
 
     @BeforeEach
     void setUp() {
+        clock.set(Instant.now()); // one clock for both mail classes: each test starts from now
         api = new TestApi(port);
         tenant = api.newTenant();
         key = tenant.adminKey();
@@ -396,14 +372,6 @@ class GuestEmailIntegrationTests {
             return message.getAllRecipients()[0].toString();
         } catch (Exception e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -14,12 +14,10 @@ import io.reserva.support.MutableClock;
 import io.reserva.support.TestApi;
 import io.reserva.support.TestApi.Response;
 import io.reserva.support.TestApi.Tenant;
+import io.reserva.support.TestClock;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,13 +33,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What a guest's email links to: their own manage link (which works, expires, and is stored nowhere readable), the
@@ -49,9 +43,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * own messages; and the messages beyond a booking's own: a lapsed hold, a waitlist offer, a table that is ready.
  */
 @IntegrationTest
-class MoreGuestEmailsIntegrationTests {
+@Import(TestClock.class)
+class MoreGuestEmailsIntegrationTests extends GuestMailContext {
 
-    static final int SMTP_PORT = freePort();
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final Pattern MANAGE =
             Pattern.compile("https?://[^/\\s]+(/b/[0-9a-f-]{36}/dinner/manage/([A-Za-z0-9_-]{43}))");
@@ -61,23 +55,6 @@ class MoreGuestEmailsIntegrationTests {
     @RegisterExtension
     static final GreenMailExtension smtp =
             new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp")).withPerMethodLifecycle(false);
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("reserva.notifications.poll-interval", () -> "PT0.1S");
-        registry.add("reserva.reservations.hold-sweep-interval", () -> "PT0.2S");
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.now());
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -100,6 +77,7 @@ class MoreGuestEmailsIntegrationTests {
 
     @BeforeEach
     void setUp() {
+        clock.set(Instant.now()); // one clock for both mail classes: each test starts from now
         api = new TestApi(port);
         tenant = api.newTenant();
         key = tenant.adminKey();
@@ -669,13 +647,5 @@ class MoreGuestEmailsIntegrationTests {
 
     private static String digits() {
         return String.valueOf(1_000_000 + new java.util.Random().nextInt(8_999_999));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,11 +5,13 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +26,11 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 public record ChildApp(Process process, int port) {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * Long enough for a machine running several builds at once: at a load of 30-40 on two cores one start took
+     * 111 s and another did not finish in 120 s, against 7-10 s at a load of 3-5. Only a start that hangs waits it out.
+     */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     /** The line every start prints once it serves requests (see {@code StartupReport}). */
     private static final Pattern READY_LINE = Pattern.compile("Reserva is ready at http://localhost:(\\d+)/");
@@ -76,6 +82,25 @@ public record ChildApp(Process process, int port) {
         } catch (ConditionTimeoutException | ExitedDuringStart e) {
             app.destroyForcibly();
             throw new AssertionError(e.getMessage() + ":\n" + read(log), e);
+        }
+    }
+
+    /**
+     * The PostgreSQL server running on {@code dataDir}, if any: the one a child started, which a {@code kill -9}
+     * leaves behind and a polite stop must not.
+     */
+    public static Optional<ProcessHandle> postmaster(Path dataDir) {
+        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        } catch (NoSuchFileException stoppedMeanwhile) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
