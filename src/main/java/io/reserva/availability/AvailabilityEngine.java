@@ -21,6 +21,7 @@ public final class AvailabilityEngine {
     public static final int MAX_RANGE_DAYS = 62;
 
     private final Clock clock;
+    private final PreparedHours.Memo hours = new PreparedHours.Memo();
 
     public AvailabilityEngine(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -38,7 +39,7 @@ public final class AvailabilityEngine {
         if (!schedule.service().active()) {
             return closedDays(startDate, endDate);
         }
-        ScheduleIndex index = ScheduleIndex.covering(schedule, startDate, endDate);
+        ScheduleIndex index = ScheduleIndex.covering(schedule, hours.covering(schedule, startDate, endDate));
         return slots(index, query, BookingWindow.of(schedule.service(), clock), startDate, endDate);
     }
 
@@ -57,7 +58,7 @@ public final class AvailabilityEngine {
             }
             return answer;
         }
-        ScheduleIndex index = ScheduleIndex.covering(schedule, startDate, endDate);
+        ScheduleIndex index = ScheduleIndex.covering(schedule, hours.covering(schedule, startDate, endDate));
         BookingWindow bookingWindow = BookingWindow.of(schedule.service(), clock);
         for (int partySize : partySizes) {
             answer.computeIfAbsent(
@@ -110,7 +111,7 @@ public final class AvailabilityEngine {
             return new Refusal(RefusalReason.SERVICE_INACTIVE);
         }
         LocalDate date = LocalDate.ofInstant(request.start(), service.zone());
-        ScheduleIndex index = ScheduleIndex.covering(schedule, date, date);
+        ScheduleIndex index = ScheduleIndex.covering(schedule, hours.covering(schedule, date, date));
         RefusalReason serviceMisfit = PartyFit.serviceLimits(service, request.partySize());
         if (serviceMisfit != null) {
             return new Refusal(serviceMisfit);

@@ -1,12 +1,8 @@
 package io.reserva.availability;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,87 +15,26 @@ import java.util.UUID;
 final class ScheduleIndex {
 
     private final ScheduleSnapshot schedule;
-    private final Map<UUID, Resource> resourcesById;
-    private final OwnerCalendar organization;
-    private final List<OwnerCalendar> allocatableCalendars;
-    private final OpenIntervals organizationHours;
-    private final Map<UUID, OpenIntervals> resourceHours;
+    private final PreparedHours hours;
     private final OccupancyIndex occupancies;
 
-    private ScheduleIndex(
-            ScheduleSnapshot schedule,
-            Map<UUID, Resource> resourcesById,
-            OwnerCalendar organization,
-            List<OwnerCalendar> allocatableCalendars,
-            OpenIntervals organizationHours,
-            Map<UUID, OpenIntervals> resourceHours,
-            OccupancyIndex occupancies) {
+    private ScheduleIndex(ScheduleSnapshot schedule, PreparedHours hours, OccupancyIndex occupancies) {
         this.schedule = schedule;
-        this.resourcesById = resourcesById;
-        this.organization = organization;
-        this.allocatableCalendars = allocatableCalendars;
-        this.organizationHours = organizationHours;
-        this.resourceHours = resourceHours;
+        this.hours = hours;
         this.occupancies = occupancies;
     }
 
-    /** Only the resources some link can reach; others in the snapshot cannot affect this service. */
-    static Map<UUID, Resource> resourcesById(ScheduleSnapshot schedule) {
-        Map<UUID, Resource> byId = new LinkedHashMap<>();
-        for (Resource resource : schedule.resources()) {
-            for (ResourceLink link : schedule.links()) {
-                if (resource.id().equals(link.resourceId()) || resource.type().equals(link.resourceType())) {
-                    byId.put(resource.id(), resource);
-                    break;
-                }
-            }
-        }
-        return byId;
-    }
-
-    /**
-     * A slot on these dates occupies at most from the first day's start minus the buffer before, to the day
-     * after the last one plus the longest turn time and the buffer after.
-     */
-    static ScheduleIndex covering(ScheduleSnapshot schedule, LocalDate firstDate, LocalDate lastDate) {
-        ServiceRules service = schedule.service();
-        ZoneId zone = service.zone();
-        Instant spanFrom = firstDate.atStartOfDay(zone).toInstant().minus(service.bufferBefore());
-        Instant spanUntil = lastDate.plusDays(1)
-                .atStartOfDay(zone)
-                .toInstant()
-                .plus(service.longestDuration())
-                .plus(service.bufferAfter());
-        Map<UUID, Resource> resourcesById = resourcesById(schedule);
-        OwnerCalendar organization = OwnerCalendar.ofOrganization(schedule.businessHours());
-        Map<UUID, OpenIntervals> resourceHours = new HashMap<>();
-        for (Resource resource : resourcesById.values()) {
-            OpenIntervals open = OwnerCalendar.ofResource(resource.hours(), schedule.businessHours())
-                    .openBetween(spanFrom, spanUntil);
-            if (resource.areaHours() != null) {
-                // Open only where its area is too (the area's hours read as a resource's: §2).
-                open = OpenIntervals.intersect(
-                        open,
-                        OwnerCalendar.ofResource(resource.areaHours(), schedule.businessHours())
-                                .openBetween(spanFrom, spanUntil));
-            }
-            if (open != null) {
-                resourceHours.put(resource.id(), open);
-            }
-        }
+    /** The schedule's occupancies indexed over the span of hours already resolved for its dates. */
+    static ScheduleIndex covering(ScheduleSnapshot schedule, PreparedHours hours) {
         return new ScheduleIndex(
                 schedule,
-                resourcesById,
-                organization,
-                allocatableCalendars(schedule, resourcesById),
-                organization.openBetween(spanFrom, spanUntil),
-                resourceHours,
+                hours,
                 OccupancyIndex.of(
                         schedule.occupancies(),
-                        service.id(),
-                        resourcesById.keySet(),
+                        schedule.service().id(),
+                        hours.resourcesById().keySet(),
                         pacedAreaOf(schedule),
-                        new Interval(spanFrom, spanUntil)));
+                        hours.span()));
     }
 
     /**
@@ -123,26 +58,6 @@ final class ScheduleIndex {
         return areaOf;
     }
 
-    /** Optional resources never block, so they never anchor the grid either. */
-    private static List<OwnerCalendar> allocatableCalendars(
-            ScheduleSnapshot schedule, Map<UUID, Resource> resourcesById) {
-        Map<UUID, OwnerCalendar> calendars = new LinkedHashMap<>();
-        for (ResourceLink link : schedule.links()) {
-            for (Resource resource : resourcesById.values()) {
-                boolean linked = switch (link.mode()) {
-                    case REQUIRED -> resource.id().equals(link.resourceId());
-                    case ANY_AVAILABLE -> resource.type().equals(link.resourceType());
-                    case OPTIONAL -> false;
-                };
-                if (linked && resource.active()) {
-                    calendars.putIfAbsent(
-                            resource.id(), OwnerCalendar.ofResource(resource.hours(), schedule.businessHours()));
-                }
-            }
-        }
-        return new ArrayList<>(calendars.values());
-    }
-
     ScheduleSnapshot schedule() {
         return schedule;
     }
@@ -152,24 +67,28 @@ final class ScheduleIndex {
     }
 
     Map<UUID, Resource> resourcesById() {
-        return resourcesById;
+        return hours.resourcesById();
     }
 
     OwnerCalendar organization() {
-        return organization;
+        return hours.organization();
     }
 
     List<OwnerCalendar> allocatableCalendars() {
-        return allocatableCalendars;
+        return hours.allocatableCalendars();
     }
 
     /** Null when the organization adds no constraint. */
     OpenIntervals organizationHours() {
-        return organizationHours;
+        return hours.organizationHours();
     }
 
     Map<UUID, OpenIntervals> resourceHours() {
-        return resourceHours;
+        return hours.resourceHours();
+    }
+
+    PreparedHours.DayGrid gridOn(LocalDate date) {
+        return hours.gridOn(date);
     }
 
     OccupancyIndex occupancies() {

@@ -36,8 +36,9 @@ final class SlotEvaluator {
         this.partySize = partySize;
         this.dayStart = date.atStartOfDay(service.zone()).toInstant();
         this.dayEnd = date.plusDays(1).atStartOfDay(service.zone()).toInstant();
-        this.anchors = SlotGrid.anchorsAround(date, index.organization(), index.allocatableCalendars());
-        this.grid = SlotGrid.startsBetween(dayStart, dayEnd, service.slotInterval(), anchors);
+        PreparedHours.DayGrid dayGrid = index.gridOn(date);
+        this.anchors = dayGrid.anchors();
+        this.grid = dayGrid.starts();
         this.plan = ResourcePlan.forParty(
                 index.schedule(),
                 index.resourcesById(),
