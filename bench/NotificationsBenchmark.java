@@ -41,6 +41,8 @@ public class NotificationsBenchmark {
 
     static final int REMINDERS = Integer.getInteger("reminders", 10_000);
     static final int CREATORS = Integer.getInteger("creators", 4);
+    static final double CREATE_RATE = Double.parseDouble(System.getProperty("create.rate", "10"));
+    static String DATA_DIR = "";
     static final int IDLE_SECONDS = Integer.getInteger("idle.seconds", 30);
     static final int PORT = Integer.getInteger("port", 18084);
     static final int DB_PORT = Integer.getInteger("db.port", 15434);
@@ -66,6 +68,7 @@ public class NotificationsBenchmark {
     static void run(String[] args) throws Exception {
         String classpath = args[0];
         Path data = Path.of(args[1]);
+        DATA_DIR = data.toString();
         String base = "http://localhost:" + PORT;
         // The driver's own GreenMail logged a line per new mailbox at logback's default level: CPU taken from the
         // two cores the node under test runs on. Warnings only.
@@ -126,7 +129,8 @@ public class NotificationsBenchmark {
         AtomicInteger counter = new AtomicInteger();
         Instant createsFrom = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(400));
         List<Long> idle = run(base, key, createService, createsFrom, counter, Duration.ofSeconds(IDLE_SECONDS), null);
-        System.out.printf("idle: %d creates, p50 %.1f ms, p99 %.1f ms%n", idle.size(), percentile(idle, 50), percentile(idle, 99));
+        System.out.printf("idle: %d creates (%.1f/s), p50 %.1f ms, p99 %.1f ms%n", idle.size(), idle.size() / (double) IDLE_SECONDS,
+                percentile(idle, 50), percentile(idle, 99));
 
         // 3. Load: every reminder due now.
         AtomicBoolean done = new AtomicBoolean();
@@ -141,6 +145,7 @@ public class NotificationsBenchmark {
             done.set(true);
         });
         long dueAt;
+        double[] cpuBefore = cpuSeconds(app);
         try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + DB_PORT + "/reserva", "postgres", password)) {
             dueAt = System.nanoTime();
             update(db, "update notifications set due_at = now(), next_attempt_at = now() where organization_id = ?::uuid"
@@ -150,32 +155,54 @@ public class NotificationsBenchmark {
         watcher.start();
         List<Long> loaded = run(base, key, createService, createsFrom, counter, Duration.ofMinutes(30), done);
         long drained = System.nanoTime();
+        double[] cpuAfter = cpuSeconds(app);
         var received = smtp.getReceivedMessages();
         double seconds = (drained - dueAt) / 1e9;
         System.out.printf("load: %d reminders sent in %.1f s from the moment they fell due: %.0f reminders/s%n",
                 received.length, seconds, received.length / seconds);
         System.out.printf("load: %d creates meanwhile, p50 %.1f ms, p99 %.1f ms (%.2fx the idle p99)%n",
                 loaded.size(), percentile(loaded, 50), percentile(loaded, 99), percentile(loaded, 99) / percentile(idle, 99));
+        System.out.printf("load: %.1f creates/s; CPU seconds meanwhile: Reserva's JVM %.1f, its PostgreSQL %.1f, this driver"
+                        + " (GreenMail, clients) %.1f, of %.1f available (%d cores)%n",
+                loaded.size() / seconds, cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1], cpuAfter[2] - cpuBefore[2],
+                seconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
         stop(app);
         smtp.stop();
         clients.shutdown();
         System.exit(0);
     }
 
-    /** CREATORS clients booking distinct starts until {@code until} passes or {@code done} is set; latencies in µs. */
+    /**
+     * CREATORS clients booking distinct starts until {@code until} passes or {@code done} is set; latencies in µs.
+     * With CREATE_RATE above 0 the clients together start CREATE_RATE creates a second on a fixed schedule (each
+     * client every CREATORS / CREATE_RATE seconds), wrk2-style: a create's latency counts from the moment it was due
+     * to start, so a server that falls behind is charged for the wait it causes, and both sides of an A/B do the same
+     * booking work a second. CREATE_RATE=0 lets them run flat out (each starts the next as soon as one answers).
+     */
     static List<Long> run(String base, String key, String service, Instant from, AtomicInteger counter, Duration until,
             AtomicBoolean done) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        long deadline = System.nanoTime() + until.toNanos();
+        long begin = System.nanoTime();
+        long deadline = begin + until.toNanos();
+        long interval = CREATE_RATE > 0 ? (long) (1e9 * CREATORS / CREATE_RATE) : 0;
         ExecutorService creators = Executors.newFixedThreadPool(CREATORS);
         for (int c = 0; c < CREATORS; c++) {
+            long offset = interval * c / CREATORS;
             creators.submit(() -> {
+                long due = begin + offset;
                 while (System.nanoTime() < deadline && (done == null || !done.get())) {
+                    if (interval > 0) {
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                    }
                     Instant start = from.plus(Duration.ofHours(counter.getAndIncrement()));
-                    long began = System.nanoTime();
+                    long began = interval > 0 ? due : System.nanoTime();
                     call(base, key, "POST", "/reservations",
                             "{\"service_id\":\"" + service + "\",\"party_size\":2,\"start_datetime\":\"" + start + "\"}");
                     latencies.add((System.nanoTime() - began) / 1000);
+                    due += interval;
                 }
                 return null;
             });
@@ -183,6 +210,53 @@ public class NotificationsBenchmark {
         creators.shutdown();
         creators.awaitTermination(1, TimeUnit.HOURS);
         return new ArrayList<>(latencies);
+    }
+
+    /**
+     * CPU seconds used so far by Reserva's JVM, by its PostgreSQL (the postmaster and its live backends; a backend that
+     * ended is not counted, the pool keeps them), and by this driver; from /proc, so Linux only (NaN elsewhere).
+     */
+    static double[] cpuSeconds(Process app) {
+        double ticks = 100.0; // USER_HZ on Linux
+        try {
+            double jvm = ticksOf(app.pid()) / ticks;
+            double postgres = 0;
+            // The embedded PostgreSQL is started through pg_ctl, so it is not below the JVM: its postmaster is the
+            // process whose command line names this run's data directory, and the backends are below it.
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path proc : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    String command;
+                    try {
+                        command = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+                    } catch (java.io.IOException gone) {
+                        continue;
+                    }
+                    if (command.contains("postgres") && command.contains(DATA_DIR) && command.contains("-D")) {
+                        long pid = Long.parseLong(proc.getFileName().toString());
+                        postgres += ticksOf(pid) / ticks;
+                        for (ProcessHandle backend : ProcessHandle.of(pid).map(p -> p.descendants().toList())
+                                .orElse(List.of())) {
+                            try {
+                                postgres += ticksOf(backend.pid()) / ticks;
+                            } catch (java.io.IOException gone) {
+                                // ended meanwhile
+                            }
+                        }
+                    }
+                }
+            }
+            double driver = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+            return new double[] {jvm, postgres, driver};
+        } catch (Exception e) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+    }
+
+    static long ticksOf(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
     }
 
     /** Weekly hours 00:00-00:00 (the whole day) on every day of the week. */
@@ -235,7 +309,8 @@ public class NotificationsBenchmark {
         builder.redirectErrorStream(true).redirectOutput(data.resolve("app-" + workers + ".log").toFile());
         Process app = builder.start();
         STARTED.add(app);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        // Migrating a fresh database takes minutes on a shared two-core machine under other builds.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(Integer.getInteger("start.minutes", 10));
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(

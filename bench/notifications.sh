@@ -3,7 +3,8 @@
 # while clients keep booking. Prints reminders/s (target: at least 200) and the create p99 under that load
 # against an idle server's (target: within 2x). See docs/benchmarks.md, "Guest emails".
 #
-#   bench/notifications.sh                           # REMINDERS=10000 CREATORS=4 IDLE_SECONDS=30 CONCURRENCY=16
+#   bench/notifications.sh                           # REMINDERS=10000 CREATORS=4 CREATE_RATE=10 IDLE_SECONDS=30 CONCURRENCY=16
+#   CREATE_RATE=0 bench/notifications.sh             # the creators flat out, as before 2 December
 #   REMINDERS=1000 IDLE_SECONDS=10 bench/notifications.sh   # a short run
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,7 @@ fi
 CP=$(cat "$CLASSPATH_FILE")
 DATA=$(mktemp -d)
 trap 'rm -rf "$DATA"' EXIT
-java -cp "$CP" -Dreminders="${REMINDERS:-10000}" -Dcreators="${CREATORS:-4}" -Didle.seconds="${IDLE_SECONDS:-30}" \
+java -cp "$CP" -Dreminders="${REMINDERS:-10000}" -Dcreators="${CREATORS:-4}" -Dcreate.rate="${CREATE_RATE:-10}" -Didle.seconds="${IDLE_SECONDS:-30}" \
     -Dconcurrency="${CONCURRENCY:-16}" -Dport="${PORT:-18084}" -Ddb.port="${DB_PORT:-15434}" \
     -Dsmtp.port="${SMTP_PORT:-13025}" -Djava.opts="${JAVA_OPTS:-}" \
     bench/NotificationsBenchmark.java "$CP" "$DATA"

@@ -19,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
@@ -156,14 +155,6 @@ public class BookingLinkManagement {
             throw slugTaken(slug);
         }
         return updated;
-    }
-
-    /**
-     * The language of the booking page a reservation was made on ({@code en} or {@code es}); empty when it was
-     * not made on one. For the guest's messages, which speak the page's language.
-     */
-    public Optional<String> pageLocaleOf(UUID organizationId, UUID reservationId) {
-        return links.localeOfReservation(organizationId, reservationId);
     }
 
     /** Deletes the link; its reservations stay, but their manage links stop working. */

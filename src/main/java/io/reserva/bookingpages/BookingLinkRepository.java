@@ -7,6 +7,8 @@ import io.reserva.shared.query.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -228,28 +230,36 @@ class BookingLinkRepository {
                 .optional();
     }
 
+    /** The link a reservation was booked through ({@code bookedThere}), else one a message token of it opens. */
+    record ReservationLink(UUID reservationId, boolean bookedThere, BookingLink link) {}
+
     /**
-     * The link a reservation was booked through, if it was booked on a booking page: the page's own manage token
-     * names it, or, for a waitlist offer accepted through an offer email's link, that email's token.
+     * The booking links of many reservations of one organization, in one query: the page each was booked on, else one
+     * a message token of it opens (a waitlist offer accepted through the offer email's link); reservations with
+     * neither are left out.
      */
-    Optional<BookingLink> linkOfReservation(UUID organizationId, UUID reservationId) {
+    List<ReservationLink> linksOfReservations(UUID organizationId, Collection<UUID> reservationIds) {
+        if (reservationIds.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
-                        select l.id, l.organization_id, l.name, l.slug, l.mode, l.service_id, l.is_active,
+                        select distinct on (r.reservation_id) r.reservation_id, r.rank,
+                               l.id, l.organization_id, l.name, l.slug, l.mode, l.service_id, l.is_active,
                                l.page_config::text as page_config, l.created_at, l.updated_at, """ + areaIdsOf("l") + """
-                          from (select booking_link_id, 0 as rank from booking_page_reservations
-                                 where organization_id = :org and reservation_id = :reservation
+                          from (select reservation_id, booking_link_id, 0 as rank from booking_page_reservations
+                                 where organization_id = :org and reservation_id in (:reservations)
                                 union all
-                                select booking_link_id, 1 as rank from booking_page_message_tokens
-                                 where organization_id = :org and reservation_id = :reservation) r
+                                select reservation_id, booking_link_id, 1 as rank from booking_page_message_tokens
+                                 where organization_id = :org and reservation_id in (:reservations)) r
                           join reservation_booking_links l
                             on l.organization_id = :org and l.id = r.booking_link_id
-                         order by r.rank
-                         limit 1
+                         order by r.reservation_id, r.rank
                         """)
                 .param("org", organizationId)
-                .param("reservation", reservationId)
-                .query(this::map)
-                .optional();
+                .param("reservations", List.copyOf(reservationIds))
+                .query((rs, row) -> new ReservationLink(
+                        rs.getObject("reservation_id", UUID.class), rs.getInt("rank") == 0, map(rs, row)))
+                .list();
     }
 
     /** The organization's first active booking link, whose look stands for the venue's when a booking has none. */
@@ -282,18 +292,30 @@ class BookingLinkRepository {
                 .update();
     }
 
-    /** The page locale of the link a reservation was booked through, if it was booked through one. */
-    Optional<String> localeOfReservation(UUID organizationId, UUID reservationId) {
-        return jdbc.sql("""
-                        select coalesce(l.page_config ->> 'locale', '') from booking_page_reservations r
-                          join reservation_booking_links l on l.id = r.booking_link_id
-                         where r.organization_id = :org and r.reservation_id = :reservation
+    /** A message's manage token to store: its hash, which works until {@code expiresAt}. */
+    record MessageToken(UUID reservationId, UUID linkId, byte[] tokenHash, Instant expiresAt) {}
+
+    /** Stores many messages' manage tokens of one organization in one statement, as {@link #insertMessageToken}. */
+    void insertMessageTokens(UUID organizationId, List<MessageToken> tokens, Instant now) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(tokens.size());
+        for (MessageToken token : tokens) {
+            rows.add(new Object[] {
+                token.reservationId(), token.linkId(), token.tokenHash(), SqlTypes.timestamptz(token.expiresAt())
+            });
+        }
+        jdbc.sql("""
+                        insert into booking_page_message_tokens (organization_id, reservation_id, booking_link_id,
+                            token_hash, expires_at, created_at)
+                        select :org, t.reservation_id, t.booking_link_id, t.token_hash, t.expires_at, :now
+                          from (values :rows) as t(reservation_id, booking_link_id, token_hash, expires_at)
                         """)
                 .param("org", organizationId)
-                .param("reservation", reservationId)
-                .query(String.class)
-                .optional()
-                .filter(locale -> !locale.isEmpty());
+                .param("rows", rows)
+                .param("now", SqlTypes.timestamptz(now))
+                .update();
     }
 
     private Map<String, Object> parameters(BookingLink link) {

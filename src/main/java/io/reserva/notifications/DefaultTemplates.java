@@ -2,6 +2,7 @@ package io.reserva.notifications;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The built-in texts of every kind of message, in English and Spanish. Placeholders are {@code {{name}}}; the
@@ -173,9 +174,26 @@ final class DefaultTemplates {
             "Aceptar o rechazar el hueco",
             SPANISH_COMMON.unsubscribe());
 
+    /** What a built-in template depends on: its kind, its language, and which optional parts the message has. */
+    private record Shape(NotificationKind kind, boolean spanish, boolean logo, boolean manage, boolean unsubscribe) {}
+
+    /** At most 7 kinds × 2 languages × 8 combinations of parts; each is built once instead of per message. */
+    private static final Map<Shape, Template> BUILT = new ConcurrentHashMap<>();
+
     /** The built-in template with the optional parts this message has. */
     static Template of(NotificationKind kind, Locale locale, MessageExtras extras) {
         boolean spanish = "es".equals(locale.getLanguage());
+        return BUILT.computeIfAbsent(
+                new Shape(
+                        kind,
+                        spanish,
+                        extras.logoUrl() != null,
+                        extras.manageLink() != null,
+                        extras.unsubscribeLink() != null),
+                shape -> build(kind, spanish, extras));
+    }
+
+    private static Template build(NotificationKind kind, boolean spanish, MessageExtras extras) {
         Texts texts = (spanish ? SPANISH : ENGLISH).get(kind);
         Common common = spanish ? SPANISH_COMMON : ENGLISH_COMMON;
         if (kind == NotificationKind.WAITLIST_OFFER && extras.manageLink() != null) {

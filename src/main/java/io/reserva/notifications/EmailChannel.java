@@ -51,6 +51,7 @@ class EmailChannel {
 
     private final ObjectProvider<JavaMailSender> mailSender;
     private final NotificationProperties properties;
+    private volatile Optional<JavaMailSender> resolved;
 
     EmailChannel(ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties) {
         this.mailSender = mailSender;
@@ -65,14 +66,22 @@ class EmailChannel {
         return sender() != null;
     }
 
-    /** The mail sender, or null when none is configured (a blank host counts as none). */
+    /**
+     * The mail sender, or null when none is configured (a blank host counts as none). Looked up once: the bean
+     * lookup on every message showed in the senders' profile, and the sender is fixed for the context's life.
+     */
     private JavaMailSender sender() {
-        JavaMailSender sender = mailSender.getIfAvailable();
-        if (sender instanceof JavaMailSenderImpl impl
-                && (impl.getHost() == null || impl.getHost().isBlank())) {
-            return null;
+        Optional<JavaMailSender> known = resolved;
+        if (known == null) {
+            JavaMailSender sender = mailSender.getIfAvailable();
+            if (sender instanceof JavaMailSenderImpl impl
+                    && (impl.getHost() == null || impl.getHost().isBlank())) {
+                sender = null;
+            }
+            known = Optional.ofNullable(sender);
+            resolved = known;
         }
-        return sender;
+        return known.orElse(null);
     }
 
     /** The reason an address cannot take mail, or empty when it looks deliverable. */

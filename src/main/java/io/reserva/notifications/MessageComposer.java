@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.util.HtmlUtils;
@@ -38,7 +39,18 @@ final class MessageComposer {
             "brand_color",
             "offer_until");
 
+    /** Formatters per language, made once: building a localized one per message showed in the senders' profile. */
+    private static final Map<Locale, DateTimeFormatter> DATES = new ConcurrentHashMap<>();
+
+    private static final Map<Locale, DateTimeFormatter> TIMES = new ConcurrentHashMap<>();
+
     private MessageComposer() {}
+
+    private static DateTimeFormatter timeFormat(Locale locale) {
+        return TIMES.computeIfAbsent(
+                locale,
+                l -> DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(l));
+    }
 
     static Message compose(
             NotificationRepository.Claim claim,
@@ -74,21 +86,17 @@ final class MessageComposer {
         values.put("service_name", context.serviceName());
         values.put(
                 "date",
-                start.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale)));
-        values.put(
-                "time",
-                start.format(
-                        DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale)));
+                start.format(DATES.computeIfAbsent(
+                        locale,
+                        l -> DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(l))));
+        values.put("time", start.format(timeFormat(locale)));
         values.put("party_size", Integer.toString(data.partySize()));
         values.put("confirmation_code", data.confirmationCode() == null ? "" : data.confirmationCode());
         values.put(
                 "offer_until",
                 data.offerExpiresAt() == null
                         ? ""
-                        : data.offerExpiresAt()
-                                .atZone(context.zone())
-                                .format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-                                        .withLocale(locale)));
+                        : data.offerExpiresAt().atZone(context.zone()).format(timeFormat(locale)));
         MessageExtras extras = context.extras();
         values.put("manage_link", extras.manageLink() == null ? "" : extras.manageLink());
         values.put("unsubscribe_link", extras.unsubscribeLink() == null ? "" : extras.unsubscribeLink());

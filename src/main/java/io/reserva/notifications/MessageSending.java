@@ -1,6 +1,5 @@
 package io.reserva.notifications;
 
-import io.reserva.bookingpages.BookingLinkManagement;
 import io.reserva.bookingpages.GuestMessageLinks;
 import io.reserva.catalog.Catalog;
 import io.reserva.catalog.ReservationService;
@@ -13,10 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,12 +35,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class MessageSending {
 
+    private static final Locale SPANISH = Locale.forLanguageTag("es");
+
     private final EmailChannel email;
     private final SenderSettingsManagement senders;
     private final NotificationRepository notifications;
     private final OrganizationManagement organizations;
     private final Catalog catalog;
-    private final BookingLinkManagement bookingLinks;
     private final GuestMessageLinks guestLinks;
     private final GuestUnsubscribes unsubscribes;
     private final NotificationProperties properties;
@@ -51,7 +54,6 @@ class MessageSending {
             NotificationRepository notifications,
             OrganizationManagement organizations,
             Catalog catalog,
-            BookingLinkManagement bookingLinks,
             GuestMessageLinks guestLinks,
             GuestUnsubscribes unsubscribes,
             NotificationProperties properties,
@@ -64,7 +66,6 @@ class MessageSending {
         this.notifications = notifications;
         this.organizations = organizations;
         this.catalog = catalog;
-        this.bookingLinks = bookingLinks;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
@@ -90,6 +91,8 @@ class MessageSending {
         private final Map<UUID, Optional<Organization>> organizations = new HashMap<>();
         private final Map<UUID, SenderSettingsManagement.EmailSender> senders = new HashMap<>();
         private final Map<String, Optional<NotificationTemplate>> templates = new HashMap<>();
+        private final Map<UUID, GuestMessageLinks.MessagePages> pages = new HashMap<>();
+        private final Map<UUID, String> manageLinks = new HashMap<>();
         private final EmailChannel.Connection connection;
 
         private Run(List<Claim> claims) {
@@ -123,7 +126,49 @@ class MessageSending {
             for (int i = 0; i < linked.size(); i++) {
                 unsubscribeTokens.put(linked.get(i).id(), tokens.get(i));
             }
+            if (configured) {
+                readPages(claims);
+            }
             connection = email.connect();
+        }
+
+        /**
+         * The booking pages behind the messages that will be put together (not those skipped or to a bad address),
+         * per organization, and the manage links of those booked on one: a query or two and one insert per
+         * organization, instead of a few queries and an insert per message.
+         */
+        private void readPages(List<Claim> claims) {
+            Instant now = clock.instant();
+            Map<UUID, List<Claim>> byOrganization = new LinkedHashMap<>();
+            for (Claim claim : claims) {
+                if (data.containsKey(claim.id())
+                        && skipReason(claim).isEmpty()
+                        && EmailChannel.invalidAddress(claim.recipient()).isEmpty()) {
+                    byOrganization
+                            .computeIfAbsent(claim.organizationId(), organization -> new ArrayList<>())
+                            .add(claim);
+                }
+            }
+            byOrganization.forEach((organizationId, ofOrganization) -> {
+                GuestMessageLinks.MessagePages ofPages = guestLinks.pagesOf(
+                        organizationId,
+                        ofOrganization.stream()
+                                .map(Claim::reservationId)
+                                .filter(Objects::nonNull)
+                                .toList());
+                pages.put(organizationId, ofPages);
+                List<Claim> managed = ofOrganization.stream()
+                        .filter(claim -> claim.kind().carriesManageLink() && claim.reservationId() != null)
+                        .toList();
+                List<Optional<String>> paths = ofPages.issueManagePaths(managed.stream()
+                        .map(claim -> new GuestMessageLinks.ManageLinkRequest(
+                                claim.reservationId(), manageLinkExpiry(data.get(claim.id()), now)))
+                        .toList());
+                for (int i = 0; i < managed.size(); i++) {
+                    UUID id = managed.get(i).id();
+                    paths.get(i).ifPresent(path -> manageLinks.put(id, properties.publicUrl() + path));
+                }
+            });
         }
 
         /** One attempt at one message of the chunk. */
@@ -151,10 +196,15 @@ class MessageSending {
                         claim, NotificationStatus.FAILED, null, null, "the organization no longer exists", now);
             }
             MessageData message = data.get(claim.id());
+            // Read with the chunk; a message that was not (a mail server configured since) reads its own.
+            GuestMessageLinks.MessagePages ofPages = pages.containsKey(claim.organizationId())
+                    ? pages.get(claim.organizationId())
+                    : guestLinks.pagesOf(claim.organizationId(), Collections.singletonList(claim.reservationId()));
             MessageContext context = withLinks(
-                    contextOf(organization.get(), claim.reservationId(), message),
+                    contextOf(organization.get(), claim.reservationId(), message, ofPages),
                     claim,
                     message,
+                    manageLinks.get(claim.id()),
                     unsubscribeTokens.get(claim.id()),
                     now);
             Message composed = MessageComposer.compose(claim, message, context, templateFor(claim, context), now);
@@ -229,24 +279,30 @@ class MessageSending {
         return new Outcome(claim, NotificationStatus.PENDING, after.plus(delay), null, reason, after);
     }
 
+    /** Until when a message's manage link works: {@code manage-link-valid-for} after the booking's end. */
+    private Instant manageLinkExpiry(MessageData data, Instant now) {
+        Instant end = data.endDatetime() == null || data.endDatetime().isBefore(now) ? now : data.endDatetime();
+        return end.plus(properties.manageLinkValidFor());
+    }
+
     /**
      * The guest's own links, made for this attempt: a manage token for a booking made on a booking page (valid
-     * until {@code manage-link-valid-for} after the booking's end), a status token for a waitlist offer to a guest
-     * who joined on a booking page (valid until the start on offer), and an unsubscribe token when the message has a
-     * contact. Only their hashes are stored, so they exist nowhere but in the message; a retried message gets new
-     * ones (the unused ones simply expire or stay unused).
+     * until {@code manage-link-valid-for} after the booking's end; issued with the chunk, {@code manageLink}), a
+     * status token for a waitlist offer to a guest who joined on a booking page (valid until the start on offer),
+     * and an unsubscribe token when the message has a contact. Only their hashes are stored, so they exist nowhere
+     * but in the message; a retried message gets new ones (the unused ones simply expire or stay unused).
      */
     private MessageContext withLinks(
-            MessageContext context, Claim claim, MessageData data, String unsubscribeToken, Instant now) {
+            MessageContext context,
+            Claim claim,
+            MessageData data,
+            String manageLink,
+            String unsubscribeToken,
+            Instant now) {
         MessageExtras extras = context.extras();
         String manage = null;
         if (claim.kind().carriesManageLink() && claim.reservationId() != null) {
-            Instant end = data.endDatetime() == null || data.endDatetime().isBefore(now) ? now : data.endDatetime();
-            manage = guestLinks
-                    .issueManagePath(
-                            claim.organizationId(), claim.reservationId(), end.plus(properties.manageLinkValidFor()))
-                    .map(path -> properties.publicUrl() + path)
-                    .orElse(null);
+            manage = manageLink;
         } else if (claim.kind() == NotificationKind.WAITLIST_OFFER
                 && claim.waitlistEntryId() != null
                 && data.startDatetime() != null
@@ -277,7 +333,11 @@ class MessageSending {
 
     /** What a message about {@code reservation} says, for a preview: the same context a send uses. */
     MessageContext previewContext(Organization organization, UUID reservationId, MessageData data, String locale) {
-        MessageContext context = contextOf(organization, reservationId, data);
+        MessageContext context = contextOf(
+                organization,
+                reservationId,
+                data,
+                guestLinks.pagesOf(organization.id(), Collections.singletonList(reservationId)));
         // A preview shows where the links go without making any: a working token must never reach an API caller.
         MessageExtras extras = context.extras();
         context = withExtras(
@@ -300,15 +360,14 @@ class MessageSending {
     }
 
     /** The venue, its zone, the service booked, and the guest's language: the booking page's, else the venue's. */
-    private MessageContext contextOf(Organization organization, UUID reservationId, MessageData data) {
-        String language = reservationId == null
-                ? organization.locale()
-                : bookingLinks.pageLocaleOf(organization.id(), reservationId).orElse(organization.locale());
+    private MessageContext contextOf(
+            Organization organization, UUID reservationId, MessageData data, GuestMessageLinks.MessagePages pages) {
+        String language = pages.localeOf(reservationId).orElse(organization.locale());
         String serviceName = catalog.snapshot(organization.id())
                 .service(data.serviceId())
                 .map(ReservationService::name)
                 .orElse("");
-        GuestMessageLinks.PageLook look = guestLinks.lookOf(organization.id(), reservationId);
+        GuestMessageLinks.PageLook look = pages.lookOf(reservationId);
         return new MessageContext(
                 organization.name(),
                 organization.email(),
@@ -326,6 +385,6 @@ class MessageSending {
     /** English or Spanish: {@code es}, {@code es-ES}, {@code es-419} are Spanish, anything else English. */
     static Locale supported(String tag) {
         Locale locale = tag == null ? Locale.ENGLISH : Locale.forLanguageTag(tag);
-        return "es".equals(locale.getLanguage()) ? Locale.forLanguageTag("es") : Locale.ENGLISH;
+        return "es".equals(locale.getLanguage()) ? SPANISH : Locale.ENGLISH;
     }
 }

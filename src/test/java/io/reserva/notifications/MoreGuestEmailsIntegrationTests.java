@@ -206,6 +206,96 @@ class MoreGuestEmailsIntegrationTests extends GuestMailContext {
     }
 
     @Test
+    void remindersSentTogetherEachCarryTheirOwnGuestsLinkInThePagesLanguage() throws Exception {
+        // More reminders at once than senders (4), so a sender's chunk holds several: the pages behind a chunk are
+        // read together and its manage links issued together, and each must still be the right guest's.
+        TestApi.expect(
+                api.post(
+                        key,
+                        "/reservation-booking-links",
+                        fields(
+                                "name",
+                                "Cena",
+                                "slug",
+                                "dinner",
+                                "page_config",
+                                fields("locale", "es", "primary_color", "#AA3300"))),
+                201);
+        String base = "/public/booking-links/" + tenant.id() + "/dinner";
+        Map<String, String> codes = new java.util.HashMap<>();
+        for (int i = 0; i < 5; i++) {
+            Response held = api.post(
+                    null,
+                    base + "/holds",
+                    fields(
+                            "service_id",
+                            service,
+                            "party_size",
+                            2,
+                            "start_datetime",
+                            at(11 + 2 * i).toString()));
+            TestApi.expect(held, 201);
+            Response confirmed = api.post(
+                    null,
+                    base + "/bookings/" + held.get("token") + "/confirm",
+                    fields(
+                            "contact",
+                            fields(
+                                    "first_name",
+                                    "Guest" + i,
+                                    "last_name",
+                                    "Ruiz",
+                                    "email",
+                                    "page" + i + "@" + domain)));
+            TestApi.expect(confirmed, 200);
+            codes.put("page" + i + "@" + domain, confirmed.get("confirmation_code"));
+        }
+        TestApi.expect(
+                api.post(
+                        key,
+                        "/reservations",
+                        fields(
+                                "service_id",
+                                service,
+                                "party_size",
+                                2,
+                                "start_datetime",
+                                at(21).toString(),
+                                "contact",
+                                fields("first_name", "Bo", "email", "bo@" + domain))),
+                201);
+        awaitMail(6);
+
+        clock.set(at(11).minus(Duration.ofHours(1)));
+        List<MimeMessage> reminders = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> mine().stream()
+                                .filter(m -> subject(m).startsWith("Re"))
+                                .toList(),
+                        found -> found.size() == 6);
+        java.util.Set<String> tokens = new java.util.HashSet<>();
+        for (MimeMessage reminder : reminders) {
+            String to = reminder.getAllRecipients()[0].toString();
+            String text = part(reminder, "text/plain");
+            assertThat(part(reminder, "text/html")).as(to).contains("border-top:6px solid #aa3300");
+            Matcher manage = MANAGE.matcher(text);
+            if (to.startsWith("bo@")) {
+                // Booked through the API: no page to manage it on, the venue's language, its first page's colour.
+                assertThat(subject(reminder)).startsWith("Reminder:");
+                assertThat(manage.find()).as(text).isFalse();
+                continue;
+            }
+            assertThat(subject(reminder)).as(to).startsWith("Recordatorio:");
+            assertThat(manage.find()).as("a manage link in: %s", text).isTrue();
+            assertThat(tokens.add(manage.group(2))).as("a token of its own").isTrue();
+            Response managed = api.get(null, base + "/bookings/" + manage.group(2));
+            TestApi.expect(managed, 200);
+            assertThat(managed.get("confirmation_code")).as(to).isEqualTo(codes.get(to));
+        }
+        assertThat(tokens).hasSize(5);
+    }
+
+    @Test
     void aBookingMadeThroughTheApiHasNoManageLinkAndUnknownUnsubscribeLinksAreNotFound() throws Exception {
         Response booked = api.post(
                 key,
