@@ -11,12 +11,6 @@ export class ApiError extends Error {
 }
 
 let csrfToken = null;
-let startedReads = null;
-
-/** Where a GET first looks for a read the page started before its scripts ran (head-start.js): path -> response. */
-export function useStartedReads(lookup) {
-  startedReads = lookup;
-}
 
 export function useCsrfToken(token) {
   csrfToken = token;
@@ -49,15 +43,14 @@ export async function request(method, path, body, options) {
   const headers = { "Accept": "application/json" };
   if (body !== undefined) { headers["Content-Type"] = "application/json"; }
   if (method !== "GET" && method !== "HEAD" && csrfToken) { headers["X-CSRF-Token"] = csrfToken; }
-  const early = method === "GET" && startedReads ? startedReads(path) : undefined;
-  const response = await (early || fetch(path, {
+  const response = await fetch(path, {
     method: method,
     headers: headers,
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: "same-origin",
     cache: "no-store",
     keepalive: opts.keepalive === true
-  }));
+  });
   if (response.status === 401 && !opts.anonymous) {
     goToSignIn();
     throw new ApiError(401, null);

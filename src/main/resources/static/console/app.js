@@ -1,8 +1,7 @@
 // The console: who is signed in, the day shown (its date and layout in the address, so a reload or a new
 // sign-in comes back to it), the headline numbers, and the list or timeline of the day's reservations. The day is
 // read once; live events then change the reservation they carry in it (see applyReservation).
-import { get, patch, del, useCsrfToken, useStartedReads, goToSignIn, ApiError } from "./api.js";
-import { guess as lastShown, startedRead, dayPath, LAST_ORGANIZATION } from "./head-start.js";
+import { get, patch, del, useCsrfToken, goToSignIn, ApiError } from "./api.js";
 import { t, language, setLanguage, parties, covers } from "./i18n.js";
 import { h, clear } from "./dom.js";
 import { dayTitle, dateIn, addDays, isDate } from "./format.js";
@@ -26,8 +25,6 @@ const state = {
   canEdit: false,
   live: false
 };
-
-useStartedReads(startedRead);
 
 let loadSequence = 0;
 let main;
@@ -81,17 +78,20 @@ async function start() {
     ? { answer: early.answer, waitlist: right ? guess.waitlist : null } : null);
 }
 
-/**
- * The last organization's reads, started by head-start.js before this script ran (each GET below takes its
- * answer); null when this browser has shown none.
- */
+const LAST_ORGANIZATION = "reserva.console.organization";
+
+/** The last organization's reads, started before the session is known; null when this browser has shown none. */
 function guessedStart() {
-  if (!lastShown) { return null; }
-  const date = lastShown.date;
+  let last;
+  try { last = JSON.parse(window.localStorage.getItem(LAST_ORGANIZATION)); } catch (e) { last = null; }
+  if (!last || typeof last.id !== "string" || typeof last.timezone !== "string") { return null; }
+  const asked = new URLSearchParams(window.location.search).get("date");
+  let date;
+  try { date = isDate(asked) ? asked : dateIn(new Date(), last.timezone); } catch (e) { return null; }
   const guess = {
-    organizationId: lastShown.organizationId,
-    organization: get("/organizations/" + lastShown.organizationId),
-    day: { date: date, answer: get(dayPath(lastShown.organizationId, date)) },
+    organizationId: last.id,
+    organization: get("/organizations/" + last.id),
+    day: { date: date, answer: get(dayPath(last.id, date)) },
     waitlist: { date: date, answer: WaitlistPanel.read(date) }
   };
   guess.waitlist.answer.catch(function () { /* a wrong guess: asked for again */ });
@@ -128,6 +128,10 @@ function reloadQuietly() {
   // Before the first read of the day has an answer there is nothing to read again yet: it follows that read.
   if (loading || !state.day) { quietWaiting = true; return; }
   load({ quiet: true });
+}
+
+function dayPath(organizationId, date) {
+  return "/organizations/" + organizationId + "/days/" + date;
 }
 
 /** ?date=yyyy-mm-dd&view=list|timeline; today in the organization's zone by default. */

@@ -7,8 +7,8 @@ import { get, post, patch, ApiError } from "./api.js";
 import { t } from "./i18n.js";
 import { h, clear } from "./dom.js";
 import { time, hhmm, instantOf, dateIn } from "./format.js";
-import { waitlistPath } from "./head-start.js";
 
+const ACTIVE = ["waiting", "offered", "checked_in"];
 const SEATABLE = ["waiting", "offered", "checked_in"];
 const TICK_MS = 15000;
 const MINUTE = 60000;
@@ -52,7 +52,11 @@ export class WaitlistPanel {
 
   /** The read of a date's active entries (at most 50). */
   static read(date) {
-    return get(waitlistPath(date));
+    const params = new URLSearchParams();
+    params.set("date", date);
+    ACTIVE.forEach(function (status, i) { params.set("status[$in][" + i + "]", status); });
+    params.set("$limit", "50");
+    return get("/waitlist-entries?" + params.toString());
   }
 
   /**
