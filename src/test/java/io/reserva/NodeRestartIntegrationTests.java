@@ -28,11 +28,7 @@ class NodeRestartIntegrationTests {
 
     @AfterEach
     void stopApp() throws Exception {
-        if (app != null && app.isAlive()) {
-            app.destroy();
-            app.waitFor(60, TimeUnit.SECONDS);
-        }
-        ChildApp.postmaster(dataDir).ifPresent(ProcessHandle::destroy);
+        ChildApp.cleanUp(app, dataDir);
     }
 
     @Test

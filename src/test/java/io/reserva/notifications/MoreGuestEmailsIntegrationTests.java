@@ -250,20 +250,7 @@ class MoreGuestEmailsIntegrationTests extends GuestMailContext {
             TestApi.expect(confirmed, 200);
             codes.put("page" + i + "@" + domain, confirmed.get("confirmation_code"));
         }
-        TestApi.expect(
-                api.post(
-                        key,
-                        "/reservations",
-                        fields(
-                                "service_id",
-                                service,
-                                "party_size",
-                                2,
-                                "start_datetime",
-                                at(21).toString(),
-                                "contact",
-                                fields("first_name", "Bo", "email", "bo@" + domain))),
-                201);
+        TestApi.expect(bookFor(21, "Bo", "bo@" + domain), 201);
         awaitMail(6);
 
         clock.set(at(11).minus(Duration.ofHours(1)));
@@ -297,18 +284,7 @@ class MoreGuestEmailsIntegrationTests extends GuestMailContext {
 
     @Test
     void aBookingMadeThroughTheApiHasNoManageLinkAndUnknownUnsubscribeLinksAreNotFound() throws Exception {
-        Response booked = api.post(
-                key,
-                "/reservations",
-                fields(
-                        "service_id",
-                        service,
-                        "party_size",
-                        2,
-                        "start_datetime",
-                        at(19).toString(),
-                        "contact",
-                        fields("first_name", "Bo", "email", "bo@" + domain)));
+        Response booked = bookFor(19, "Bo", "bo@" + domain);
         TestApi.expect(booked, 201);
         MimeMessage confirmation = awaitMail(1).get(0);
         assertThat(part(confirmation, "text/plain")).doesNotContain("/manage/");
@@ -326,18 +302,7 @@ class MoreGuestEmailsIntegrationTests extends GuestMailContext {
 
     @Test
     void aPreviewShowsWhereTheLinksGoWithoutMakingAWorkingToken() {
-        Response booked = api.post(
-                key,
-                "/reservations",
-                fields(
-                        "service_id",
-                        service,
-                        "party_size",
-                        2,
-                        "start_datetime",
-                        at(19).toString(),
-                        "contact",
-                        fields("first_name", "Cy", "email", "cy@" + domain)));
+        Response booked = bookFor(19, "Cy", "cy@" + domain);
         TestApi.expect(booked, 201);
         Response preview = api.post(
                 key,
@@ -701,6 +666,22 @@ class MoreGuestEmailsIntegrationTests extends GuestMailContext {
         return log.body().get("data").isEmpty()
                 ? null
                 : log.body().get("data").get(0).get("status").asString();
+    }
+
+    /** A booking for two made through the API, at that hour of the day, for a guest with this email. */
+    private Response bookFor(int hour, String firstName, String email) {
+        return api.post(
+                key,
+                "/reservations",
+                fields(
+                        "service_id",
+                        service,
+                        "party_size",
+                        2,
+                        "start_datetime",
+                        at(hour).toString(),
+                        "contact",
+                        fields("first_name", firstName, "email", email)));
     }
 
     private Instant at(int hour) {

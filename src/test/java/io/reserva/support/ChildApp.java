@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
@@ -83,6 +84,18 @@ public record ChildApp(Process process, int port) {
             app.destroyForcibly();
             throw new AssertionError(e.getMessage() + ":\n" + read(log), e);
         }
+    }
+
+    /**
+     * After a test: stops the child if it still runs (politely, as an operator would) and any PostgreSQL server left
+     * on its data directory (a {@code kill -9} leaves one behind).
+     */
+    public static void cleanUp(Process app, Path dataDir) throws InterruptedException {
+        if (app != null && app.isAlive()) {
+            app.destroy();
+            app.waitFor(60, TimeUnit.SECONDS);
+        }
+        postmaster(dataDir).ifPresent(ProcessHandle::destroy);
     }
 
     /**
