@@ -196,12 +196,9 @@ class MessageSending {
                         claim, NotificationStatus.FAILED, null, null, "the organization no longer exists", now);
             }
             MessageData message = data.get(claim.id());
-            // Read with the chunk; a message that was not (a mail server configured since) reads its own.
-            GuestMessageLinks.MessagePages ofPages = pages.containsKey(claim.organizationId())
-                    ? pages.get(claim.organizationId())
-                    : guestLinks.pagesOf(claim.organizationId(), Collections.singletonList(claim.reservationId()));
+            // Read with the chunk (readPages), for every message that passed the checks above.
             MessageContext context = withLinks(
-                    contextOf(organization.get(), claim.reservationId(), message, ofPages),
+                    contextOf(organization.get(), claim.reservationId(), message, pages.get(claim.organizationId())),
                     claim,
                     message,
                     manageLinks.get(claim.id()),
