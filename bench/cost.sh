@@ -6,6 +6,8 @@
 #
 #   bench/cost.sh                                    # the server on the default java
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/cost.sh
+#   ENDPOINTS="read minimal-read" bench/cost.sh     # only these endpoints (and their per-request samples)
+#   RESERVA_JAVA_OPTS=-XX:StartFlightRecording=... bench/cost.sh   # options for Reserva's JVM only (JAVA_OPTS: both)
 #   ROUNDS=3 ROUND_SECONDS=15 WARMUP_MIN=40 WARMUP_MAX=90 BOOKINGS=10000 bench/cost.sh
 #
 # 1. compiles Reserva and builds the minimal app when their sources changed;
@@ -83,7 +85,7 @@ cp -r target/classes "$DATA/classes"
 start_reserva() {
     RESERVA_DATA_DIR="$DATA" RESERVA_PORT=$PORT RESERVA_EMBEDDED_DATABASE_PORT=$DB_PORT RESERVA_DEMO=false \
         RESERVA_BOOTSTRAP_ADMIN_KEY=$KEY RESERVA_RATE_LIMIT_ENABLED=false \
-        "$JAVA" ${JAVA_OPTS:-} -cp "$DATA/classes:$(cat "$CLASSPATH_FILE" | sed 's|^[^:]*/target/classes:||')" io.reserva.ReservaApplication >> "$DATA/app.log" 2>&1 &
+        "$JAVA" ${JAVA_OPTS:-} ${RESERVA_JAVA_OPTS:-} -cp "$DATA/classes:$(cat "$CLASSPATH_FILE" | sed 's|^[^:]*/target/classes:||')" io.reserva.ReservaApplication >> "$DATA/app.log" 2>&1 &
     PID=$!
     wait_for "http://127.0.0.1:$PORT/health/readiness" "$PID" "$DATA/app.log"
 }
@@ -161,10 +163,12 @@ READ_START=$(iso $((FIRST - 86400)))
 RESERVATION=$(call POST /reservations \
     "{\"service_id\":\"${SERVICES[0]}\",\"party_size\":1,\"start_datetime\":\"$READ_START\"}" | field id)
 BOOKING=$(curl -sf -H 'Content-Type: application/json' -d "{\"organization_id\":\"$MIN_ORG\",\"resource_id\":\"${MIN_RESOURCES[0]}\",\"start_datetime\":\"$READ_START\",\"end_datetime\":\"$(iso $((FIRST - 86400 + 900)))\"}" "$M/bookings" | field id)
-echo "loading the slots dataset ($BOOKINGS bookings)"
-LOAD_START=$SECONDS
-read -r SLOTS_ORG SLOTS_SERVICE SLOTS_DAY SLOTS_KEY < <("$JAVA" -Dbookings="$BOOKINGS" bench/SlotsDataset.java "$R" "$KEY")
-echo "loaded in $((SECONDS - LOAD_START)) s"
+if [[ " ${ENDPOINTS:-slots} " == *" slots "* ]]; then
+    echo "loading the slots dataset ($BOOKINGS bookings)"
+    LOAD_START=$SECONDS
+    read -r SLOTS_ORG SLOTS_SERVICE SLOTS_DAY SLOTS_KEY < <("$JAVA" -Dbookings="$BOOKINGS" bench/SlotsDataset.java "$R" "$KEY")
+    echo "loaded in $((SECONDS - LOAD_START)) s"
+fi
 
 # --- measuring -----------------------------------------------------------------------------------------
 # The create counter's offset, advanced past every run so no two creates ever share a start (in a file: run
@@ -229,7 +233,8 @@ run() {
         END { printf "%.0f %.2f %.2f %.3f %.3f %s\n", rps, p50, p99, app / req, pg / req, (bad == "" ? 0 : bad) sock }'
 }
 
-ENDPOINTS=(create create-keyed minimal-create read minimal-read slots organization)
+# ENDPOINTS="read minimal-read" bench/cost.sh measures (and samples) only those.
+read -r -a ENDPOINTS <<< "${ENDPOINTS:-create create-keyed minimal-create read minimal-read slots organization}"
 echo
 echo "warm-up: 5 s windows per endpoint, at least $WARMUP_MIN s, until two successive ones agree within 5% (at most $WARMUP_MAX s)"
 for name in "${ENDPOINTS[@]}"; do
@@ -274,14 +279,14 @@ for name in "${ENDPOINTS[@]}"; do
     done
     printf '  %-15s %-20s %-18s %-18s %-20s %-20s\n' "$name" "${cells[@]}"
 done
-ratio() { awk -v a="${MEDIAN[$1,3]}" -v b="${MEDIAN[$2,3]}" 'BEGIN { printf "%.2f", a / b }'; }
+ratio() { awk -v a="${MEDIAN[$1,3]:-}" -v b="${MEDIAN[$2,3]:-}" 'BEGIN { if (a == "" || b == "") printf "-"; else printf "%.2f", a / b }'; }
 echo
 echo "ratios of the median rates"
-echo "  creates / minimal creates:            $(ratio create minimal-create)   (target >= 0.5, p99 <= 25 ms: ${MEDIAN[create,5]} ms)"
+echo "  creates / minimal creates:            $(ratio create minimal-create)   (target >= 0.5, p99 <= 25 ms: ${MEDIAN[create,5]:-} ms)"
 echo "  idempotent creates / plain creates:   $(ratio create-keyed create)   (target >= 0.9)"
 echo "  read by id / minimal read:            $(ratio read minimal-read)   (target >= 0.85)"
 echo "  GET /organizations/{id} / minimal read: $(ratio organization minimal-read)"
-echo "  one day of slots:                     ${MEDIAN[slots,3]} req/s   (target >= 3000)"
+echo "  one day of slots:                     ${MEDIAN[slots,3]:-} req/s   (target >= 3000)"
 
 # --- single requests -----------------------------------------------------------------------------------
 # SAMPLE sequential requests between two snapshots of pg_stat_statements, the WAL position, pg_stat_database's
@@ -331,11 +336,11 @@ COUNTERS="select pg_current_wal_lsn() as lsn,
     (select sum(tup_inserted + tup_updated + tup_deleted) from pg_stat_database
       where datname in ('reserva', 'minimal')) as tuples,
     (select sum(fsyncs) from pg_stat_io where object = 'wal') as fsyncs"
-sample create reserva
-sample create-keyed reserva
-sample minimal-create minimal
-sample read reserva
-sample minimal-read minimal
+for name in create create-keyed minimal-create read minimal-read; do
+    if [[ " ${ENDPOINTS[*]} " == *" $name "* ]]; then
+        sample "$name" "$([[ $name == minimal-* ]] && echo minimal || echo reserva)"
+    fi
+done
 
 # --- the race ------------------------------------------------------------------------------------------
 echo
