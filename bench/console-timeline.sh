@@ -6,12 +6,14 @@
 #
 #   bench/console-timeline.sh        # 10 loads
 #   LOADS=20 bench/console-timeline.sh
+#   FROM=blank bench/console-timeline.sh   # each load from an empty page (opening the console), not a reload
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LOADS=${LOADS:-10}
+FROM=${FROM:-console}
 uptime
 ./mvnw -q -o test -Dtest=ConsoleLiveBenchmark -Djacoco.skip=true -Dtest.jit= -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dbench.part=timeline -Dbench.loads="$LOADS" 2>&1 | grep -E '^(TIMELINE|  the day|  waterfall|    [0-9]|load average)' || {
+    -Dbench.part=timeline -Dbench.loads="$LOADS" -Dbench.from="$FROM" 2>&1 | grep -E '^(TIMELINE|  the day|  the last|  the first|  CPU|  waterfall|    [0-9]|    navigation|load average|  profile|      )' || {
     echo "the benchmark failed: see target/surefire-reports/io.reserva.console.bench.ConsoleLiveBenchmark-output.txt" >&2
     exit 1
 }

@@ -12,6 +12,7 @@ import { subscribe } from "./live.js";
 import { ownResources } from "./own-column.js";
 import { countsOf, TIMELINE_STATUSES } from "./reservations.js";
 import { WaitlistPanel } from "./waitlist.js";
+import { firstReads, dayPath, rememberOrganization } from "./first-reads.js";
 
 const state = {
   session: null,
@@ -41,16 +42,14 @@ async function start() {
   setLanguage(language());
   document.title = t("console");
   document.querySelector(".skip-link").textContent = t("skip");
-  // The organization this browser showed last is asked for, with its day, together with the session: most
-  // mornings it is the same one, and the day's answer is then on its way a round trip sooner. A guess that turns
-  // out wrong (another organization, or none) is dropped and asked for again.
-  const guess = guessedStart();
+  const reads = firstReads();
+  const guess = reads.guess;
   // A browser that showed a day before opens the stream at once, with the session cookie (see openStream);
   // one that did not waits for the session, so a first visit without one is not refused twice.
   if (guess) { openStream(); }
   let session;
   try {
-    session = await get("/sessions/current");
+    session = await reads.session;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) { return; }
     throw e;
@@ -78,33 +77,6 @@ async function start() {
     ? { answer: early.answer, waitlist: right ? guess.waitlist : null } : null);
 }
 
-const LAST_ORGANIZATION = "reserva.console.organization";
-
-/** The last organization's reads, started before the session is known; null when this browser has shown none. */
-function guessedStart() {
-  let last;
-  try { last = JSON.parse(window.localStorage.getItem(LAST_ORGANIZATION)); } catch (e) { last = null; }
-  if (!last || typeof last.id !== "string" || typeof last.timezone !== "string") { return null; }
-  const asked = new URLSearchParams(window.location.search).get("date");
-  let date;
-  try { date = isDate(asked) ? asked : dateIn(new Date(), last.timezone); } catch (e) { return null; }
-  const guess = {
-    organizationId: last.id,
-    organization: get("/organizations/" + last.id),
-    day: { date: date, answer: get(dayPath(last.id, date)) },
-    waitlist: { date: date, answer: WaitlistPanel.read(date) }
-  };
-  guess.waitlist.answer.catch(function () { /* a wrong guess: asked for again */ });
-  guess.organization.catch(function () { /* a wrong guess: asked for again */ });
-  guess.day.answer.catch(function () { /* a wrong guess: asked for again */ });
-  return guess;
-}
-
-function rememberOrganization(organization) {
-  const last = JSON.stringify({ id: organization.id, timezone: organization.timezone });
-  try { window.localStorage.setItem(LAST_ORGANIZATION, last); } catch (e) { /* private mode: no head start */ }
-}
-
 /**
  * Subscribes to the live stream. Its first "open" reads the day again (quietly, after the first read; see
  * reloadQuietly), since a change committed before the stream started would otherwise never be heard. Opened
@@ -128,10 +100,6 @@ function reloadQuietly() {
   // Before the first read of the day has an answer there is nothing to read again yet: it follows that read.
   if (loading || !state.day) { quietWaiting = true; return; }
   load({ quiet: true });
-}
-
-function dayPath(organizationId, date) {
-  return "/organizations/" + organizationId + "/days/" + date;
 }
 
 /** ?date=yyyy-mm-dd&view=list|timeline; today in the organization's zone by default. */

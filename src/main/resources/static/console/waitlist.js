@@ -3,12 +3,12 @@
 // entry onto a timeline row, or "Seat" and a table by keyboard), call it ("Offer": its table is ready), override a
 // quote, remove it (declined by the venue) and add a walk-in to the line. Everything goes through /waitlist-entries
 // with the session; the day's live stream (waitlist_entry.* events) makes the console read it again.
-import { get, post, patch, ApiError } from "./api.js";
+import { post, patch, ApiError } from "./api.js";
 import { t } from "./i18n.js";
 import { h, clear } from "./dom.js";
 import { time, hhmm, instantOf, dateIn } from "./format.js";
+import { readWaitlist } from "./first-reads.js";
 
-const ACTIVE = ["waiting", "offered", "checked_in"];
 const SEATABLE = ["waiting", "offered", "checked_in"];
 const TICK_MS = 15000;
 const MINUTE = 60000;
@@ -50,15 +50,6 @@ export class WaitlistPanel {
     this.render();
   }
 
-  /** The read of a date's active entries (at most 50). */
-  static read(date) {
-    const params = new URLSearchParams();
-    params.set("date", date);
-    ACTIVE.forEach(function (status, i) { params.set("status[$in][" + i + "]", status); });
-    params.set("$limit", "50");
-    return get("/waitlist-entries?" + params.toString());
-  }
-
   /**
    * Reads the day's active entries again, or takes the answer of a read already on its way for this date; an
    * answer to an older read (the day changed meanwhile) is dropped.
@@ -67,7 +58,7 @@ export class WaitlistPanel {
     const mine = ++this.sequence;
     const date = this.state.date;
     try {
-      const page = await (early && early.date === date ? early.answer : WaitlistPanel.read(date));
+      const page = await (early && early.date === date ? early.answer : readWaitlist(date));
       if (mine !== this.sequence) { return; }
       this.entries = page.data;
       this.more = page.total !== null && page.total !== undefined && page.total > page.data.length;

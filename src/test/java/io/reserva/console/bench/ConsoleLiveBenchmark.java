@@ -55,6 +55,13 @@ class ConsoleLiveBenchmark {
     private static final int CHANGES = 50;
     private static final int LOADS = Integer.getInteger("bench.loads", 5);
     private static final boolean CPU_PROFILE = Boolean.getBoolean("bench.cpu-profile");
+    /**
+     * {@code -Dbench.from=blank}: each load starts from an empty page, as opening the console does; the default
+     * ({@code console}) navigates from the console page of the load before, as a reload does, so each load also
+     * pays for tearing that page (400 tiles, an open stream) down.
+     */
+    private static final String FROM = System.getProperty("bench.from", "console");
+
     private static final int WARM_UP_DAYS = Integer.getInteger("bench.warm-up-days", 300);
     private static final String PART = System.getProperty("bench.part", "all");
 
@@ -188,6 +195,7 @@ class ConsoleLiveBenchmark {
         List<Double> firstByte = new ArrayList<>();
         List<Double> lastByte = new ArrayList<>();
         List<Double> drawn = new ArrayList<>();
+        List<Double> firstRead = new ArrayList<>();
         Map<String, Integer> lastWhat = new java.util.TreeMap<>();
         int tiles = 0;
         com.microsoft.playwright.CDPSession cdp = null;
@@ -203,6 +211,9 @@ class ConsoleLiveBenchmark {
                                 .getAsJsonObject());
                 cdp.send("Profiler.start");
             }
+            if (FROM.equals("blank")) {
+                page.navigate("about:blank");
+            }
             page.navigate(api.base() + "/console?date=" + day + "&view=timeline");
             page.waitForSelector("#timeline .tile");
             page.waitForFunction(
@@ -216,16 +227,21 @@ class ConsoleLiveBenchmark {
                 List<Number> marks = (List<Number>) page.evaluate("() => {"
                         + " const r = performance.getEntriesByType('resource').find(e => e.name.includes('/days/'));"
                         + " const d = performance.getEntriesByName('reserva:day-drawn')[0];"
-                        + " return [r ? r.responseStart : -1, r ? r.responseEnd : -1, d ? d.startTime : -1]; }");
+                        + " const s = performance.getEntriesByType('resource').find(e => e.name.endsWith('/sessions/current'));"
+                        + " return [r ? r.responseStart : -1, r ? r.responseEnd : -1, d ? d.startTime : -1,"
+                        + " s ? s.startTime : -1]; }");
                 lastWhat.merge((String) page.evaluate("() => window.__lastWhat"), 1, Integer::sum);
                 firstByte.add(marks.get(0).doubleValue());
                 lastByte.add(marks.get(1).doubleValue());
                 drawn.add(marks.get(2).doubleValue());
+                firstRead.add(marks.get(3).doubleValue());
             }
         }
         System.out.println("TIMELINE of organization " + org + " on " + day + ", " + tiles + " tiles, drawn and stable"
-                + " from navigation over " + LOADS + " loads after " + WARM_UP_DAYS + " reads of the day (ms): "
+                + " from navigation over " + LOADS + " loads (from the " + FROM + " page) after " + WARM_UP_DAYS
+                + " reads of the day (ms): "
                 + summary(millis));
+        System.out.println("  the first read (the session) leaves (ms from navigation): " + summary(firstRead));
         System.out.println("  the day's answer, first byte (ms from navigation): " + summary(firstByte));
         System.out.println("  the day's answer, last byte: " + summary(lastByte));
         System.out.println("  the day drawn (performance mark): " + summary(drawn));
@@ -253,6 +269,11 @@ class ConsoleLiveBenchmark {
                 + " + ' / ' + (e.responseEnd ? e.responseEnd.toFixed(0) : '-') + '  ' + e.entryType + ' '"
                 + " + e.name.replace(location.origin, ''))");
         waterfall.forEach(line -> System.out.println("    " + line));
+        System.out.println("    "
+                + page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
+                        + " return 'navigation: previous page unloaded ' + n.unloadEventEnd.toFixed(0) + ', DOM interactive '"
+                        + " + n.domInteractive.toFixed(0) + ', DOMContentLoaded ' + n.domContentLoadedEventStart.toFixed(0)"
+                        + " + ' (ms from navigation)'; }"));
         context.close();
     }
 
