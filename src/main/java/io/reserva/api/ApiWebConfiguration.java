@@ -1,6 +1,8 @@
 package io.reserva.api;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.reserva.shared.web.FilterOrder;
+import jakarta.servlet.DispatcherType;
 import jakarta.validation.Validator;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
@@ -41,6 +43,14 @@ class ApiWebConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         var registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(FilterOrder.REQUEST_ID);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<HttpServerRequestsFilter> httpServerRequestsFilter(MeterRegistry registry) {
+        var registration = new FilterRegistrationBean<>(new HttpServerRequestsFilter(registry));
+        registration.setOrder(FilterOrder.HTTP_SERVER_REQUESTS);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         return registration;
     }
 

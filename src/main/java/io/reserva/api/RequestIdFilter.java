@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +29,7 @@ class RequestIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String sent = request.getHeader(RequestIds.HEADER);
-        String id = sent != null && SANE.matcher(sent).matches()
-                ? sent
-                : UUID.randomUUID().toString();
+        String id = sent != null && SANE.matcher(sent).matches() ? sent : newId();
         request.setAttribute(RequestIds.ATTRIBUTE, id);
         response.setHeader(RequestIds.HEADER, id);
         MDC.put(RequestIds.MDC_KEY, id);
@@ -48,6 +47,18 @@ class RequestIdFilter extends OncePerRequestFilter {
             }
             MDC.remove(RequestIds.MDC_KEY);
         }
+    }
+
+    /**
+     * A random version-4 UUID drawn from {@link ThreadLocalRandom}, not {@link UUID#randomUUID()}: a request id
+     * correlates log lines, responses and problem bodies and is no secret, so it needs no cryptographic strength,
+     * and {@code SecureRandom} serialises concurrent requests on its lock.
+     */
+    private static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long mostSignificant = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long leastSignificant = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(mostSignificant, leastSignificant).toString();
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -63,37 +62,43 @@ class ReservationRepository {
     /** A row with the units it holds, as one statement reads them. */
     record Found(ReservationRow row, List<AllocationRow> units) {}
 
-    /** The reservation and its allocations in one query (the allocations aggregated as JSON). */
+    /**
+     * The reservation and its allocations in one query: one row per unit it holds (one row with null unit columns
+     * when it holds none). A plain join costs PostgreSQL less than building the units as JSON, and the app reads
+     * the units' columns directly instead of parsing that JSON.
+     */
     Optional<Found> findWithAllocations(UUID organizationId, UUID id) {
         return jdbc.sql("select " + COLUMNS + """
-                        , (select coalesce(json_agg(json_build_object('resource_id', a.resource_id,
-                                      'unit_index', a.unit_index, 'assignment_mode', a.assignment_mode,
-                                      'occupied_from', lower(a.occupied), 'occupied_until', upper(a.occupied))
-                                  order by a.assignment_mode, a.resource_id, a.unit_index), '[]')::text
-                             from reservation_allocations a
-                            where a.organization_id = r.organization_id and a.reservation_id = r.id) as units
-                          from""" + " " + FROM + " where r.id = :id and r.organization_id = :org")
+                        , a.resource_id as unit_resource_id, a.unit_index, a.assignment_mode,
+                          lower(a.occupied) as unit_occupied_from, upper(a.occupied) as unit_occupied_until
+                          from""" + " " + FROM + """
+                          left join reservation_allocations a
+                            on a.organization_id = r.organization_id and a.reservation_id = r.id
+                         where r.id = :id and r.organization_id = :org
+                         order by a.assignment_mode, a.resource_id, a.unit_index
+                        """)
                 .param("id", id)
                 .param("org", organizationId)
-                .query((rs, n) -> {
-                    ReservationRow row = map(rs, n);
-                    return new Found(row, units(row.id(), rs.getString("units")));
-                })
-                .optional();
-    }
-
-    private List<AllocationRow> units(UUID reservationId, String units) {
-        List<Map<String, Object>> rows = json.readValue(units, new TypeReference<List<Map<String, Object>>>() {});
-        return rows.stream()
-                .map(unit -> new AllocationRow(
-                        reservationId,
-                        UUID.fromString((String) unit.get("resource_id")),
-                        ((Number) unit.get("unit_index")).intValue(),
-                        (String) unit.get("assignment_mode"),
-                        OffsetDateTime.parse((String) unit.get("occupied_from")).toInstant(),
-                        OffsetDateTime.parse((String) unit.get("occupied_until"))
-                                .toInstant()))
-                .toList();
+                .query(rs -> {
+                    if (!rs.next()) {
+                        return Optional.<Found>empty();
+                    }
+                    ReservationRow row = map(rs, 0);
+                    List<AllocationRow> units = new ArrayList<>();
+                    do {
+                        UUID resourceId = rs.getObject("unit_resource_id", UUID.class);
+                        if (resourceId != null) {
+                            units.add(new AllocationRow(
+                                    row.id(),
+                                    resourceId,
+                                    rs.getInt("unit_index"),
+                                    rs.getString("assignment_mode"),
+                                    SqlTypes.instant(rs, "unit_occupied_from"),
+                                    SqlTypes.instant(rs, "unit_occupied_until")));
+                        }
+                    } while (rs.next());
+                    return Optional.of(new Found(row, List.copyOf(units)));
+                });
     }
 
     /**

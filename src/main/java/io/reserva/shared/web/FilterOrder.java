@@ -6,6 +6,9 @@ import org.springframework.core.Ordered;
 public final class FilterOrder {
 
     public static final int REQUEST_ID = Ordered.HIGHEST_PRECEDENCE;
+    /** Where Spring Boot registered its observation filter, which the request metrics replace. */
+    public static final int HTTP_SERVER_REQUESTS = Ordered.HIGHEST_PRECEDENCE + 1;
+
     public static final int QUERY_STRING = Ordered.HIGHEST_PRECEDENCE + 5;
     /** A channel with its own authentication on its own paths (Google's HTTP Basic), before the API keys. */
     public static final int CHANNEL_AUTHENTICATION = Ordered.HIGHEST_PRECEDENCE + 8;
