@@ -86,15 +86,8 @@ class ReservationRepository {
                     ReservationRow row = map(rs, 0);
                     List<AllocationRow> units = new ArrayList<>();
                     do {
-                        UUID resourceId = rs.getObject("unit_resource_id", UUID.class);
-                        if (resourceId != null) {
-                            units.add(new AllocationRow(
-                                    row.id(),
-                                    resourceId,
-                                    rs.getInt("unit_index"),
-                                    rs.getString("assignment_mode"),
-                                    SqlTypes.instant(rs, "unit_occupied_from"),
-                                    SqlTypes.instant(rs, "unit_occupied_until")));
+                        if (rs.getObject("unit_resource_id") != null) {
+                            units.add(unit(rs, row.id()));
                         }
                     } while (rs.next());
                     return Optional.of(new Found(row, List.copyOf(units)));
@@ -384,26 +377,34 @@ class ReservationRepository {
             return byReservation;
         }
         jdbc.sql("""
-                        select reservation_id, resource_id, unit_index, assignment_mode,
-                               lower(occupied) as occupied_from, upper(occupied) as occupied_until
+                        select reservation_id, resource_id as unit_resource_id, unit_index, assignment_mode,
+                               lower(occupied) as unit_occupied_from, upper(occupied) as unit_occupied_until
                           from reservation_allocations
                          where organization_id = :org and reservation_id in (:ids)
                          order by reservation_id, assignment_mode, resource_id, unit_index
                         """)
                 .param("org", organizationId)
                 .param("ids", reservationIds)
-                .query((rs, row) -> new AllocationRow(
-                        rs.getObject("reservation_id", UUID.class),
-                        rs.getObject("resource_id", UUID.class),
-                        rs.getInt("unit_index"),
-                        rs.getString("assignment_mode"),
-                        SqlTypes.instant(rs, "occupied_from"),
-                        SqlTypes.instant(rs, "occupied_until")))
+                .query((rs, row) -> unit(rs, rs.getObject("reservation_id", UUID.class)))
                 .list()
                 .forEach(row -> byReservation
                         .computeIfAbsent(row.reservationId(), k -> new ArrayList<>())
                         .add(row));
         return byReservation;
+    }
+
+    /**
+     * A unit of a reservation from its {@code unit_}-named columns, as {@link #allocationsOf} and
+     * {@link #findWithAllocations} select them (the reservation's own row has {@code occupied_from} too).
+     */
+    private static AllocationRow unit(ResultSet rs, UUID reservationId) throws SQLException {
+        return new AllocationRow(
+                reservationId,
+                rs.getObject("unit_resource_id", UUID.class),
+                rs.getInt("unit_index"),
+                rs.getString("assignment_mode"),
+                SqlTypes.instant(rs, "unit_occupied_from"),
+                SqlTypes.instant(rs, "unit_occupied_until"));
     }
 
     /** Another occupying party of the same shared start, to hand the allocation to. */
