@@ -1,9 +1,11 @@
 package io.reserva.catalog;
 
+import io.reserva.tenancy.OrganizationTimezoneChanged;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -62,6 +64,15 @@ class CatalogChanges {
                     .query()
                     .singleRow();
         }
+    }
+
+    /**
+     * The organization's time zone is part of its snapshot: a change of zone is a catalog change, announced the
+     * same way (in the updating transaction, so every node drops its snapshot when it commits).
+     */
+    @EventListener
+    void timezoneChanged(OrganizationTimezoneChanged change) {
+        changed(change.organizationId());
     }
 
     static boolean changedInCurrentTransaction(UUID organizationId) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,10 +40,12 @@ public class OrganizationManagement {
 
     private final OrganizationRepository organizations;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    OrganizationManagement(OrganizationRepository organizations, Clock clock) {
+    OrganizationManagement(OrganizationRepository organizations, Clock clock, ApplicationEventPublisher events) {
         this.organizations = organizations;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The organization, if this caller may see it; otherwise "not found", whether or not it exists. */
@@ -150,6 +153,9 @@ public class OrganizationManagement {
                 current.createdAt(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         organizations.update(updated);
+        if (!timezone.equals(current.timezone())) {
+            events.publishEvent(new OrganizationTimezoneChanged(id));
+        }
         return updated;
     }
 

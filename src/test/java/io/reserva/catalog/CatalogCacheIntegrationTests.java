@@ -66,6 +66,17 @@ class CatalogCacheIntegrationTests {
     }
 
     @Test
+    void anOrganizationsNewTimeZoneIsInTheNextSnapshot() {
+        assertThat(catalog.snapshot(tenant.id()).organizationTimezone()).isEqualTo("Europe/Berlin");
+
+        expect(
+                api.patch(tenant.adminKey(), "/organizations/" + tenant.id(), fields("timezone", "America/Chicago")),
+                200);
+
+        assertThat(catalog.snapshot(tenant.id()).organizationTimezone()).isEqualTo("America/Chicago");
+    }
+
+    @Test
     void aNotifiedChangeBehindTheAppsBackIsSeenWithinMoments() {
         assertThat(serviceName()).isEqualTo("Dinner");
         renameBehindTheAppsBack("Changed elsewhere");
