@@ -30,7 +30,9 @@ final class GoogleFixture {
     final String dinner;
     final String table;
     final String authorization;
-    /** The table of the {@code closed} service, on the waitlist's venue only. */
+    /** The {@code closed} service and its table, on the waitlist's venue only. */
+    String closedService;
+
     String closedTable;
 
     GoogleFixture(TestApi api) {
@@ -49,6 +51,18 @@ final class GoogleFixture {
         TestApi.expect(
                 api.patch(venue.tenant.adminKey(), "/organizations/" + venue.tenant.id(), fields("timezone", zone)),
                 200);
+        // Services and resources keep the zone they were created with (the organization's then, Berlin): they
+        // move too, or "today" and the blocked date below would be Berlin's.
+        for (String service : List.of(venue.dinner, venue.closedService)) {
+            TestApi.expect(
+                    api.patch(venue.tenant.adminKey(), "/reservation-services/" + service, fields("timezone", zone)),
+                    200);
+        }
+        for (String resource : List.of(venue.table, venue.closedTable)) {
+            TestApi.expect(
+                    api.patch(venue.tenant.adminKey(), "/reservation-resources/" + resource, fields("timezone", zone)),
+                    200);
+        }
         // A resource without hours of its own in a venue without hours is open all day: the closed service's table
         // is closed today by a blocked date.
         TestApi.expect(
@@ -100,10 +114,10 @@ final class GoogleFixture {
         List<Map<String, Object>> mappings = new java.util.ArrayList<>();
         mappings.add(fields("google_service_id", "dinner", "service_id", dinner));
         if (closed) {
-            String never = catalog.service(fields("name", "Never open", "duration_minutes", 60, "max_party_size", 4));
+            closedService = catalog.service(fields("name", "Never open", "duration_minutes", 60, "max_party_size", 4));
             closedTable = catalog.resource("Table 2", "table", 4);
-            catalog.link(never, closedTable, "required");
-            mappings.add(fields("google_service_id", "closed", "service_id", never));
+            catalog.link(closedService, closedTable, "required");
+            mappings.add(fields("google_service_id", "closed", "service_id", closedService));
         }
         TestApi.expect(
                 api.send(
